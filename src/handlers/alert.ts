@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+
+/** Where a notification came from; also the key of the parser table. */
+export const AlertSources = {
+  cloudwatchAlarm: 'cloudwatch-alarm',
+  macie: 'macie',
+  glue: 'glue',
+  emr: 'emr',
+  generic: 'generic',
+} as const;
+export type AlertSource = (typeof AlertSources)[keyof typeof AlertSources];
+
+/**
+ * What a notification means for the alert's life:
+ * - firing: raises (or keeps raising) the alert
+ * - recovered: resolves an open alert (CloudWatch OK, Glue SUCCEEDED, EMR COMPLETED)
+ * - insufficient: CloudWatch INSUFFICIENT_DATA, raised as a low-severity alert
+ * - informational: recorded only (EMR step PENDING/RUNNING, and the like)
+ */
+export const AlertStates = {
+  firing: 'firing',
+  recovered: 'recovered',
+  insufficient: 'insufficient',
+  informational: 'informational',
+} as const;
+export type AlertState = (typeof AlertStates)[keyof typeof AlertStates];
+
+export const Severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof Severities)[number];
+
+export interface AlertField {
+  label: string;
+  value: string;
+}
+
+/** The one shape every parser produces; everything downstream reads only this. */
+export interface NormalizedAlert {
+  source: AlertSource;
+  /** What makes two notifications the same alert, e.g. `cloudwatch-alarm:<AlarmArn>`. */
+  key: string;
+  /** The thing's own name: alarm name, Glue job name, Macie finding type, EMR step name, SNS subject. */
+  name: string;
+  title: string;
+  state: AlertState;
+  /** The state as AWS spells it: ALARM, OK, FAILED, SUCCEEDED, … */
+  stateLabel: string;
+  severity: Severity;
+  account?: string;
+  /** Region code (us-east-1), never a display name. */
+  region?: string;
+  /** The affected resource, human readable (bucket name, job name, metric and dimensions). */
+  resource?: string;
+  /** ISO-8601 time the event happened at the source. */
+  occurredAt: string;
+  /** One line (or a few) saying why: NewStateReason, Glue message, Macie title. */
+  summary: string;
+  fields: AlertField[];
+  consoleUrl?: string;
+  runbookUrl?: string;
+  /**
+   * Identifies a distinct occurrence within one alert (a Glue job run id, an EMR step id, a Macie finding
+   * id and count). A repeat with a new occurrence is new information and gets a thread reply; a repeat with
+   * the same occurrence is coalesced.
+   */
+  occurrence?: string;
+  /** Present when a rerun button makes sense: the failed Glue run to start again. */
+  glueRun?: { jobName: string; jobRunId: string };
+  /** False when no later event will ever resolve this alert (Macie, EMR failures, generic): offer Resolve. */
+  resolvableByEvent: boolean;
+  /** The parsed message as AWS sent it (or the raw string when it was not JSON). */
+  raw: unknown;
+}
+
+/** A short, stable id for an alert key: fits Slack option values (150 chars) and DynamoDB keys. */
+export function alertIdOf(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
+}

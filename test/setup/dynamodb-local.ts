@@ -1,0 +1,34 @@
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '../../src/store/dynamodb-local.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+let javaProcess: ChildProcess | undefined;
+
+/** Starts one in-memory DynamoDB Local for the whole run; each test file creates its own table in it. */
+export async function setup(project: TestProject): Promise<void> {
+  const local = await startDynamoDbLocal({ port: await findFreePort() });
+  javaProcess = local.process;
+  project.provide('dynamoEndpoint', local.endpoint);
+}
+
+export async function teardown(): Promise<void> {
+  javaProcess?.kill('SIGTERM');
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
