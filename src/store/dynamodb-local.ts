@@ -32,7 +32,8 @@ export async function startDynamoDbLocal(options: {
   });
   const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
   while (!(await acceptsRequests(endpoint))) {
-    if (exited) throw new Error(`DynamoDB Local exited before it was ready (is Java 17 installed?)\n${output}`);
+    if (exited)
+      throw new Error(`DynamoDB Local exited before it was ready (is Java 17 installed?)\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`DynamoDB Local did not start within the deadline\n${output}`);

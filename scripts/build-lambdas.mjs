@@ -1,0 +1,58 @@
+// Bundles every `src/lambda/*-handler.ts` into `dist/lambda/<name>/index.mjs` (one directory per function, the
+// Lambda asset the CDK stack deploys). The AWS SDK is bundled too, so the deployed versions are the locked ones
+// rather than whatever the Node.js runtime ships. Usage: `npm run build` (add `-- --no-minify` to debug).
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sourceDir = join(root, 'src/lambda');
+const outDir = join(root, 'dist/lambda');
+const minify = !process.argv.includes('--no-minify');
+
+// ESM output calling require() for bundled CommonJS dependencies (and Node built-ins) needs a real require.
+const banner = [
+  "import { createRequire as __klaxonCreateRequire } from 'node:module';",
+  'const require = __klaxonCreateRequire(import.meta.url);',
+].join('\n');
+
+const handlers = (await readdir(sourceDir)).filter((file) => file.endsWith('-handler.ts')).sort();
+if (handlers.length === 0) {
+  console.error(`build-lambdas: no *-handler.ts in ${relative(root, sourceDir)}`);
+  process.exit(1);
+}
+
+await rm(outDir, { recursive: true, force: true });
+await mkdir(outDir, { recursive: true });
+
+const entryPoints = Object.fromEntries(
+  handlers.map((file) => [`${file.replace(/\.ts$/, '')}/index`, join(sourceDir, file)]),
+);
+
+const result = await build({
+  entryPoints,
+  outdir: outDir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  // Prefer the ES module builds of dependencies (the AWS SDK ships dist-es): better tree-shaking.
+  mainFields: ['module', 'main'],
+  banner: { js: banner },
+  sourcemap: true,
+  sourcesContent: false,
+  minify,
+  treeShaking: true,
+  keepNames: true,
+  legalComments: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+});
+
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  if (!file.endsWith('.mjs')) continue;
+  const { size } = await stat(join(root, file));
+  console.log(`${file.padEnd(44)} ${(size / 1024).toFixed(0).padStart(6)} KiB  (${output.entryPoint ?? ''})`);
+}

@@ -1,0 +1,33 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { GlueClient } from '@aws-sdk/client-glue';
+
+/** The AWS clients used by buttons and slash commands; tests put aws-sdk-client-mock on these. */
+export interface AwsClients {
+  cloudTrail: CloudTrailClient;
+  logs: CloudWatchLogsClient;
+  athena: AthenaClient;
+  glue: GlueClient;
+  /** False when no credentials could be found: queries answer "no AWS credentials" instead of failing. */
+  hasCredentials: () => Promise<boolean>;
+}
+
+export function createAwsClients(region?: string): AwsClients {
+  const common = { ...(region ? { region } : {}), maxAttempts: 3 };
+  const cloudTrail = new CloudTrailClient(common);
+  return {
+    cloudTrail,
+    logs: new CloudWatchLogsClient(common),
+    athena: new AthenaClient(common),
+    glue: new GlueClient(common),
+    hasCredentials: async () => {
+      try {
+        await cloudTrail.config.credentials();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/** Stable action_ids: listeners register on these, and messages already in Slack keep sending them. */
+export const AlertActionIds = {
+  acknowledge: 'klaxon_ack',
+  unacknowledge: 'klaxon_unack',
+  mute: 'klaxon_mute',
+  unmute: 'klaxon_unmute',
+  rerunGlueJob: 'klaxon_rerun_glue',
+  resolve: 'klaxon_resolve',
+  reopen: 'klaxon_reopen',
+} as const;
+export type AlertActionId = (typeof AlertActionIds)[keyof typeof AlertActionIds];
+
+/** The Mute menu. `durationMs` undefined: "until resolved" mutes open-ended, "custom" asks in a modal. */
+export const MuteChoices = {
+  '1h': { label: '1 hour', durationMs: 3_600_000 },
+  '4h': { label: '4 hours', durationMs: 4 * 3_600_000 },
+  '24h': { label: '24 hours', durationMs: 24 * 3_600_000 },
+  resolved: { label: 'Until resolved', durationMs: undefined },
+  custom: { label: 'Custom…', durationMs: undefined },
+} as const;
+export type MuteChoice = keyof typeof MuteChoices;
+const muteChoiceKeys = Object.keys(MuteChoices) as [MuteChoice, ...MuteChoice[]];
+
+export class ActionValueError extends Error {
+  override name = 'ActionValueError';
+}
+
+export type ActionValueResult<T> = { ok: true; value: T } | { ok: false; error: ActionValueError };
+
+/** alertIdOf() yields 22 base64url characters; allow some slack for ids made elsewhere (tests, tools). */
+const alertIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** Glue allows 1–255 characters for job names and run ids. */
+const glueNameSchema = z.string().min(1).max(255);
+
+const muteValueSchema = z
+  .string()
+  .transform((value) => value.split('|'))
+  .pipe(z.tuple([z.enum(muteChoiceKeys), alertIdSchema]))
+  .transform(([choice, alertId]) => ({ choice, alertId }));
+
+const rerunValueSchema = z
+  .string()
+  .transform((value, context) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.strictObject({ a: alertIdSchema, j: glueNameSchema, r: glueNameSchema }))
+  .transform(({ a, j, r }) => ({ alertId: a, jobName: j, jobRunId: r }));
+
+export interface RerunActionValue {
+  alertId: string;
+  jobName: string;
+  jobRunId: string;
+}
+
+export interface MuteActionValue {
+  choice: MuteChoice;
+  alertId: string;
+}
+
+/** Value of Acknowledge, Unacknowledge, Unmute, Resolve and Reopen: the alert id alone. */
+export function encodeAlertIdValue(alertId: string): string {
+  return alertId;
+}
+
+export function parseAlertIdValue(value: string): ActionValueResult<string> {
+  return toResult(alertIdSchema.safeParse(value), 'alert id');
+}
+
+/** Value of a Mute menu option: `<choice>|<alertId>`, short enough for the 150-character option limit. */
+export function encodeMuteOptionValue(choice: MuteChoice, alertId: string): string {
+  return `${choice}|${alertId}`;
+}
+
+export function parseMuteOptionValue(value: string): ActionValueResult<MuteActionValue> {
+  return toResult(muteValueSchema.safeParse(value), 'mute option');
+}
+
+/** Value of the Rerun button: compact JSON, because a Glue job name may contain any character. */
+export function encodeRerunValue(value: RerunActionValue): string {
+  return JSON.stringify({ a: value.alertId, j: value.jobName, r: value.jobRunId });
+}
+
+export function parseRerunValue(value: string): ActionValueResult<RerunActionValue> {
+  return toResult(rerunValueSchema.safeParse(value), 'rerun value');
+}
+
+function toResult<T>(parsed: z.ZodSafeParseResult<T>, what: string): ActionValueResult<T> {
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: new ActionValueError(`Invalid ${what}: ${z.prettifyError(parsed.error)}`) };
+}

@@ -1,0 +1,83 @@
+import { renderAlertMessage } from '../../bot/blocks/alert-message.ts';
+import { renderThreadReply } from '../../bot/blocks/thread-reply.ts';
+import type { SlackPoster } from '../../slack/slack-poster.ts';
+import type { AlertStore } from '../../store/alert-store.ts';
+import type { AlertRecord, MuteRecord } from '../../store/records.ts';
+import { pollUntil } from '../../util/poll-until.ts';
+import { alertViewOf } from './alert-view-of.ts';
+import type { SlackStep } from './slack-steps.ts';
+
+export interface StepExecutorDeps {
+  alerts: AlertStore;
+  slack: SlackPoster;
+  now: () => Date;
+  /** How long a thread reply waits for another delivery to post the root message. */
+  rootWaitMs: number;
+}
+
+export class RootMessageMissingError extends Error {
+  override name = 'RootMessageMissingError';
+}
+
+/** Runs a notification's remaining Slack steps in order, recording progress after each one. */
+export async function executeSlackSteps(
+  deps: StepExecutorDeps,
+  job: { messageId: string; alertId: string; steps: SlackStep[]; stepsDone: number },
+): Promise<void> {
+  for (let index = job.stepsDone; index < job.steps.length; index++) {
+    await executeStep(deps, job.alertId, job.messageId, job.steps[index]!);
+    await deps.alerts.markStepsDone(job.messageId, index + 1, index + 1 === job.steps.length);
+  }
+}
+
+async function executeStep(deps: StepExecutorDeps, alertId: string, messageId: string, step: SlackStep) {
+  if (step.kind === 'post-root') return ensureRootPosted(deps, alertId, messageId);
+  const { record, mute } = await waitForRoot(deps, alertId);
+  const view = alertViewOf(record, mute, deps.now());
+  if (step.kind === 'update-root') {
+    return deps.slack.updateMessage(record.channel, record.ts!, renderAlertMessage(view));
+  }
+  await deps.slack.postMessage(record.channel, renderThreadReply(step.reply, view), record.ts);
+}
+
+/** Posts the root message unless it already is (a redelivery after the post but before the bookkeeping). */
+async function ensureRootPosted(deps: StepExecutorDeps, alertId: string, messageId: string): Promise<void> {
+  const { record, mute } = await deps.alerts.loadAlert(alertId);
+  if (!record) throw new RootMessageMissingError(`alert ${alertId} has no record to post`);
+  if (record.ts) return;
+  if (record.rootClaimedBy !== messageId) {
+    await waitForRoot(deps, alertId);
+    return;
+  }
+  const posted = await deps.slack.postMessage(
+    record.channel,
+    renderAlertMessage(alertViewOf(record, mute, deps.now())),
+  );
+  await saveRootMessage(deps.alerts, alertId, posted);
+}
+
+async function saveRootMessage(alerts: AlertStore, alertId: string, posted: { channel: string; ts: string }) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const { record } = await alerts.loadAlert(alertId);
+    if (!record || record.ts) return;
+    const next: AlertRecord = {
+      ...record,
+      ts: posted.ts,
+      channel: posted.channel,
+      version: record.version + 1,
+    };
+    if (await alerts.saveAlert(next, record.version)) return;
+  }
+  throw new Error(`could not record the root message of alert ${alertId}`);
+}
+
+async function waitForRoot(deps: StepExecutorDeps, alertId: string) {
+  const loaded = await pollUntil(
+    () => deps.alerts.loadAlert(alertId),
+    (value): value is { record: AlertRecord & { ts: string }; mute?: MuteRecord } =>
+      Boolean(value.record?.ts),
+    { timeoutMs: deps.rootWaitMs, intervalMs: 100 },
+  );
+  if (!loaded) throw new RootMessageMissingError(`root message of alert ${alertId} is not posted yet`);
+  return loaded;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { AlertField, AlertState, NormalizedAlert, Severity } from '../alert.ts';
+import { envelopeWith } from './eventbridge-envelope.ts';
+import {
+  consoleBase,
+  failWith,
+  fieldsOf,
+  isRegionCode,
+  type ParseResult,
+  type SnsNotificationInput,
+  toIsoTime,
+} from './shared.ts';
+
+const emrStepStatusChangeSchema = envelopeWith(
+  z.looseObject({
+    clusterId: z.string(),
+    stepId: z.string(),
+    name: z.string(),
+    state: z.string(),
+    actionOnFailure: z.string().optional(),
+    severity: z.string().optional(),
+    message: z.string().optional(),
+  }),
+);
+type EmrStepStatusChange = z.infer<typeof emrStepStatusChangeSchema>;
+
+interface EmrOutcome {
+  state: AlertState;
+  severity: Severity;
+  /** Only a later COMPLETED of the same step name clears a failure, and that may never come. */
+  resolvableByEvent: boolean;
+}
+
+/**
+ * CANCELLED comes from someone's cancel request, so it is recorded, not raised. INTERRUPTED means the cluster
+ * went away under the step (termination, lost capacity): nobody asked for it, so it raises at medium.
+ */
+const emrOutcomes: Record<string, EmrOutcome> = {
+  FAILED: { state: 'firing', severity: 'high', resolvableByEvent: false },
+  INTERRUPTED: { state: 'firing', severity: 'medium', resolvableByEvent: false },
+  COMPLETED: { state: 'recovered', severity: 'info', resolvableByEvent: true },
+};
+
+const otherEmrState: EmrOutcome = { state: 'informational', severity: 'info', resolvableByEvent: true };
+
+export function emrClusterUrl(region: string, clusterId: string): string {
+  return `${consoleBase(region)}/emr/home?region=${region}#/clusterDetails/${encodeURIComponent(clusterId)}`;
+}
+
+function emrFieldsOf(detail: EmrStepStatusChange['detail']): AlertField[] {
+  return fieldsOf([
+    ['Cluster', detail.clusterId],
+    ['Step', `${detail.stepId} (${detail.name})`],
+    ['State', detail.state],
+    ['Action on failure', detail.actionOnFailure],
+    ['EMR severity', detail.severity],
+  ]);
+}
+
+function toAlert(event: EmrStepStatusChange, input: SnsNotificationInput, raw: unknown): ParseResult {
+  const { clusterId, stepId, name, state, message } = event.detail;
+  const outcome = emrOutcomes[state] ?? otherEmrState;
+  const region = isRegionCode(event.region) ? event.region : undefined;
+  const alert: NormalizedAlert = {
+    source: 'emr',
+    key: `emr:${event.account ?? 'unknown'}:${event.region ?? 'unknown'}:${clusterId}:${name}`,
+    name,
+    title: `EMR step ${name} ${state}`,
+    state: outcome.state,
+    stateLabel: state,
+    severity: outcome.severity,
+    account: event.account,
+    region,
+    resource: `${clusterId} / ${stepId}`,
+    occurredAt: toIsoTime(event.time, toIsoTime(input.timestamp, input.timestamp)),
+    summary: message ?? `Step ${stepId} (${name}) ${state}`,
+    fields: emrFieldsOf(event.detail),
+    consoleUrl: region ? emrClusterUrl(region, clusterId) : undefined,
+    occurrence: stepId,
+    resolvableByEvent: outcome.resolvableByEvent,
+    raw,
+  };
+  return { ok: true, alert };
+}
+
+/** `EMR Step Status Change` (aws.emr). */
+export function parseEmrStepEvent(payload: unknown, input: SnsNotificationInput): ParseResult {
+  const parsed = emrStepStatusChangeSchema.safeParse(payload);
+  if (!parsed.success) return failWith('EMR Step Status Change event', parsed.error);
+  return toAlert(parsed.data, input, payload);
+}

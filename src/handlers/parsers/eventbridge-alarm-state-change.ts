@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { AlertField } from '../alert.ts';
+import { type AlarmFacts, buildAlarmAlert, describeMetricQueries, type MetricQuery } from './alarm-common.ts';
+import { envelopeWith } from './eventbridge-envelope.ts';
+import { failWith, fieldsOf, type ParseResult, parseJson, type SnsNotificationInput } from './shared.ts';
+
+const stateSchema = z.looseObject({
+  value: z.string(),
+  reason: z.string().optional(),
+  reasonData: z.string().optional(),
+  timestamp: z.string().optional(),
+});
+
+const metricSchema = z.looseObject({
+  id: z.string().optional(),
+  expression: z.string().optional(),
+  label: z.string().optional(),
+  returnData: z.boolean().optional(),
+  metricStat: z
+    .looseObject({
+      metric: z.looseObject({
+        namespace: z.string().optional(),
+        name: z.string().optional(),
+        dimensions: z.record(z.string(), z.string()).optional(),
+      }),
+      period: z.number().optional(),
+      stat: z.string().optional(),
+    })
+    .optional(),
+});
+
+const alarmStateChangeSchema = envelopeWith(
+  z.looseObject({
+    alarmName: z.string(),
+    state: stateSchema,
+    previousState: stateSchema.optional(),
+    configuration: z
+      .looseObject({
+        description: z.string().optional(),
+        metrics: z.array(metricSchema).optional(),
+        alarmRule: z.string().optional(),
+      })
+      .optional(),
+  }),
+);
+type AlarmStateChange = z.infer<typeof alarmStateChangeSchema>;
+
+/** reasonData is a JSON string; for composite alarms it names the children that tripped. */
+const reasonDataSchema = z.looseObject({
+  threshold: z.number().optional(),
+  triggeringAlarms: z
+    .array(
+      z.looseObject({ arn: z.string(), state: z.looseObject({ value: z.string().optional() }).optional() }),
+    )
+    .optional(),
+});
+
+function toMetricQuery(metric: z.infer<typeof metricSchema>): MetricQuery {
+  const stat = metric.metricStat;
+  return {
+    id: metric.id,
+    expression: metric.expression,
+    label: metric.label,
+    namespace: stat?.metric.namespace,
+    metricName: stat?.metric.name,
+    dimensions: Object.entries(stat?.metric.dimensions ?? {}),
+    stat: stat?.stat,
+    period: stat?.period,
+    returnData: metric.returnData,
+  };
+}
+
+function describeConfiguration(event: AlarmStateChange): { resource?: string; details: AlertField[] } {
+  const { configuration, state } = event.detail;
+  const reasonData = reasonDataSchema.safeParse(parseJson(state.reasonData)).data;
+  if (configuration?.alarmRule !== undefined) {
+    const children = (reasonData?.triggeringAlarms ?? []).map(
+      (child) => `${child.arn}${child.state?.value ? ` (${child.state.value})` : ''}`,
+    );
+    const details = fieldsOf([
+      ['Alarm rule', configuration.alarmRule],
+      ['Triggering children', children.join('\n')],
+    ]);
+    return { resource: configuration.alarmRule, details };
+  }
+  // The event does not say which metric is an anomaly band, so the band is recognised by its function.
+  const queries = (configuration?.metrics ?? []).map(toMetricQuery);
+  const band = queries.find((query) => query.expression?.startsWith('ANOMALY_DETECTION_BAND'));
+  const described = describeMetricQueries(queries, band?.id);
+  return {
+    ...described,
+    details: [...described.details, ...fieldsOf([['Threshold', reasonData?.threshold]])],
+  };
+}
+
+function toAlarmFacts(event: AlarmStateChange): AlarmFacts {
+  const { detail } = event;
+  return {
+    name: detail.alarmName,
+    arn: event.resources?.[0],
+    account: event.account,
+    regionFallback: event.region,
+    newState: detail.state.value,
+    oldState: detail.previousState?.value,
+    reason: detail.state.reason,
+    changedAt: detail.state.timestamp ?? event.time,
+    description: detail.configuration?.description,
+    ...describeConfiguration(event),
+  };
+}
+
+/** `CloudWatch Alarm State Change` from EventBridge: keyed like the SNS form, so both make one alert. */
+export function parseAlarmStateChangeEvent(payload: unknown, input: SnsNotificationInput): ParseResult {
+  const parsed = alarmStateChangeSchema.safeParse(payload);
+  if (!parsed.success) return failWith('CloudWatch Alarm State Change event', parsed.error);
+  return { ok: true, alert: buildAlarmAlert(toAlarmFacts(parsed.data), input, payload) };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { AlertState, NormalizedAlert, Severity } from '../alert.ts';
+import { envelopeWith } from './eventbridge-envelope.ts';
+import {
+  consoleBase,
+  failWith,
+  fieldsOf,
+  isRegionCode,
+  type ParseResult,
+  type SnsNotificationInput,
+  toIsoTime,
+} from './shared.ts';
+
+const glueJobStateChangeSchema = envelopeWith(
+  z.looseObject({
+    jobName: z.string(),
+    jobRunId: z.string(),
+    state: z.string(),
+    severity: z.string().optional(),
+    message: z.string().optional(),
+  }),
+);
+type GlueJobStateChange = z.infer<typeof glueJobStateChangeSchema>;
+
+interface GlueOutcome {
+  state: AlertState;
+  severity: Severity;
+  /** A run that ended badly can be started again from Slack. */
+  rerunnable: boolean;
+}
+
+/** STOPPED is usually someone's decision, so it pages less loudly than a failure. */
+const glueOutcomes: Record<string, GlueOutcome> = {
+  FAILED: { state: 'firing', severity: 'high', rerunnable: true },
+  TIMEOUT: { state: 'firing', severity: 'high', rerunnable: true },
+  ERROR: { state: 'firing', severity: 'high', rerunnable: true },
+  STOPPED: { state: 'firing', severity: 'medium', rerunnable: true },
+  SUCCEEDED: { state: 'recovered', severity: 'info', rerunnable: false },
+};
+
+const otherGlueState: GlueOutcome = { state: 'informational', severity: 'info', rerunnable: false };
+
+export function glueJobRunUrl(region: string, jobName: string, jobRunId: string): string {
+  const path = `#/job/${encodeURIComponent(jobName)}/run/${encodeURIComponent(jobRunId)}`;
+  return `${consoleBase(region)}/gluestudio/home?region=${region}${path}`;
+}
+
+function glueFieldsOf(detail: GlueJobStateChange['detail']) {
+  return fieldsOf([
+    ['Job', detail.jobName],
+    ['Run', detail.jobRunId],
+    ['State', detail.state],
+    ['Glue severity', detail.severity],
+  ]);
+}
+
+function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: unknown): NormalizedAlert {
+  const { jobName, jobRunId, state, message } = event.detail;
+  const outcome = glueOutcomes[state] ?? otherGlueState;
+  const region = isRegionCode(event.region) ? event.region : undefined;
+  return {
+    source: 'glue',
+    // Keyed by job, not run: the next SUCCEEDED run resolves whatever failure is open for the job.
+    key: `glue:${event.account ?? 'unknown'}:${event.region ?? 'unknown'}:${jobName}`,
+    name: jobName,
+    title: `Glue job ${jobName} ${state}`,
+    state: outcome.state,
+    stateLabel: state,
+    severity: outcome.severity,
+    account: event.account,
+    region,
+    resource: jobName,
+    occurredAt: toIsoTime(event.time, toIsoTime(input.timestamp, input.timestamp)),
+    summary: message ?? `Job run ${jobRunId} ${state}`,
+    fields: glueFieldsOf(event.detail),
+    consoleUrl: region ? glueJobRunUrl(region, jobName, jobRunId) : undefined,
+    occurrence: jobRunId,
+    glueRun: outcome.rerunnable ? { jobName, jobRunId } : undefined,
+    resolvableByEvent: true,
+    raw,
+  };
+}
+
+/** `Glue Job State Change` (aws.glue): a job run reached a final state. */
+export function parseGlueJobEvent(payload: unknown, input: SnsNotificationInput): ParseResult {
+  const parsed = glueJobStateChangeSchema.safeParse(payload);
+  if (!parsed.success) return failWith('Glue Job State Change event', parsed.error);
+  return { ok: true, alert: toAlert(parsed.data, input, payload) };
+}

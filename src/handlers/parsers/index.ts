@@ -1,0 +1,76 @@
+import type { NormalizedAlert } from '../alert.ts';
+import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
+import { parseEmrStepEvent } from './emr-step-status-change.ts';
+import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts';
+import { type EventBridgeEnvelope, isEventBridgeEvent } from './eventbridge-envelope.ts';
+import { parseGenericEvent, parseGenericMessage } from './generic.ts';
+import { parseGlueJobEvent } from './glue-job-state-change.ts';
+import { parseMacieFindingEvent } from './macie-finding.ts';
+import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
+
+export type { SnsNotificationInput } from './shared.ts';
+
+interface EventParser {
+  /** Anyone may publish a look-alike detail-type on a custom bus; only the AWS source is trusted to mean it. */
+  source: string;
+  parse: MessageParser;
+}
+
+/** EventBridge events, keyed by `detail-type`. Everything else becomes a readable generic alert. */
+const eventParsers = new Map<string, EventParser>([
+  ['CloudWatch Alarm State Change', { source: 'aws.cloudwatch', parse: parseAlarmStateChangeEvent }],
+  ['Macie Finding', { source: 'aws.macie', parse: parseMacieFindingEvent }],
+  ['Glue Job State Change', { source: 'aws.glue', parse: parseGlueJobEvent }],
+  ['EMR Step Status Change', { source: 'aws.emr', parse: parseEmrStepEvent }],
+]);
+
+function parseEventBridgeEvent(event: EventBridgeEnvelope, input: SnsNotificationInput): NormalizedAlert {
+  const parser = eventParsers.get(event['detail-type']);
+  if (!parser) return parseGenericEvent(event, input);
+  if (parser.source !== event.source) {
+    return parseGenericEvent(
+      event,
+      input,
+      `${event['detail-type']} from ${event.source}, not ${parser.source}`,
+    );
+  }
+  const result = parser.parse(event, input);
+  return result.ok ? result.alert : parseGenericEvent(event, input, result.reason);
+}
+
+function parseAlarmMessage(payload: unknown, input: SnsNotificationInput): NormalizedAlert {
+  const result = parseCloudWatchAlarm(payload, input);
+  return result.ok ? result.alert : parseGenericMessage(input, result.reason);
+}
+
+type Shape = 'eventbridge' | 'cloudwatch-alarm' | 'other';
+
+/** What the message looks like decides which table entry handles it; the order of checks is the priority. */
+function shapeOf(payload: unknown): Shape {
+  if (isEventBridgeEvent(payload)) return 'eventbridge';
+  if (isCloudWatchAlarmMessage(payload)) return 'cloudwatch-alarm';
+  return 'other';
+}
+
+const shapeParsers: Record<Shape, (payload: unknown, input: SnsNotificationInput) => NormalizedAlert> = {
+  eventbridge: (payload, input) => parseEventBridgeEvent(payload as EventBridgeEnvelope, input),
+  'cloudwatch-alarm': parseAlarmMessage,
+  other: (_payload, input) => parseGenericMessage(input),
+};
+
+/**
+ * Turns a verified SNS notification into the one alert shape everything downstream reads. Never throws: what
+ * no parser understands still reaches Slack, as a generic alert that says why.
+ */
+export function parseSnsNotification(input: SnsNotificationInput): NormalizedAlert {
+  const payload = parseJson(input.message);
+  try {
+    return shapeParsers[shapeOf(payload)](payload, input);
+  } catch (error) {
+    // Parsers are pure and schema-checked; this is the last guard so one odd message cannot stop the queue.
+    return parseGenericMessage(
+      input,
+      `parser error: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import type { AlertField, NormalizedAlert } from '../alert.ts';
+
+/** The already-verified SNS notification: only what parsing needs. */
+export interface SnsNotificationInput {
+  messageId: string;
+  topicArn: string;
+  subject?: string;
+  message: string;
+  timestamp: string;
+}
+
+/** A specific parser either understands the payload or says why not; it never throws. */
+export type ParseResult = { ok: true; alert: NormalizedAlert } | { ok: false; reason: string };
+
+export type MessageParser = (payload: unknown, input: SnsNotificationInput) => ParseResult;
+
+/** Commercial, GovCloud, China and ISO partitions all follow `xx(-word)+-N`. */
+const regionCodePattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function isRegionCode(value: string | undefined): value is string {
+  return value !== undefined && regionCodePattern.test(value);
+}
+
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region?: string;
+  account?: string;
+  resource: string;
+}
+
+export function parseArn(arn: string | undefined): ArnParts | undefined {
+  const match = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/.exec(arn ?? '');
+  if (!match) return undefined;
+  const [, partition = '', service = '', region, account, resource = ''] = match;
+  return {
+    partition,
+    service,
+    region: isRegionCode(region) ? region : undefined,
+    account: account || undefined,
+    resource,
+  };
+}
+
+/** CloudWatch writes `+0000` offsets and boto3 exports write `2020-10-26 13:47:03+00:00`; Slack wants ISO. */
+export function toIsoTime(value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(date.getTime()) ? fallback : date.toISOString();
+}
+
+export const maxBodyChars = 2500;
+
+/** Cuts long text visibly, so a reader knows something was left out and how much. */
+export function truncateVisibly(text: string, max = maxBodyChars): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}\n… (truncated, ${text.length - max} more characters)`;
+}
+
+export function prettyJson(value: unknown): string {
+  return truncateVisibly(JSON.stringify(value, null, 2) ?? String(value));
+}
+
+export function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds fields from label/value pairs, skipping the values AWS left out. */
+export function fieldsOf(pairs: Array<[string, string | number | undefined | null]>): AlertField[] {
+  return pairs
+    .filter(
+      (pair): pair is [string, string | number] =>
+        pair[1] !== undefined && pair[1] !== null && pair[1] !== '',
+    )
+    .map(([label, value]) => ({ label, value: String(value) }));
+}
+
+export function consoleBase(region: string): string {
+  return `https://${region}.console.aws.amazon.com`;
+}
+
+/** zod's issue list, one line, for the fallback alert's note. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function failWith(what: string, error: z.ZodError): ParseResult {
+  return { ok: false, reason: `${what} did not match its schema (${describeIssues(error)})` };
+}

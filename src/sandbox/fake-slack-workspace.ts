@@ -1,0 +1,62 @@
+import { fail, readString } from './fake-slack-chat.ts';
+import type { FakeSlackIdentity, MethodHandler, Params } from './fake-slack-types.ts';
+
+const authTest: MethodHandler = (_params, { identity }) => ({
+  ok: true,
+  url: `https://${identity.teamDomain}.slack.com/`,
+  team: identity.teamDomain,
+  user: 'klaxon',
+  team_id: identity.teamId,
+  user_id: identity.botUserId,
+  bot_id: identity.botId,
+  is_enterprise_install: false,
+});
+
+function describeUser(id: string, identity: FakeSlackIdentity): Params | undefined {
+  const isBot = id === identity.botUserId;
+  const known = isBot ? { name: 'klaxon', real_name: 'Klaxon' } : identity.users[id];
+  if (!known) return undefined;
+  const profile = {
+    real_name: known.real_name,
+    real_name_normalized: known.real_name,
+    display_name: known.name,
+    display_name_normalized: known.name,
+  };
+  return { id, team_id: identity.teamId, ...known, deleted: false, is_bot: isBot, tz: 'UTC', profile };
+}
+
+const usersInfo: MethodHandler = (params, { identity }) => {
+  const user = describeUser(readString(params, 'user') ?? '', identity);
+  return user ? { ok: true, user } : fail('user_not_found');
+};
+
+const usergroupUsers: MethodHandler = (params, { identity }) => {
+  const users = identity.usergroups[readString(params, 'usergroup') ?? ''];
+  return users ? { ok: true, users: [...users] } : fail('no_such_subteam');
+};
+
+// Any channel ID is accepted by chat.postMessage, so conversations.info answers for any ID too; configured
+// channels get their real names.
+const conversationsInfo: MethodHandler = (params, { identity }) => {
+  const id = readString(params, 'channel');
+  if (!id) return fail('channel_not_found');
+  const name = identity.channels[id]?.name ?? id.toLowerCase();
+  const isIm = id.startsWith('D');
+  const channel = {
+    id,
+    name,
+    is_channel: !isIm,
+    is_im: isIm,
+    is_private: id.startsWith('G'),
+    is_archived: false,
+    is_member: true,
+  };
+  return { ok: true, channel };
+};
+
+export const workspaceMethods: Record<string, MethodHandler> = {
+  'auth.test': authTest,
+  'users.info': usersInfo,
+  'usergroups.users.list': usergroupUsers,
+  'conversations.info': conversationsInfo,
+};

@@ -1,0 +1,25 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAlertStore } from './alert-store.ts';
+import { createEntities } from './entities.ts';
+import { createDocumentClient, createKlaxonTable, ensureTableExists } from './table.ts';
+
+export interface StoreOptions {
+  tableName: string;
+  endpoint?: string;
+  region?: string;
+  createTable?: boolean;
+}
+
+/** Wires the document client, table, entities and store operations; the one place that does. */
+export async function openStore(options: StoreOptions) {
+  const documentClient = createDocumentClient({ endpoint: options.endpoint, region: options.region });
+  if (options.createTable) await ensureTableExists(documentClient, options.tableName);
+  return buildStore(documentClient, options.tableName);
+}
+
+export function buildStore(documentClient: DynamoDBDocumentClient, tableName: string) {
+  const table = createKlaxonTable({ name: tableName, documentClient });
+  const entities = createEntities(table);
+  return { documentClient, table, entities, alerts: createAlertStore(table, entities) };
+}
+export type KlaxonStore = ReturnType<typeof buildStore>;

@@ -1,0 +1,79 @@
+import type { NormalizedAlert } from '../handlers/alert.ts';
+import type { SlackUserRef } from '../handlers/alert-view.ts';
+import type { SlackStep } from '../handlers/lifecycle/slack-steps.ts';
+
+/** An alert's stored life. `version` guards every write (optimistic locking). */
+export interface AlertRecord {
+  alertId: string;
+  alertKey: string;
+  status: 'open' | 'resolved';
+  alert: NormalizedAlert;
+  episode: number;
+  version: number;
+  channel: string;
+  mentions: string[];
+  /** Root message; absent until the notification that claimed the root has posted it. */
+  ts?: string;
+  rootClaimedBy?: string;
+  firstFiredAt: string;
+  lastFiredAt: string;
+  timesFired: number;
+  lastStateLabel: string;
+  lastOccurrence?: string;
+  resolvedAt?: string;
+  resolvedBy?: 'event' | SlackUserRef;
+  acknowledged?: SlackUserRef & { at: string };
+  /** Epoch ms of the last root update; repeats refresh the root at most once per interval. */
+  rootRefreshedAt: number;
+  /** A coalesced repeat changed counters the root message does not show yet. */
+  rootStale: boolean;
+  /** Notifications recorded while muted since the mute began; summarised when it ends. */
+  mutedCount: number;
+  mutedLastState?: string;
+  reruns: Array<SlackUserRef & { jobName: string; jobRunId: string; at: string }>;
+}
+
+export interface MuteRecord {
+  alertId: string;
+  alertKey: string;
+  /** ISO time the mute ends; absent means until the alert resolves. */
+  until?: string;
+  reason?: string;
+  by: SlackUserRef;
+  at: string;
+  channel: string;
+  title: string;
+}
+
+export interface NotificationRecord {
+  messageId: string;
+  alertId: string;
+  topicArn: string;
+  receivedAt: string;
+  status: 'pending' | 'done';
+  /** Slack work decided for this notification, done in order; a redelivery finishes what is left. */
+  steps: SlackStep[];
+  stepsDone: number;
+  /** Epoch ms until which one delivery owns the steps; a concurrent redelivery waits for it. */
+  leaseUntil: number;
+  outcome: string;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actor: SlackUserRef;
+  action: string;
+  alertId?: string;
+  params: Record<string, unknown>;
+  result: 'ok' | 'refused' | 'failed';
+  detail?: string;
+}
+
+export interface RerunLockRecord {
+  jobName: string;
+  jobRunId: string;
+  by: SlackUserRef;
+  at: string;
+  newJobRunId?: string;
+}

@@ -1,0 +1,82 @@
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Table } from 'dynamodb-toolbox/table';
+
+/**
+ * One table for everything. Key patterns (pk / sk):
+ *   ALERT#<alertId> / #STATE           an alert's lifecycle (gsi1: ALERTS#open / <lastFiredAt>, only while open)
+ *   ALERT#<alertId> / #MUTE            its mute (gsi1: MUTES / <until>), read together with #STATE in one query
+ *   ALERT#<alertId> / EVENT#<time>#<messageId>   every notification received (TTL)
+ *   NOTIF#<messageId> / NOTIF          delivery dedupe + the Slack steps still to do (TTL one week)
+ *   RERUN#<jobName>#<jobRunId> / LOCK  one rerun per failed Glue run
+ *   AUDIT#<yyyy-mm-dd> / <time>#<id>   audit trail, read by day partitions (gsi1: AUDIT#<userId> / <time>)
+ *   TOPIC#<topicArn> / <time>          subscription and unsubscription confirmations
+ * `expiresAt` (epoch seconds) is the TTL attribute; code honours expiry by reading it, since DynamoDB
+ * deletes expired items lazily and DynamoDB Local never does.
+ */
+export function createKlaxonTable(options: { name: string; documentClient: DynamoDBDocumentClient }) {
+  return new Table({
+    name: options.name,
+    documentClient: options.documentClient,
+    partitionKey: { name: 'pk', type: 'string' },
+    sortKey: { name: 'sk', type: 'string' },
+    indexes: {
+      gsi1: {
+        type: 'global',
+        partitionKey: { name: 'gsi1pk', type: 'string' },
+        sortKey: { name: 'gsi1sk', type: 'string' },
+      },
+    },
+  });
+}
+export type KlaxonTable = ReturnType<typeof createKlaxonTable>;
+
+export function createDocumentClient(options: { endpoint?: string; region?: string; timeoutMs?: number }) {
+  const client = new DynamoDBClient({
+    ...(options.endpoint
+      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
+    maxAttempts: 3,
+    requestHandler: { requestTimeout: options.timeoutMs ?? 3000, connectionTimeout: 2000 },
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
+  });
+}
+
+/** Creates the table if it is missing (local runs and tests; production tables come from CDK). */
+export async function ensureTableExists(documentClient: DynamoDBDocumentClient, name: string) {
+  // The document client shares its middleware stack with the plain client, so table commands go through it.
+  const client = documentClient as unknown as DynamoDBClient;
+  try {
+    await client.send(new DescribeTableCommand({ TableName: name }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((n) => ({
+        AttributeName: n,
+        AttributeType: 'S',
+      })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+}

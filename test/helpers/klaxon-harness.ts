@@ -1,0 +1,100 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { GlueClient } from '@aws-sdk/client-glue';
+import type { AwsClients } from '../../src/app/aws-clients.ts';
+import { createKlaxon, type Klaxon } from '../../src/app/create-klaxon.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+import { createSilentLogger } from '../../src/observability/logger.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
+import { createSnsSigner, type SnsSigner } from '../../src/sandbox/sns-signer.ts';
+import type { KlaxonStore } from '../../src/store/open-store.ts';
+import { openTestStore } from './test-store.ts';
+
+export const testTopicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
+export const signingSecret = 'test-signing-secret-0123456789abcdef';
+
+export interface Harness {
+  url: string;
+  klaxon: Klaxon;
+  slack: FakeSlackApi;
+  store: KlaxonStore;
+  signer: SnsSigner;
+  /** Subscription confirmations Klaxon made (the SubscribeURLs it fetched). */
+  confirmedUrls: string[];
+  certificateFetches: string[];
+  postSns(
+    message: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { outcome?: string; detail?: string } }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server, wired by the real composition root, on a fresh DynamoDB Local table and a fake Slack Web
+ * API server on loopback. AWS query clients are real SDK clients that tests answer with aws-sdk-client-mock.
+ */
+export async function startHarness(configDocument: Record<string, unknown> = {}): Promise<Harness> {
+  const slack = await startFakeSlackApi({ users: { U0ALICE: { name: 'alice', real_name: 'Alice Doe' } } });
+  const store = await openTestStore();
+  const signer = createSnsSigner();
+  const confirmedUrls: string[] = [];
+  const certificateFetches: string[] = [];
+  const config = parseConfig(
+    { defaultChannel: 'C0ALERTS', sns: { allowedTopicArns: [testTopicArn] }, ...configDocument },
+    'test',
+  );
+  const klaxon = createKlaxon({
+    config,
+    logger: createSilentLogger(),
+    store,
+    slack: {
+      token: 'xoxb-test-token',
+      signingSecret,
+      apiUrl: slack.url,
+      botIdentity: { botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
+    },
+    aws: testAwsClients(),
+    fetchCertificate: async (url) => {
+      certificateFetches.push(url);
+      return signer.fetchCertificateWith()(url);
+    },
+    confirmSubscription: async (url) => {
+      confirmedUrls.push(url);
+    },
+  });
+  const url = await klaxon.listen(0);
+  return {
+    url,
+    klaxon,
+    slack,
+    store,
+    signer,
+    confirmedUrls,
+    certificateFetches,
+    async postSns(message, headers = {}) {
+      const body = typeof message === 'string' ? message : JSON.stringify(message);
+      const response = await fetch(`${url}/sns`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain; charset=UTF-8', ...headers },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as { outcome?: string } };
+    },
+    async close() {
+      await klaxon.close();
+      await slack.close();
+    },
+  };
+}
+
+export function testAwsClients(): AwsClients {
+  const common = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+  return {
+    cloudTrail: new CloudTrailClient(common),
+    logs: new CloudWatchLogsClient(common),
+    athena: new AthenaClient(common),
+    glue: new GlueClient(common),
+    hasCredentials: async () => true,
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  encodeAlertIdValue,
+  encodeMuteOptionValue,
+  encodeRerunValue,
+  type MuteChoice,
+  MuteChoices,
+  parseAlertIdValue,
+  parseMuteOptionValue,
+  parseRerunValue,
+} from '../../../src/bot/blocks/index.ts';
+import { alertIdOf } from '../../../src/handlers/alert.ts';
+
+const alertId = alertIdOf('cloudwatch-alarm:arn:aws:cloudwatch:us-east-1:123456789012:alarm:HighCPU-web');
+
+describe('action values', () => {
+  it('round-trips an alert id', () => {
+    expect(parseAlertIdValue(encodeAlertIdValue(alertId))).toEqual({ ok: true, value: alertId });
+  });
+
+  it.each(Object.keys(MuteChoices) as MuteChoice[])(
+    'round-trips the mute option %s within 150 characters',
+    (choice) => {
+      const value = encodeMuteOptionValue(choice, alertId);
+
+      expect(value.length).toBeLessThanOrEqual(150);
+      expect(parseMuteOptionValue(value)).toEqual({ ok: true, value: { choice, alertId } });
+    },
+  );
+
+  it('round-trips a rerun value, whatever the job name holds', () => {
+    const rerun = { alertId, jobName: 'etl "daily" | <prod> ✓', jobRunId: `jr_${'a'.repeat(64)}` };
+
+    expect(parseRerunValue(encodeRerunValue(rerun))).toEqual({ ok: true, value: rerun });
+  });
+
+  it.each([
+    ['an empty alert id', () => parseAlertIdValue('')],
+    ['an alert id with a separator', () => parseAlertIdValue('abc|def')],
+    ['an unknown mute choice', () => parseMuteOptionValue(`2h|${alertId}`)],
+    ['a mute value without an alert id', () => parseMuteOptionValue('1h')],
+    ['a mute value with extra parts', () => parseMuteOptionValue(`1h|${alertId}|x`)],
+    ['a rerun value that is not JSON', () => parseRerunValue('nightly-etl')],
+    ['a rerun value missing the run id', () => parseRerunValue(JSON.stringify({ a: alertId, j: 'job' }))],
+    [
+      'a rerun value with extra keys',
+      () => parseRerunValue(JSON.stringify({ a: alertId, j: 'j', r: 'r', x: 1 })),
+    ],
+    [
+      'a truncated rerun value',
+      () =>
+        parseRerunValue(
+          `${encodeRerunValue({ alertId, jobName: 'j', jobRunId: 'r' }).slice(0, 20)}… (truncated)`,
+        ),
+    ],
+  ])('rejects %s with an ActionValueError', (_name, parse) => {
+    const result = parse();
+
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.error.name).toBe('ActionValueError');
+  });
+});
