@@ -1,21 +1,16 @@
 import type { App } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { AwsClients } from '../../app/aws-clients.ts';
-import type { KlaxonConfig } from '../../config/config-schema.ts';
-import type { Logger } from '../../observability/logger.ts';
-import type { SlackPoster } from '../../slack/slack-poster.ts';
-import type { KlaxonStore } from '../../store/open-store.ts';
+import { registerActionsListeners } from './actions/index.ts';
+import { registerCommandsListeners } from './commands/index.ts';
+import { registerEventsListeners } from './events/index.ts';
+import type { ListenerDeps } from './listener-deps.ts';
+import { registerViewsListeners } from './views/index.ts';
 
-/** What every listener may use; built once by the composition root. */
-export interface ListenerDeps {
-  config: KlaxonConfig;
-  store: KlaxonStore;
-  slack: SlackPoster;
-  webClient: WebClient;
-  aws: AwsClients;
-  now: () => Date;
-  logger: Logger;
-}
+export type { ListenerDeps };
 
 /** Registers every Slack listener: one file per action, command, view and event. */
-export function registerListeners(_app: App, _deps: ListenerDeps): void {}
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerActionsListeners(app, deps);
+  registerViewsListeners(app, deps);
+  registerCommandsListeners(app, deps);
+  registerEventsListeners(app, deps);
+}

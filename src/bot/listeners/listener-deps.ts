@@ -1,0 +1,17 @@
+import type { WebClient } from '@slack/web-api';
+import type { AwsClients } from '../../app/aws-clients.ts';
+import type { KlaxonConfig } from '../../config/config-schema.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { SlackPoster } from '../../slack/slack-poster.ts';
+import type { KlaxonStore } from '../../store/open-store.ts';
+
+/** What every listener may use; built once by the composition root. */
+export interface ListenerDeps {
+  config: KlaxonConfig;
+  store: KlaxonStore;
+  slack: SlackPoster;
+  webClient: WebClient;
+  aws: AwsClients;
+  now: () => Date;
+  logger: Logger;
+}
