@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { createBoltApp } from '../bot/create-bolt-app.ts';
 import { registerListeners } from '../bot/listeners/register-listeners.ts';
+import { createUsergroupMembership } from '../bot/permissions/usergroup-membership.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import { createRootRefresher } from '../handlers/lifecycle/root-refresher.ts';
 import type { SnsContext } from '../handlers/sns-context.ts';

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAlertStore } from './alert-store.ts';
+import { createAuditStore } from './audit-store.ts';
 import { createEntities } from './entities.ts';
 import { createDocumentClient, createKlaxonTable, ensureTableExists } from './table.ts';
 
@@ -20,6 +21,12 @@ export async function openStore(options: StoreOptions) {
 export function buildStore(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = createKlaxonTable({ name: tableName, documentClient });
   const entities = createEntities(table);
-  return { documentClient, table, entities, alerts: createAlertStore(table, entities) };
+  return {
+    documentClient,
+    table,
+    entities,
+    alerts: createAlertStore(table, entities),
+    audit: createAuditStore(table, entities),
+  };
 }
 export type KlaxonStore = ReturnType<typeof buildStore>;

@@ -4,6 +4,7 @@ import type { KlaxonConfig } from '../../config/config-schema.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { KlaxonStore } from '../../store/open-store.ts';
+import type { UsergroupMembership } from '../permissions/usergroup-membership.ts';
 
 /** What every listener may use; built once by the composition root. */
 export interface ListenerDeps {
@@ -14,4 +15,5 @@ export interface ListenerDeps {
   aws: AwsClients;
   now: () => Date;
   logger: Logger;
+  membership: UsergroupMembership;
 }

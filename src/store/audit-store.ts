@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { KlaxonEntities } from './entities.ts';
+import type { AuditRecord } from './records.ts';
+import type { KlaxonTable } from './table.ts';
+
+const dayMs = 86_400_000;
+
+/**
+ * The audit trail: one partition per UTC day (`AUDIT#2026-11-25`), sorted by time, so a time range is a few
+ * queries, never a scan; gsi1 (`AUDIT#<userId>`) gives a user's recent actions for the App Home.
+ */
+export function createAuditStore(table: KlaxonTable, entities: KlaxonEntities) {
+  const audits = entities.audit.build(EntityRepository);
+  return {
+    async append(entry: Omit<AuditRecord, 'id'>): Promise<AuditRecord> {
+      const record: AuditRecord = { ...entry, id: randomUUID() };
+      await audits.put({
+        day: record.at.slice(0, 10),
+        sortKey: `${record.at}#${record.id}`,
+        gsi1pk: `AUDIT#${record.actor.userId}`,
+        gsi1sk: record.at,
+        record: JSON.parse(JSON.stringify(record)),
+      });
+      return record;
+    },
+
+    /** Records in [from, to), oldest first, read day partition by day partition. */
+    async *listRange(from: Date, to: Date): AsyncGenerator<AuditRecord> {
+      for (let day = startOfUtcDay(from); day < to.getTime(); day += dayMs) {
+        let exclusiveStartKey: Record<string, unknown> | undefined;
+        do {
+          const page = await table
+            .build(QueryCommand)
+            .entities(entities.audit)
+            .query({
+              partition: `AUDIT#${new Date(day).toISOString().slice(0, 10)}`,
+              range: { between: [from.toISOString(), `${to.toISOString()}`] },
+            })
+            .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+            .send();
+          for (const item of page.Items ?? []) {
+            const record = item.record as AuditRecord;
+            if (record.at < to.toISOString()) yield record;
+          }
+          exclusiveStartKey = page.LastEvaluatedKey;
+        } while (exclusiveStartKey);
+      }
+    },
+
+    async listByUser(userId: string, limit = 10): Promise<AuditRecord[]> {
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(entities.audit)
+        .query({ index: 'gsi1', partition: `AUDIT#${userId}` })
+        .options({ reverse: true, limit })
+        .send();
+      return Items.map((item) => item.record as AuditRecord);
+    },
+  };
+}
+export type AuditStore = ReturnType<typeof createAuditStore>;
+
+function startOfUtcDay(date: Date): number {
+  return Math.floor(date.getTime() / dayMs) * dayMs;
+}
