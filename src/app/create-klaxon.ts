@@ -79,6 +79,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     aws: options.aws,
     now,
     logger: options.logger,
+    membership: createUsergroupMembership(webClient),
   });
   const routes: Route[] = [
     { method: 'POST', path: '/sns', handle: createSnsRoute(sns) },
