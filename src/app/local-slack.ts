@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { renderBlocksAsPlainText } from '../bot/blocks/plain-text.ts';
+import { type FakeSlackApi, type StoredMessage, startFakeSlackApi } from '../sandbox/fake-slack-api.ts';
+
+export const localSlackIdentity = { botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' } as const;
+
+/**
+ * The local stand-in for Slack when no SLACK_BOT_TOKEN is set: the same fake Web API server the tests use,
+ * with every message Klaxon posts printed as readable text, and a signing secret made for this run.
+ */
+export async function startLocalSlack(print: (text: string) => void) {
+  const api = await startFakeSlackApi({
+    users: { U0SANDBOX: { name: 'you', real_name: 'Sandbox User' } },
+    channels: { C0ALERTS: { name: 'alerts' } },
+  });
+  printMessagesOf(api, print);
+  return {
+    api,
+    token: 'xoxb-local-sandbox',
+    signingSecret: randomBytes(24).toString('hex'),
+    stop: () => api.close(),
+  };
+}
+
+function printMessagesOf(api: FakeSlackApi, print: (text: string) => void) {
+  const show = (label: string) => (message: StoredMessage) => {
+    const where = message.thread_ts
+      ? `#${message.channel} (thread ${message.thread_ts})`
+      : `#${message.channel}`;
+    print(`\n── Slack ${label} in ${where} ──\n${renderBlocksAsPlainText(message)}\n`);
+  };
+  api.events.on('message-posted', show('message'));
+  api.events.on('message-updated', show('update'));
+}

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import type { Settings } from '../config/load-settings.ts';
+import type { Logger } from '../observability/logger.ts';
+import { startDynamoDbLocal } from '../store/dynamodb-local.ts';
+import { type KlaxonStore, openStore } from '../store/open-store.ts';
+
+/**
+ * The store a process runs on: DynamoDB Local started here (embedded default, data kept in a file under
+ * KLAXON_DATA_DIR so alerts survive a restart), a given endpoint, or DynamoDB itself.
+ */
+export async function resolveStore(
+  settings: Settings,
+  logger: Logger,
+): Promise<{ store: KlaxonStore; stop: () => Promise<void> }> {
+  if (settings.storeMode === 'aws') {
+    const store = await openStore({ tableName: settings.tableName, region: settings.awsRegion });
+    return { store, stop: async () => undefined };
+  }
+  if (settings.storeMode === 'endpoint') {
+    const store = await openStore({
+      tableName: settings.tableName,
+      endpoint: settings.dynamoDbEndpoint,
+      createTable: true,
+    });
+    return { store, stop: async () => undefined };
+  }
+  const path = resolve(settings.dataDir, 'dynamodb');
+  mkdirSync(path, { recursive: true });
+  const local = await startDynamoDbLocal({ port: await findFreePort(), path });
+  logger.info({ endpoint: local.endpoint, path }, 'started embedded DynamoDB Local');
+  const store = await openStore({
+    tableName: settings.tableName,
+    endpoint: local.endpoint,
+    createTable: true,
+  });
+  return { store, stop: local.stop };
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject()));
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { loadSettings } from '../config/load-settings.ts';
+import { createLogger } from '../observability/logger.ts';
+import { RenderInputError, renderFile } from './render-command.ts';
+import { runStart } from './start-command.ts';
+
+const usage = `Usage:
+  klaxon start                    run the server (no configuration: DynamoDB Local + a local stand-in for Slack)
+  klaxon render FILE              print the Block Kit Klaxon would post for an SNS envelope, message or EventBridge event
+  klaxon audit export --from T --to T [--format jsonl|csv]
+                                  write the audit records of a time range (ISO times) to stdout
+  klaxon help`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  if (command === 'start') return runStart(process.env);
+  if (command === 'render') return runRender(rest);
+  if (command === 'audit' && rest[0] === 'export') return runAudit(rest.slice(1));
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  process.stderr.write(`klaxon: unknown command "${command}"\n${usage}\n`);
+  return 2;
+}
+
+function runRender(args: string[]): number {
+  if (args.length !== 1) {
+    process.stderr.write(`klaxon render: expected one FILE\n${usage}\n`);
+    return 2;
+  }
+  try {
+    process.stdout.write(`${renderFile(args[0]!)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RenderInputError)) throw error;
+    process.stderr.write(`klaxon render: ${error.message}\n`);
+    return 2;
+  }
+}
+
+async function runAudit(args: string[]): Promise<number> {
+  const { runAuditExportCommand } = await import('./audit-export-command.ts');
+  const settings = loadSettings(process.env);
+  const logger = createLogger({ level: 'error', format: 'json', destination: process.stderr });
+  return runAuditExportCommand(args, settings, loadConfig(process.env), logger);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
+  (error) => {
+    if (error instanceof ConfigError) process.stderr.write(`klaxon: ${error.message}\n`);
+    else process.stderr.write(`klaxon: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,48 @@
+import { startServer } from '../app/start-server.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { loadSettings } from '../config/load-settings.ts';
+import { createLogger } from '../observability/logger.ts';
+
+/** `klaxon start`: runs until SIGTERM/SIGINT, then finishes in-flight work and stops cleanly. */
+export async function runStart(env: NodeJS.ProcessEnv): Promise<number> {
+  const settings = loadSettings(env);
+  const config = loadConfig(env);
+  const logger = createLogger({ level: settings.logLevel, format: settings.logFormat });
+  if (settings.slackMode === 'local' && !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE) {
+    // Without credentials the SDK would probe the EC2 metadata endpoint; locally that is only a slow "no".
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  }
+  const running = await startServer(settings, config, logger, (text) => process.stdout.write(text));
+  printBanner(running.url, settings.publicUrl, Boolean(running.sandbox));
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down: finishing in-flight work');
+      running.stop().then(resolve, (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+  logger.info('stopped');
+  return 0;
+}
+
+function printBanner(url: string, publicUrl: string | undefined, sandbox: boolean) {
+  const base = publicUrl ?? url;
+  const lines = [
+    '',
+    `Klaxon is running on ${url}`,
+    `  SNS endpoint (subscribe your topics over HTTPS): POST ${base}/sns`,
+    `  Slack request URL:                            ${base}/slack/events`,
+    `  Health:                                       GET  ${base}/healthz`,
+  ];
+  if (sandbox) {
+    lines.push(
+      `  Sandbox (no Slack token set: local stand-in for Slack): ${url}/sandbox`,
+      '  Messages Klaxon posts are printed below.',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
