@@ -14,7 +14,7 @@ export function createSnsRoute(ctx: SnsContext) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       log.outcome = 'refused:too-large';
       response.setHeader('connection', 'close');
-      return sendJson(response, 413, { error: error.message });
+      return sendJson(response, 413, { outcome: 'refused:too-large', detail: error.message });
     }
     log.snsType = request.headers['x-amz-sns-message-type'];
     const result = await handleSnsDelivery(ctx, body);

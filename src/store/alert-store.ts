@@ -169,13 +169,13 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
 }
 export type AlertStore = ReturnType<typeof createAlertStore>;
 
-function versionCondition(expectedVersion: number) {
+export function versionCondition(expectedVersion: number) {
   return expectedVersion === 0
     ? ({ attr: 'alertId', exists: false } as const)
     : ({ attr: 'version', eq: expectedVersion } as const);
 }
 
-function toAlertItem(record: AlertRecord) {
+export function toAlertItem(record: AlertRecord) {
   const isOpen = record.status === 'open';
   return {
     alertId: record.alertId,

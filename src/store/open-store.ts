@@ -2,6 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAlertStore } from './alert-store.ts';
 import { createAuditStore } from './audit-store.ts';
 import { createEntities } from './entities.ts';
+import { createMuteStore } from './mute-store.ts';
+import { createRerunLockStore } from './rerun-lock-store.ts';
 import { createDocumentClient, createKlaxonTable, ensureTableExists } from './table.ts';
 
 export interface StoreOptions {
@@ -27,6 +29,8 @@ export function buildStore(documentClient: DynamoDBDocumentClient, tableName: st
     entities,
     alerts: createAlertStore(table, entities),
     audit: createAuditStore(table, entities),
+    mutes: createMuteStore(table, entities),
+    rerunLocks: createRerunLockStore(entities),
   };
 }
 export type KlaxonStore = ReturnType<typeof buildStore>;

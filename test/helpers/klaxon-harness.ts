@@ -23,6 +23,8 @@ export interface Harness {
   /** Subscription confirmations Klaxon made (the SubscribeURLs it fetched). */
   confirmedUrls: string[];
   certificateFetches: string[];
+  /** DynamoDB write commands sent so far (Put, Update, Delete, TransactWrite, BatchWrite). */
+  writes(): number;
   postSns(
     message: unknown,
     headers?: Record<string, string>,
@@ -64,7 +66,9 @@ export async function startHarness(configDocument: Record<string, unknown> = {})
     },
   });
   const url = await klaxon.listen(0);
+  const writes = countWriteCommands(store);
   return {
+    writes,
     url,
     klaxon,
     slack,
@@ -97,4 +101,16 @@ export function testAwsClients(): AwsClients {
     glue: new GlueClient(common),
     hasCredentials: async () => true,
   };
+}
+
+function countWriteCommands(store: KlaxonStore): () => number {
+  let count = 0;
+  store.documentClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (/^(Put|Update|Delete|TransactWrite|BatchWrite)/.test(context.commandName ?? '')) count++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countWrites' },
+  );
+  return () => count;
 }

@@ -1,0 +1,45 @@
+import type { SlackUserRef } from '../alert-view.ts';
+import type { AlertActionDeps } from './action-deps.ts';
+import type { AlertChange, LoadedAlert } from './alert-change.ts';
+import { type ApplyResult, applyAlertChange } from './apply-alert-change.ts';
+import { decideAcknowledge, decideUnacknowledge } from './decide-acknowledge.ts';
+import { decideUnmute } from './decide-mute.ts';
+import { decideReopen, decideResolve } from './decide-resolve.ts';
+import { type ActionOutcome, type ActionRequest, type AuditAction, runAlertAction } from './run-alert-action.ts';
+
+type Decide = (loaded: LoadedAlert, user: SlackUserRef, now: Date) => AlertChange | undefined;
+
+const decisions = {
+  acknowledge: decideAcknowledge,
+  unacknowledge: decideUnacknowledge,
+  resolve: decideResolve,
+  reopen: decideReopen,
+  unmute: decideUnmute,
+} as const satisfies Partial<Record<AuditAction, Decide>>;
+
+export type StateAction = keyof typeof decisions;
+
+export interface StateActionInput {
+  alertId: string;
+  actor: SlackUserRef;
+  channel?: string;
+}
+
+/** Acknowledge, Unacknowledge, Resolve, Reopen and Unmute: one decision each, the same frame for all. */
+export function performStateAction(deps: AlertActionDeps, action: StateAction, input: StateActionInput) {
+  const request: ActionRequest = { action, ...input, params: {} };
+  return runAlertAction(deps, request, async () => {
+    const decide = decisions[action];
+    const result = await applyAlertChange(deps, input.alertId, (loaded, now) =>
+      decide(loaded, input.actor, now),
+    );
+    return outcomeOf(result);
+  });
+}
+
+/** "unchanged" is a success: the alert already is what the person asked for. */
+export function outcomeOf(result: ApplyResult): ActionOutcome {
+  if (result === 'changed') return { result: 'ok' };
+  if (result === 'unchanged') return { result: 'ok', detail: 'no change' };
+  return { result: 'failed', detail: 'alert not found', ephemeral: 'Klaxon no longer knows this alert.' };
+}

@@ -1,0 +1,41 @@
+import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
+import type { SlackUserRef } from '../alert-view.ts';
+import { isMuteActive } from '../lifecycle/decide-alert-actions.ts';
+import { type AlertChange, bumpVersion, type LoadedAlert, summariseMute } from './alert-change.ts';
+
+/**
+ * A person resolves an alert no event will resolve. Like a recovery, it ends a mute "until resolved" and
+ * tells the thread what happened while muted.
+ */
+export function decideResolve(
+  { record, mute }: LoadedAlert,
+  user: SlackUserRef,
+  now: Date,
+): AlertChange | undefined {
+  if (record.status !== 'open') return undefined;
+  const at = now.toISOString();
+  const resolved = { status: 'resolved' as const, resolvedAt: at, resolvedBy: user };
+  const replies: ThreadReply[] = [{ kind: 'resolved', by: user, at }];
+  if (!mute || mute.until !== undefined || !isMuteActive(mute, now)) {
+    return { next: bumpVersion(record, resolved), replies };
+  }
+  const { whileMuted, reset } = summariseMute(record);
+  return {
+    next: bumpVersion(record, { ...resolved, ...reset }),
+    replies: [...replies, { kind: 'mute-expired', at, whileMuted }],
+    endMute: mute,
+  };
+}
+
+/** Only a person's resolution is undone by a person; a recovery is undone by the next firing. */
+export function decideReopen(
+  { record }: LoadedAlert,
+  user: SlackUserRef,
+  now: Date,
+): AlertChange | undefined {
+  if (record.status !== 'resolved' || !record.resolvedBy || record.resolvedBy === 'event') return undefined;
+  return {
+    next: bumpVersion(record, { status: 'open', resolvedAt: undefined, resolvedBy: undefined }),
+    replies: [{ kind: 'reopened', by: user, at: now.toISOString() }],
+  };
+}
