@@ -62,11 +62,9 @@ describe('decideAlertActions', () => {
   });
 
   it('records a recovery of an unknown alert without posting', () => {
-    expect(decideAlertActions(input(alert('OK')))).toMatchObject({
-      outcome: 'recorded-only',
-      steps: [],
-      next: undefined,
-    });
+    const decision = decideAlertActions(input(alert('OK')));
+    expect(decision).toMatchObject({ outcome: 'recorded-only', steps: [] });
+    expect(decision.next).toBeUndefined();
   });
 
   it('coalesces an identical repeat: counters move, no Slack step, refresh later', () => {
