@@ -119,9 +119,19 @@ function notificationRecordOf(
   };
 }
 
+const maxStoredRawChars = 64_000;
+
+/**
+ * Adds the route's runbook, and caps the raw payload kept with the alert: DynamoDB items stop at 400 KB and
+ * an SNS message may be 256 KB, while the rendered message only ever shows the parsed fields.
+ */
 function enrichAlert(ctx: SnsContext, alert: NormalizedAlert): NormalizedAlert {
   const route = routeAlert(alert, ctx.config);
-  return alert.runbookUrl || !route.runbookUrl ? alert : { ...alert, runbookUrl: route.runbookUrl };
+  const runbookUrl = alert.runbookUrl ?? route.runbookUrl;
+  const rawText = typeof alert.raw === 'string' ? alert.raw : JSON.stringify(alert.raw);
+  const raw =
+    rawText.length > maxStoredRawChars ? { truncated: true, preview: rawText.slice(0, 2000) } : alert.raw;
+  return { ...alert, raw, ...(runbookUrl ? { runbookUrl } : {}) };
 }
 
 function toParserInput(message: SnsMessage) {

@@ -132,7 +132,7 @@ function reopen(input: DecisionInput, stored: AlertRecord): Decision {
   };
   const reply: ThreadReply = {
     kind: 'state-changed',
-    alert,
+    alert: forReply(alert),
     previousStateLabel: stored.lastStateLabel,
     reopened: true,
   };
@@ -151,13 +151,21 @@ function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
     rootRefreshedAt: now.getTime(),
     rootStale: false,
   };
-  const reply: ThreadReply = { kind: 'state-changed', alert, previousStateLabel: stored.lastStateLabel };
+  const reply: ThreadReply = {
+    kind: 'state-changed',
+    alert: forReply(alert),
+    previousStateLabel: stored.lastStateLabel,
+  };
   return withRootUpdate('recovered', next, reply);
 }
 
 function changeState({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
   const next = { ...fired(stored, alert, now), rootRefreshedAt: now.getTime(), rootStale: false };
-  const reply: ThreadReply = { kind: 'state-changed', alert, previousStateLabel: stored.lastStateLabel };
+  const reply: ThreadReply = {
+    kind: 'state-changed',
+    alert: forReply(alert),
+    previousStateLabel: stored.lastStateLabel,
+  };
   return withRootUpdate('state-changed', next, reply);
 }
 
@@ -165,7 +173,7 @@ function repeat({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
   const next = fired(stored, alert, now);
   const isNewOccurrence = alert.occurrence !== undefined && alert.occurrence !== stored.lastOccurrence;
   if (isNewOccurrence) {
-    const reply: ThreadReply = { kind: 'fired-again', alert };
+    const reply: ThreadReply = { kind: 'fired-again', alert: forReply(alert) };
     return withRootUpdate('repeat', { ...next, rootRefreshedAt: now.getTime(), rootStale: false }, reply);
   }
   // Identical repeats never wait on Slack: the root's counters are refreshed later, at most once per
@@ -224,4 +232,9 @@ function withRootUpdate(outcome: DecisionOutcome, next: AlertRecord, reply: Thre
     refreshRootLater: false,
     endMute: false,
   };
+}
+
+/** Replies are stored with the notification's pending steps; they never show the raw payload, so drop it. */
+function forReply(alert: NormalizedAlert): NormalizedAlert {
+  return { ...alert, raw: undefined };
 }
