@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ConfigError } from '../config/load-config.ts';
+
+/** What the CDK stack sets on every function (infra/klaxon-stack.ts); secrets come from Secrets Manager. */
+const lambdaEnvSchema = z.object({
+  KLAXON_TABLE_NAME: z.string().min(3),
+  KLAXON_SLACK_SECRET_ARN: z.string().startsWith('arn:'),
+  KLAXON_ALLOWED_TOPIC_ARNS: z.string().default(''),
+  KLAXON_WORKER_FUNCTION_NAME: z.string().optional(),
+  KLAXON_LOG_LEVEL: z.string().default('info'),
+  SLACK_API_URL: z.url().optional(),
+  AWS_REGION: z.string().optional(),
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+});
+
+export type LambdaSettings = z.output<typeof lambdaEnvSchema> & { allowedTopicArns: string[] };
+
+export function loadLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
+  const parsed = lambdaEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid Lambda environment:\n${problems.join('\n')}`);
+  }
+  const allowedTopicArns = parsed.data.KLAXON_ALLOWED_TOPIC_ARNS.split(',')
+    .map((arn) => arn.trim())
+    .filter(Boolean);
+  return { ...parsed.data, allowedTopicArns };
+}
