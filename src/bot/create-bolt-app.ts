@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, AwsLambdaReceiver, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
 
 export interface BoltAppOptions {
   token: string;
@@ -19,7 +19,17 @@ export function createBoltApp(options: BoltAppOptions): { app: App; receiver: HT
     processBeforeResponse: false,
     logLevel: LogLevel.ERROR,
   });
-  const app = new App({
+  return { app: createAppOn(receiver, options), receiver };
+}
+
+/** Bolt on Lambda: the receiver verifies the signature and answers once the listener has returned. */
+export function createLambdaBoltApp(options: BoltAppOptions): { app: App; receiver: AwsLambdaReceiver } {
+  const receiver = new AwsLambdaReceiver({ signingSecret: options.signingSecret, logLevel: LogLevel.ERROR });
+  return { app: createAppOn(receiver, options), receiver };
+}
+
+function createAppOn(receiver: Receiver, options: BoltAppOptions): App {
+  return new App({
     token: options.token,
     receiver,
     logLevel: LogLevel.ERROR,
@@ -36,5 +46,4 @@ export function createBoltApp(options: BoltAppOptions): { app: App; receiver: HT
       retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
     },
   });
-  return { app, receiver };
 }

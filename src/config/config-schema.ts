@@ -88,6 +88,8 @@ export const configSchema = z.strictObject({
           workGroup: z.string().default('primary'),
           outputLocation: z.string().startsWith('s3://').optional(),
           catalog: z.string().default('AwsDataCatalog'),
+          /** Partition-projection column (`yyyy/MM/dd`) so a query reads only its days' S3 objects. */
+          datePartitionColumn: z.string().optional(),
         })
         .optional(),
       maxTrailDays: z.number().positive().max(90).default(90),

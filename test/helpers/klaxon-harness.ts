@@ -3,9 +3,9 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GlueClient } from '@aws-sdk/client-glue';
 import type { AwsClients } from '../../src/app/aws-clients.ts';
-import { createKlaxon, type Klaxon } from '../../src/app/create-klaxon.ts';
+import { createKlaxon, type Klaxon, type KlaxonOptions } from '../../src/app/create-klaxon.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
-import { createSilentLogger } from '../../src/observability/logger.ts';
+import { createLogger, createSilentLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
 import { createSnsSigner, type SnsSigner } from '../../src/sandbox/sns-signer.ts';
 import type { KlaxonStore } from '../../src/store/open-store.ts';
@@ -36,7 +36,10 @@ export interface Harness {
  * The real server, wired by the real composition root, on a fresh DynamoDB Local table and a fake Slack Web
  * API server on loopback. AWS query clients are real SDK clients that tests answer with aws-sdk-client-mock.
  */
-export async function startHarness(configDocument: Record<string, unknown> = {}): Promise<Harness> {
+export async function startHarness(
+  configDocument: Record<string, unknown> = {},
+  options: Pick<KlaxonOptions, 'commands'> & { logDestination?: NodeJS.WritableStream } = {},
+): Promise<Harness> {
   const slack = await startFakeSlackApi({ users: { U0ALICE: { name: 'alice', real_name: 'Alice Doe' } } });
   const store = await openTestStore();
   const signer = createSnsSigner();
@@ -48,7 +51,9 @@ export async function startHarness(configDocument: Record<string, unknown> = {})
   );
   const klaxon = createKlaxon({
     config,
-    logger: createSilentLogger(),
+    logger: options.logDestination
+      ? createLogger({ format: 'json', destination: options.logDestination })
+      : createSilentLogger(),
     store,
     slack: {
       token: 'xoxb-test-token',
@@ -64,6 +69,7 @@ export async function startHarness(configDocument: Record<string, unknown> = {})
     confirmSubscription: async (url) => {
       confirmedUrls.push(url);
     },
+    commands: options.commands,
   });
   const url = await klaxon.listen(0);
   const writes = countWriteCommands(store);

@@ -102,6 +102,8 @@ describe('subscriptions', () => {
   function confirmation(topicArn: string, type = 'SubscriptionConfirmation') {
     return h.signer.sign({
       Type: type as 'SubscriptionConfirmation',
+      Subject: undefined,
+      UnsubscribeURL: undefined,
       MessageId: crypto.randomUUID(),
       TopicArn: topicArn,
       Message: `You have chosen to subscribe to the topic ${topicArn}.`,

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { AwsClients } from '../../app/aws-clients.ts';
 import type { KlaxonConfig } from '../../config/config-schema.ts';
+import type { CommandWorkRunner } from '../../handlers/commands/command-runner.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { KlaxonStore } from '../../store/open-store.ts';
@@ -16,4 +17,6 @@ export interface ListenerDeps {
   now: () => Date;
   logger: Logger;
   membership: UsergroupMembership;
+  /** Where slash-command work runs after the acknowledgement; default: in this process. */
+  commandRunner?: CommandWorkRunner;
 }

@@ -5,7 +5,12 @@ import { type ApplyResult, applyAlertChange } from './apply-alert-change.ts';
 import { decideAcknowledge, decideUnacknowledge } from './decide-acknowledge.ts';
 import { decideUnmute } from './decide-mute.ts';
 import { decideReopen, decideResolve } from './decide-resolve.ts';
-import { type ActionOutcome, type ActionRequest, type AuditAction, runAlertAction } from './run-alert-action.ts';
+import {
+  type ActionOutcome,
+  type ActionRequest,
+  type AuditAction,
+  runAlertAction,
+} from './run-alert-action.ts';
 
 type Decide = (loaded: LoadedAlert, user: SlackUserRef, now: Date) => AlertChange | undefined;
 

@@ -36,7 +36,9 @@ export function decideMute(
   return {
     // Counting starts from zero with each mute: the summary tells what this mute silenced.
     next: bumpVersion(record, summariseMute(record).reset),
-    replies: [{ kind: 'muted', by: request.by, at, ...(until ? { until } : {}), ...(reason ? { reason } : {}) }],
+    replies: [
+      { kind: 'muted', by: request.by, at, ...(until ? { until } : {}), ...(reason ? { reason } : {}) },
+    ],
     startMute,
   };
 }

@@ -51,21 +51,25 @@ export async function runAlertAction(
   request: ActionRequest,
   perform: () => Promise<ActionOutcome>,
 ): Promise<ActionOutcome | { result: 'refused'; detail: string }> {
-  const verdict = await checkPermission(
-    deps.config,
-    deps.membership,
-    permissionOf[request.action],
-    request.actor.userId,
-  );
-  if (!verdict.allowed) {
-    await audit(deps, request, { result: 'refused', detail: verdict.reason });
-    await tellUser(deps, request, `You are not allowed to ${request.action} this alert (${verdict.reason}).`);
-    return { result: 'refused', detail: verdict.reason };
-  }
+  const refusal = await refuseIfNotAllowed(deps, request);
+  if (refusal) return { result: 'refused', detail: refusal };
   const outcome = await performSafely(deps, request, perform);
   await audit(deps, request, outcome);
   if (outcome.ephemeral) await tellUser(deps, request, outcome.ephemeral);
   return outcome;
+}
+
+/** Checks the person's right; a refusal is audited and told, and its reason returned. */
+export async function refuseIfNotAllowed(
+  deps: AlertActionDeps,
+  request: ActionRequest,
+): Promise<string | undefined> {
+  const permission = permissionOf[request.action];
+  const verdict = await checkPermission(deps.config, deps.membership, permission, request.actor.userId);
+  if (verdict.allowed) return undefined;
+  await audit(deps, request, { result: 'refused', detail: verdict.reason });
+  await tellUser(deps, request, `Not allowed: you may not ${request.action} this alert (${verdict.reason}).`);
+  return verdict.reason;
 }
 
 async function performSafely(

@@ -7,7 +7,6 @@ import type { KlaxonConfig } from '../../config/config-schema.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { KlaxonStore } from '../../store/open-store.ts';
-import { listActiveMutes } from './list-active-mutes.ts';
 import { postToResponseUrl, type ResponseUrlPoster } from './response-url.ts';
 
 /** Slack accepts posts to a command's response_url for 30 minutes after the command. */
@@ -39,7 +38,6 @@ export interface CommandDeps {
   responseWindowMs: number;
   progressAtMs: number[];
   postToResponseUrl: ResponseUrlPoster;
-  listActiveMutes: (now: Date) => ReturnType<typeof listActiveMutes>;
 }
 
 export type CommandDepsInput = Pick<
@@ -58,7 +56,6 @@ export function buildCommandDeps(input: CommandDepsInput, options: CommandOption
     responseWindowMs: options.responseWindowMs ?? slackResponseWindowMs,
     progressAtMs: options.progressAtMs ?? [10_000, 90_000],
     postToResponseUrl: options.postToResponseUrl ?? postToResponseUrl,
-    listActiveMutes: (now) => listActiveMutes(input.store, now),
   };
 }
 

@@ -1,6 +1,11 @@
 import { describeAwsError } from '../../aws/aws-errors.ts';
 import { failQuery } from '../../aws/query-outcome.ts';
-import { addRequester, renderRefusal, renderSharedNotice, renderShareFailed } from '../../bot/blocks/command-replies.ts';
+import {
+  addRequester,
+  renderRefusal,
+  renderSharedNotice,
+  renderShareFailed,
+} from '../../bot/blocks/command-replies.ts';
 import {
   describeQueryCommand,
   renderHelp,
@@ -45,14 +50,15 @@ export async function runKlaxonCommand(
   }
   const verdict = await checkPermission(deps.config, deps.membership, 'query', job.userId);
   if (!verdict.allowed) {
-    await reply.final(renderRefusal(job.command, job.text, verdict.reason));
     await appendAudit(deps, job, parsed, 'refused', verdict.reason);
+    await reply.final(renderRefusal(job.command, job.text, verdict.reason));
     return 'refused';
   }
   const answer = await answerSafely(parsed, job, deps, reply, options);
-  await deliverAnswer(job, parsed, answer, deps, reply);
   const result = answer.ok ? 'ok' : 'failed';
+  // Recorded before delivery: once the user sees an answer, the audit trail already holds it.
   await appendAudit(deps, job, parsed, result, answer.ok ? answer.message.text : answer.message);
+  await deliverAnswer(job, parsed, answer, deps, reply);
   return result;
 }
 

@@ -5,11 +5,7 @@ import { failQuery, type QueryFailure, type QueryProgress } from '../../aws/quer
 import { renderActiveMutes } from '../../bot/blocks/active-mutes.ts';
 import { formatDuration } from '../../bot/blocks/mrkdwn.ts';
 import { renderOpenAlerts } from '../../bot/blocks/open-alerts.ts';
-import {
-  renderAthenaResult,
-  renderLogsResult,
-  renderTrailResult,
-} from '../../bot/blocks/query-results.ts';
+import { renderAthenaResult, renderLogsResult, renderTrailResult } from '../../bot/blocks/query-results.ts';
 import type { SlackMessage } from '../../bot/blocks/slack-message.ts';
 import type { ParsedCommand } from '../../bot/commands/klaxon-command.ts';
 import type { CommandDeps } from './command-deps.ts';
@@ -32,20 +28,21 @@ const openAlertsShown = 50;
 const trailMaxPages = 10;
 
 /** One function per subcommand, chosen by name; each returns a rendered answer or why there is none. */
-const answerers: { [K in RunnableCommand['kind']]: (command: Of<K>, ctx: QueryContext) => Promise<CommandAnswer> } =
-  {
-    trail: answerTrail,
-    athena: answerAthena,
-    logs: answerLogs,
-    alerts: async (_command, ctx) => {
-      const alerts = await ctx.deps.store.alerts.listOpenAlerts(openAlertsShown);
-      return answer(renderOpenAlerts(alerts, new Date(ctx.deps.clock.now()), openAlertsShown));
-    },
-    mutes: async (_command, ctx) => {
-      const now = new Date(ctx.deps.clock.now());
-      return answer(renderActiveMutes(await ctx.deps.listActiveMutes(now), now));
-    },
-  };
+const answerers: {
+  [K in RunnableCommand['kind']]: (command: Of<K>, ctx: QueryContext) => Promise<CommandAnswer>;
+} = {
+  trail: answerTrail,
+  athena: answerAthena,
+  logs: answerLogs,
+  alerts: async (_command, ctx) => {
+    const alerts = await ctx.deps.store.alerts.listOpenAlerts(openAlertsShown);
+    return answer(renderOpenAlerts(alerts, new Date(ctx.deps.clock.now()), openAlertsShown));
+  },
+  mutes: async (_command, ctx) => {
+    const now = new Date(ctx.deps.clock.now());
+    return answer(renderActiveMutes(await ctx.deps.store.mutes.listActiveMutes(now), now));
+  },
+};
 
 const awsKinds = new Set<RunnableCommand['kind']>(['trail', 'athena', 'logs']);
 
@@ -53,7 +50,10 @@ export async function answerCommand(command: RunnableCommand, ctx: QueryContext)
   // Never made-up data: without credentials say so instead of sending unsigned requests.
   if (awsKinds.has(command.kind) && !(await ctx.deps.aws.hasCredentials()))
     return failQuery('invalid', 'No AWS credentials are configured, so Klaxon cannot query AWS.');
-  const run = answerers[command.kind] as (command: RunnableCommand, ctx: QueryContext) => Promise<CommandAnswer>;
+  const run = answerers[command.kind] as (
+    command: RunnableCommand,
+    ctx: QueryContext,
+  ) => Promise<CommandAnswer>;
   const result = await run(command, ctx);
   return result.ok ? result : explainCutOff(result, ctx);
 }
@@ -80,7 +80,10 @@ async function answerTrail(command: Of<'trail'>, ctx: QueryContext): Promise<Com
 async function answerAthena(command: Of<'athena'>, ctx: QueryContext): Promise<CommandAnswer> {
   const athena = ctx.deps.config.queries.athena;
   if (!athena)
-    return failQuery('invalid', 'Athena is not configured: add `queries.athena` to the Klaxon configuration.');
+    return failQuery(
+      'invalid',
+      'Athena is not configured: add `queries.athena` to the Klaxon configuration.',
+    );
   const client = ctx.deps.aws.athena;
   const outcome = await runCloudTrailAthenaQuery(
     { athena: client, clock: ctx.deps.clock },

@@ -1,5 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../listener-deps.ts';
+import { registerMuteCustomSubmission } from './mute-custom-submission.ts';
 
 /** Registers the views listeners, one file each. */
-export function registerViewsListeners(_app: App, _deps: ListenerDeps): void {}
+export function registerViewsListeners(app: App, deps: ListenerDeps): void {
+  registerMuteCustomSubmission(app, deps);
+}

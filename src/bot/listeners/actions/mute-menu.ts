@@ -1,0 +1,22 @@
+import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
+import {
+  durationOfChoice,
+  muteAlert,
+  openCustomMuteModal,
+} from '../../../handlers/alert-actions/mute-alert.ts';
+import { AlertActionIds, parseMuteOptionValue } from '../../blocks/action-values.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { readActor, readChannel } from './read-action-body.ts';
+
+/** The Mute menu: a fixed duration mutes at once; "Custom…" opens the modal (its trigger_id lives 3 s). */
+export function registerMuteMenu(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(AlertActionIds.mute, async ({ ack, body, action }) => {
+    await ack();
+    const parsed = parseMuteOptionValue(action.selected_option?.value ?? '');
+    if (!parsed.ok) return deps.logger.warn({ err: parsed.error }, 'ignored a malformed mute option');
+    const { choice, alertId } = parsed.value;
+    const who = { alertId, actor: readActor(body.user), channel: readChannel(body) };
+    if (choice === 'custom') return openCustomMuteModal(deps, { ...who, triggerId: body.trigger_id });
+    await muteAlert(deps, { ...who, choice, durationMs: durationOfChoice(choice) });
+  });
+}

@@ -1,0 +1,19 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { performStateAction, type StateAction } from '../../../handlers/alert-actions/alert-state-actions.ts';
+import { parseAlertIdValue } from '../../blocks/action-values.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { readActor, readChannel } from './read-action-body.ts';
+
+/** Acknowledge, Unacknowledge, Resolve, Reopen, Unmute: a button whose value is the alert id. */
+export function registerStateButton(app: App, deps: ListenerDeps, actionId: string, action: StateAction) {
+  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button }) => {
+    await ack();
+    const alertId = parseAlertIdValue(button.value ?? '');
+    if (!alertId.ok) return deps.logger.warn({ err: alertId.error, actionId }, 'ignored a malformed button');
+    await performStateAction(deps, action, {
+      alertId: alertId.value,
+      actor: readActor(body.user),
+      channel: readChannel(body),
+    });
+  });
+}

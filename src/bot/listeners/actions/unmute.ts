@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import { AlertActionIds } from '../../blocks/action-values.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { registerStateButton } from './state-button.ts';
+
+export function registerUnmute(app: App, deps: ListenerDeps): void {
+  registerStateButton(app, deps, AlertActionIds.unmute, 'unmute');
+}

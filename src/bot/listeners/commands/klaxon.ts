@@ -1,0 +1,31 @@
+import type { App } from '@slack/bolt';
+import { renderCommandCrashed } from '../../../bot/blocks/command-replies.ts';
+import { acknowledgeKlaxonCommand } from '../../../handlers/commands/acknowledge-command.ts';
+import { buildCommandJob } from '../../../handlers/commands/command-job.ts';
+import type { CommandWorkRunner } from '../../../handlers/commands/command-runner.ts';
+import { buildParseOptions } from '../../../handlers/commands/parse-options.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+
+/** `/klaxon`: acknowledge at once (usage and help in the acknowledgement), then hand the work off. */
+export function registerKlaxonCommand(app: App, deps: ListenerDeps, runner: CommandWorkRunner): void {
+  app.command('/klaxon', async ({ command, ack, respond }) => {
+    const issuedAt = deps.now();
+    const reply = acknowledgeKlaxonCommand(
+      command.command,
+      command.text,
+      buildParseOptions(deps.config, issuedAt),
+    );
+    await ack({ response_type: reply.response_type, ...reply.message });
+    if (!reply.dispatch) return;
+    try {
+      await runner.dispatch(buildCommandJob(command, issuedAt));
+    } catch (error) {
+      deps.logger.error({ err: error, text: command.text }, 'could not dispatch a /klaxon command');
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        ...renderCommandCrashed(command.command, command.text),
+      });
+    }
+  });
+}

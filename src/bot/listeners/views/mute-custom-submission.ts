@@ -1,0 +1,17 @@
+import type { App } from '@slack/bolt';
+import { muteAlert } from '../../../handlers/alert-actions/mute-alert.ts';
+import { MuteModalIds } from '../../blocks/mute-modal.ts';
+import { readActor } from '../actions/read-action-body.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { readMuteSubmission } from './read-mute-submission.ts';
+
+/** Bad input keeps the modal open with errors; good input closes it, then the mute is applied. */
+export function registerMuteCustomSubmission(app: App, deps: ListenerDeps): void {
+  app.view(MuteModalIds.callbackId, async ({ ack, body, view }) => {
+    const submission = readMuteSubmission(view);
+    if (!submission.ok) return ack({ response_action: 'errors', errors: submission.errors });
+    await ack();
+    const { alertId, durationMs, reason } = submission;
+    await muteAlert(deps, { alertId, actor: readActor(body.user), choice: 'custom', durationMs, reason });
+  });
+}

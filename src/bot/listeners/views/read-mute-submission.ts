@@ -1,0 +1,23 @@
+import type { ViewOutput } from '@slack/bolt';
+import { parseMuteDuration } from '../../../handlers/alert-actions/parse-mute-duration.ts';
+import { parseAlertIdValue } from '../../blocks/action-values.ts';
+import { MuteModalIds } from '../../blocks/mute-modal.ts';
+
+export type MuteSubmission =
+  | { ok: true; alertId: string; durationMs: number; reason: string }
+  | { ok: false; errors: Record<string, string> };
+
+/** Reads and checks the custom mute modal; errors are keyed by block id, as `response_action: errors` wants. */
+export function readMuteSubmission(view: ViewOutput): MuteSubmission {
+  const values = view.state.values;
+  const durationText = values[MuteModalIds.durationBlock]?.[MuteModalIds.durationAction]?.value ?? '';
+  const reason = (values[MuteModalIds.reasonBlock]?.[MuteModalIds.reasonAction]?.value ?? '').trim();
+  const duration = parseMuteDuration(durationText);
+  const alertId = parseAlertIdValue(view.private_metadata);
+  const errors: Record<string, string> = {};
+  if (!duration.ok) errors[MuteModalIds.durationBlock] = duration.message;
+  if (!reason) errors[MuteModalIds.reasonBlock] = 'Say why, so the next person knows.';
+  if (!alertId.ok) errors[MuteModalIds.durationBlock] = 'This form no longer matches an alert; close it.';
+  if (!duration.ok || !alertId.ok || !reason) return { ok: false, errors };
+  return { ok: true, alertId: alertId.value, durationMs: duration.durationMs, reason };
+}

@@ -1,0 +1,75 @@
+import { rerunGlueJob } from '../../aws/glue-rerun.ts';
+import { formatCode, formatUser } from '../../bot/blocks/mrkdwn.ts';
+import type { RerunLockRecord } from '../../store/records.ts';
+import type { SlackUserRef } from '../alert-view.ts';
+import type { AlertActionDeps } from './action-deps.ts';
+import { applyAlertChange } from './apply-alert-change.ts';
+import { decideRerunStarted, isRerunAllowedFor } from './decide-rerun.ts';
+import { type ActionOutcome, runAlertAction } from './run-alert-action.ts';
+
+export interface RerunInput {
+  alertId: string;
+  actor: SlackUserRef;
+  channel?: string;
+  jobName: string;
+  /** The failed run to start again. */
+  jobRunId: string;
+}
+
+/** Rerun button (after Slack's confirm dialog): one Glue run per failed run, however many clicks. */
+export function rerunFailedGlueJob(deps: AlertActionDeps, input: RerunInput) {
+  const { alertId, actor, channel, jobName, jobRunId } = input;
+  const request = { action: 'rerun' as const, alertId, actor, channel, params: { jobName, jobRunId } };
+  return runAlertAction(deps, request, () => startRerunOnce(deps, input));
+}
+
+async function startRerunOnce(deps: AlertActionDeps, input: RerunInput): Promise<ActionOutcome> {
+  const { record } = await deps.store.alerts.loadAlert(input.alertId);
+  if (!record)
+    return { result: 'failed', detail: 'alert not found', ephemeral: 'Klaxon no longer knows this alert.' };
+  if (!isRerunAllowedFor(record, input.jobName, deps.config)) {
+    const ephemeral = `This alert cannot rerun Glue job ${formatCode(input.jobName)}.`;
+    return { result: 'failed', detail: 'job does not belong to this alert', ephemeral };
+  }
+  const lock: RerunLockRecord = {
+    jobName: input.jobName,
+    jobRunId: input.jobRunId,
+    by: input.actor,
+    at: deps.now().toISOString(),
+  };
+  // The lock is taken before Glue is called: two concurrent clicks cannot both reach StartJobRun.
+  const claim = await deps.store.rerunLocks.claimRerun(lock);
+  if (!claim.claimed) return describeExistingRerun(claim.holder);
+  return startAndRecord(deps, input, lock);
+}
+
+async function startAndRecord(
+  deps: AlertActionDeps,
+  input: RerunInput,
+  lock: RerunLockRecord,
+): Promise<ActionOutcome> {
+  const started = await rerunGlueJob({
+    glue: deps.aws.glue,
+    jobName: input.jobName,
+    jobRunId: input.jobRunId,
+  });
+  if (!started.ok) {
+    // Nothing was started: free the lock so that a later click (after the cause is fixed) may try again.
+    await deps.store.rerunLocks.releaseRerun(input.jobName, input.jobRunId);
+    return { result: 'failed', detail: `${started.reason}: ${started.message}`, ephemeral: started.message };
+  }
+  await deps.store.rerunLocks.completeRerun({ ...lock, newJobRunId: started.newRunId });
+  const rerun = { by: input.actor, jobName: input.jobName, jobRunId: started.newRunId };
+  await applyAlertChange(deps, input.alertId, (loaded, now) => decideRerunStarted(loaded, rerun, now));
+  return { result: 'ok', detail: `started run ${started.newRunId}` };
+}
+
+function describeExistingRerun(holder: RerunLockRecord | undefined): ActionOutcome {
+  const who = holder ? ` by ${formatUser(holder.by)}` : '';
+  const run = holder?.newJobRunId ? `: run ${formatCode(holder.newJobRunId)}` : ' and is starting';
+  return {
+    result: 'ok',
+    detail: `already rerun${holder?.newJobRunId ? ` as ${holder.newJobRunId}` : ''}`,
+    ephemeral: `This failed run was already rerun${who}${run}.`,
+  };
+}

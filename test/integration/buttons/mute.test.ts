@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sweepExpiredMutes } from '../../../src/handlers/lifecycle/mute-expiry.ts';
+import { createSilentLogger } from '../../../src/observability/logger.ts';
+import { createSlackWebClient } from '../../../src/slack/slack-client.ts';
+import { createSlackPoster } from '../../../src/slack/slack-poster.ts';
+import { type Harness, startHarness, testTopicArn } from '../../helpers/klaxon-harness.ts';
+import {
+  alarm,
+  chooseMute,
+  clickButton,
+  findElement,
+  openAppHome,
+  rootOf,
+  submitView,
+  waitForAudits,
+} from './slack-requests.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+beforeEach(() => h.slack.reset());
+
+const hour = 3_600_000;
+
+async function fireAlarm(name: string, at = new Date()) {
+  const fired = await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'ALARM', at)));
+  expect(fired.status).toBe(200);
+  return rootOf(h, name);
+}
+
+/** Runs the sweep as the server timer or the Lambda schedule would, with the clock moved on. */
+function sweepAt(now: Date) {
+  const slack = createSlackPoster(
+    createSlackWebClient({ token: 'xoxb-test-token', slackApiUrl: h.slack.url }),
+  );
+  return sweepExpiredMutes({ store: h.store, slack, now: () => now, logger: createSilentLogger() });
+}
+
+describe('Mute durations', () => {
+  it.each([
+    ['1 hour', 1 * hour],
+    ['4 hours', 4 * hour],
+    ['24 hours', 24 * hour],
+  ])('mutes for %s: recorded with its end, shown on the root, Unmute offered', async (label, ms) => {
+    const who = { userId: `U0MUTE${ms / hour}H`, userName: `muter${ms / hour}` };
+    const root = await fireAlarm(`Mute-${ms / hour}h`);
+    const before = Date.now();
+    await chooseMute(h, root, label, who);
+    await waitForAudits(h, who.userId, 1);
+
+    const alertId = findElement(root, 'klaxon_ack').value as string;
+    const { mute } = await h.store.alerts.loadAlert(alertId);
+    const until = Date.parse(mute!.until!);
+    expect(until).toBeGreaterThanOrEqual(before + ms);
+    expect(until).toBeLessThanOrEqual(Date.now() + ms);
+    const updated = rootOf(h, `Mute-${ms / hour}h`);
+    expect(JSON.stringify(updated.blocks)).toContain(`Muted by <@${who.userId}> until`);
+    expect(() => findElement(updated, 'klaxon_unmute')).not.toThrow();
+    expect(updated.replies[0]!.text).toContain('muted this alert until');
+  });
+
+  it('mutes until resolved, and the recovery ends it with one summary', async () => {
+    const who = { userId: 'U0UNTILRES', userName: 'ur' };
+    const root = await fireAlarm('MuteUntilResolved');
+    await chooseMute(h, root, 'Until resolved', who);
+    await waitForAudits(h, who.userId, 1);
+    await h.postSns(
+      h.signer.notification(testTopicArn, alarm('MuteUntilResolved', 'ALARM', new Date(Date.now() + 1000))),
+    );
+    await h.postSns(h.signer.notification(testTopicArn, alarm('MuteUntilResolved', 'OK')));
+
+    const replies = rootOf(h, 'MuteUntilResolved').replies.map((r) => r.blocks);
+    expect(JSON.stringify(replies.at(-1))).toContain('2 notifications while muted, last state `OK`');
+    expect(h.slack.messages('C0ALERTS')).toHaveLength(1);
+  });
+
+  it('mutes for a custom duration with a reason through a modal, refusing bad input', async () => {
+    const who = { userId: 'U0CUSTOM', userName: 'custom' };
+    const root = await fireAlarm('MuteCustom');
+    await chooseMute(h, root, 'Custom…', who);
+    const [opened] = await h.slack.waitForCalls('views.open', 1);
+    expect(opened!.params.trigger_id).toBe('12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3');
+    const view = h.slack.views()[0]!;
+
+    const bad = await submitView(
+      h,
+      view,
+      {
+        mute_duration: { duration: { type: 'plain_text_input', value: 'forever' } },
+        mute_reason: { reason: { type: 'plain_text_input', value: 'deploy' } },
+      },
+      who,
+    );
+    expect(bad.status).toBe(200);
+    expect(JSON.parse(bad.text)).toMatchObject({
+      response_action: 'errors',
+      errors: { mute_duration: expect.any(String) },
+    });
+
+    const good = await submitView(
+      h,
+      view,
+      {
+        mute_duration: { duration: { type: 'plain_text_input', value: '2h30m' } },
+        mute_reason: { reason: { type: 'plain_text_input', value: 'Deploying the fix' } },
+      },
+      who,
+    );
+    expect(good).toEqual({ status: 200, text: '' });
+    const [audit] = await waitForAudits(h, who.userId, 1);
+    expect(audit).toMatchObject({
+      action: 'mute',
+      result: 'ok',
+      params: { choice: 'custom', durationMs: 9_000_000, reason: 'Deploying the fix' },
+    });
+    expect(rootOf(h, 'MuteCustom').replies[0]!.text).toContain('muted');
+    expect(JSON.stringify(rootOf(h, 'MuteCustom').blocks)).toContain('Deploying the fix');
+  });
+});
+
+describe('Unmute and the mute summary', () => {
+  it('records notifications while muted and posts one summary on Unmute', async () => {
+    const who = { userId: 'U0UNMUTER', userName: 'unmuter' };
+    const root = await fireAlarm('MuteSummary');
+    await chooseMute(h, root, '1 hour', who);
+    await waitForAudits(h, who.userId, 1);
+    for (let i = 1; i <= 3; i++) {
+      const at = new Date(Date.now() + i * 1000);
+      const muted = await h.postSns(h.signer.notification(testTopicArn, alarm('MuteSummary', 'ALARM', at)));
+      expect(muted.body.outcome).toBe('muted');
+    }
+    expect(rootOf(h, 'MuteSummary').replies).toHaveLength(1);
+
+    await clickButton(h, rootOf(h, 'MuteSummary'), 'klaxon_unmute', who);
+    await clickButton(h, rootOf(h, 'MuteSummary'), 'klaxon_unmute', who);
+    await waitForAudits(h, who.userId, 3);
+    const after = rootOf(h, 'MuteSummary');
+    expect(after.replies).toHaveLength(2);
+    expect(JSON.stringify(after.replies[1]!.blocks)).toContain(
+      '3 notifications while muted, last state `ALARM`',
+    );
+    expect(() => findElement(after, 'klaxon_mute')).not.toThrow();
+  });
+
+  it('ends an expired mute once with its summary, however many sweeps run', async () => {
+    const who = { userId: 'U0EXPIRY', userName: 'expiry' };
+    const root = await fireAlarm('MuteExpiry');
+    await chooseMute(h, root, '1 hour', who);
+    await waitForAudits(h, who.userId, 1);
+    await h.postSns(
+      h.signer.notification(testTopicArn, alarm('MuteExpiry', 'ALARM', new Date(Date.now() + 1000))),
+    );
+
+    expect(await sweepAt(new Date(Date.now() + 30 * 60_000))).toBe(0);
+    const swept = await Promise.all([1, 2, 3].map(() => sweepAt(new Date(Date.now() + 2 * hour))));
+    expect(swept.reduce((a, b) => a + b, 0)).toBe(1);
+
+    const after = rootOf(h, 'MuteExpiry');
+    expect(after.replies.map((r) => r.text)).toEqual([
+      expect.stringContaining('muted'),
+      expect.stringContaining('Mute expired'),
+    ]);
+    expect(JSON.stringify(after.replies[1]!.blocks)).toContain(
+      '1 notification while muted, last state `ALARM`',
+    );
+    expect(JSON.stringify(after.blocks)).not.toContain('Muted by');
+    const { record, mute } = await h.store.alerts.loadAlert(findElement(root, 'klaxon_ack').value as string);
+    expect(mute).toBeUndefined();
+    expect(record).toMatchObject({ mutedCount: 0 });
+  });
+});
+
+describe('App Home', () => {
+  it('shows open alerts, active mutes and the viewer’s recent actions when opened', async () => {
+    const who = { userId: 'U0HOME', userName: 'home' };
+    const root = await fireAlarm('HomeAlarm');
+    await chooseMute(h, root, '4 hours', who);
+    await waitForAudits(h, who.userId, 1);
+
+    const response = await openAppHome(h, who.userId);
+    expect(response.status).toBe(200);
+    const [published] = await h.slack.waitForCalls('views.publish', 1);
+    expect(published!.params.user_id).toBe(who.userId);
+    const blocks = JSON.stringify(h.slack.views().find((v) => v.user_id === who.userId)!.view);
+    expect(blocks).toContain('HomeAlarm');
+    expect(blocks).toMatch(/Active mutes \(\d+\)/);
+    expect(blocks).toContain('*mute*');
+  });
+});

@@ -1,0 +1,65 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, signingSecret, startHarness, testTopicArn } from '../helpers/klaxon-harness.ts';
+
+const alarm = (name: string) => ({
+  AlarmName: name,
+  AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`,
+  NewStateValue: 'ALARM',
+  NewStateReason: 'Threshold Crossed',
+  StateChangeTime: '2026-11-25T10:00:00.000+0000',
+  AWSAccountId: '123456789012',
+});
+
+describe('request logging', () => {
+  const lines: Array<Record<string, unknown>> = [];
+  let h: Harness;
+  beforeAll(async () => {
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    h = await startHarness({}, { logDestination: destination });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('writes one JSON line per request with its outcome, and never a secret', async () => {
+    await h.postSns(h.signer.notification(testTopicArn, alarm('Logged')));
+    await h.postSns('garbage');
+    await fetch(`${h.url}/healthz`);
+    const requests = lines.filter((line) => line.msg === 'request');
+    expect(requests.map((r) => [r.method, r.path, r.status, r.outcome])).toEqual([
+      ['POST', '/sns', 200, 'new-alert'],
+      ['POST', '/sns', 400, 'refused:not-json'],
+      ['GET', '/healthz', 200, 'healthy'],
+    ]);
+    expect(requests[0]).toMatchObject({
+      messageId: expect.any(String),
+      topicArn: testTopicArn,
+      durationMs: expect.any(Number),
+    });
+    const everything = JSON.stringify(lines);
+    expect(everything).not.toContain(signingSecret);
+    expect(everything).not.toContain('xoxb-test-token');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes an in-flight notification before closing', async () => {
+    const h = await startHarness();
+    h.slack.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+    const inFlight = h.postSns(h.signer.notification(testTopicArn, alarm('InFlight')));
+    await h.slack.waitForCalls('chat.postMessage', 1);
+    const closed = h.klaxon.close();
+    const result = await inFlight;
+    await closed;
+    expect(result.status).toBe(200);
+    expect(h.slack.messages('C0ALERTS')).toHaveLength(1);
+    await expect(fetch(`${h.url}/healthz`)).rejects.toThrow();
+    await h.slack.close();
+  });
+});

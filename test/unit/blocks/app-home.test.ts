@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { renderAppHome } from '../../../src/bot/blocks/app-home.ts';
+import { renderMuteModal } from '../../../src/bot/blocks/mute-modal.ts';
+import { renderBlocksAsPlainText } from '../../../src/bot/blocks/plain-text.ts';
+import { alice, sampleMute, sampleRecord, t0 } from '../alert-actions/sample-record.ts';
+
+describe('renderAppHome', () => {
+  it('lists open alerts, active mutes and the viewer’s recent actions', () => {
+    const view = renderAppHome({
+      openAlerts: [sampleRecord({ acknowledged: { ...alice, at: t0.toISOString() } })],
+      activeMutes: [sampleMute({ reason: 'deploy <window>' })],
+      recentActions: [
+        {
+          id: 'a1',
+          at: t0.toISOString(),
+          actor: alice,
+          action: 'acknowledge',
+          alertId: 'alert-1',
+          params: {},
+          result: 'ok',
+        },
+      ],
+      now: t0,
+    });
+    expect(view.type).toBe('home');
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Open alerts (1)');
+    expect(text).toContain('Active mutes (1)');
+    expect(text).toContain('deploy &lt;window&gt;');
+    expect(text).toContain('*acknowledge* Bucket is public');
+    expect(renderBlocksAsPlainText({ blocks: view.blocks })).toMatchSnapshot();
+  });
+
+  it('says so when lists are empty and stays within 100 blocks when they are long', () => {
+    const empty = renderAppHome({ openAlerts: [], activeMutes: [], recentActions: [], now: t0 });
+    expect(JSON.stringify(empty.blocks)).toContain('No open alerts.');
+    const many = Array.from({ length: 200 }, (_, i) => sampleRecord({ alertId: `a${i}` }));
+    const full = renderAppHome({ openAlerts: many, activeMutes: [], recentActions: [], now: t0 });
+    expect(full.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(full.blocks)).toContain('…and 175 more');
+  });
+});
+
+describe('renderMuteModal', () => {
+  it('asks for a duration and a reason, carrying the alert id', () => {
+    const modal = renderMuteModal({ alertId: 'alert-1', title: 'Bucket is public' });
+    expect(modal).toMatchObject({ callback_id: 'klaxon_mute_custom', private_metadata: 'alert-1' });
+    expect(modal.blocks.map((block) => block.block_id)).toEqual([undefined, 'mute_duration', 'mute_reason']);
+  });
+});
