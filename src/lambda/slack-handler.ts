@@ -1,5 +1,56 @@
-// placeholder: replaced by the real handler
-export const handler = async (event: unknown): Promise<unknown> => {
-  console.log(JSON.stringify({ msg: 'placeholder handler', event }));
-  return { statusCode: 200, body: '' };
-};
+import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
+import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
+
+/**
+ * The Function URL: Slack's requests at /slack/events go to Bolt's Lambda receiver; SNS HTTPS subscriptions
+ * post to /sns (routed here, before Bolt, which has no custom routes on Lambda); /healthz checks the store.
+ */
+export function createFunctionUrlHandler(getRuntime: () => Promise<LambdaRuntime>) {
+  return async (event: LambdaFunctionURLEvent, context: Context): Promise<LambdaFunctionURLResult> => {
+    const runtime = await getRuntime();
+    const method = event.requestContext.http.method;
+    if (event.rawPath === '/sns' && method === 'POST') return answerSns(runtime, bodyOf(event));
+    if (event.rawPath === '/healthz' && method === 'GET') return answerHealth(runtime);
+    if (event.rawPath === '/slack/events' && method === 'POST') {
+      const response = await runtime.slackHandler(event as never, context);
+      runtime.logger.info(
+        { transport: 'function-url', path: event.rawPath, status: response.statusCode },
+        'request',
+      );
+      return response;
+    }
+    return json(404, { error: 'not found' });
+  };
+}
+
+async function answerSns(runtime: LambdaRuntime, body: string): Promise<LambdaFunctionURLResult> {
+  const started = Date.now();
+  const result = await handleSnsDelivery(runtime.core.sns, body);
+  const line = { transport: 'function-url', path: '/sns', ...result, durationMs: Date.now() - started };
+  runtime.logger[result.status >= 500 ? 'error' : result.status >= 400 ? 'warn' : 'info'](line, 'request');
+  return json(result.status, {
+    outcome: result.outcome,
+    ...(result.detail ? { detail: result.detail } : {}),
+  });
+}
+
+async function answerHealth(runtime: LambdaRuntime): Promise<LambdaFunctionURLResult> {
+  try {
+    await runtime.store.alerts.ping();
+    return json(200, { status: 'ok', store: 'ok' });
+  } catch (error) {
+    return json(503, { status: 'unavailable', store: (error as Error).name });
+  }
+}
+
+function bodyOf(event: LambdaFunctionURLEvent): string {
+  if (!event.body) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function json(statusCode: number, body: unknown): LambdaFunctionURLResult {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+export const handler = createFunctionUrlHandler(memoizeRuntime(() => createLambdaRuntime(process.env)));

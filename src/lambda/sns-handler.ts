@@ -1,5 +1,42 @@
-// placeholder: replaced by the real handler
-export const handler = async (event: unknown): Promise<unknown> => {
-  console.log(JSON.stringify({ msg: 'placeholder handler', event }));
-  return { statusCode: 200, body: '' };
-};
+import type { SNSEvent } from 'aws-lambda';
+import { handleSnsMessage } from '../handlers/handle-sns-delivery.ts';
+import { parseSnsMessage } from '../sns/sns-message.ts';
+import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
+
+export class SnsDeliveryFailedError extends Error {
+  override name = 'SnsDeliveryFailedError';
+}
+
+/**
+ * SNS → Lambda subscription. The records are verified like HTTPS deliveries. A refusal is logged and dropped
+ * (a retry would be refused again); a transient failure throws, so Lambda retries the invocation and then
+ * hands it to the dead-letter queue — and the stored pending steps make the retry finish exactly once.
+ */
+export function createSnsEventHandler(getRuntime: () => Promise<LambdaRuntime>) {
+  return async (event: SNSEvent): Promise<void> => {
+    const runtime = await getRuntime();
+    const failed: string[] = [];
+    for (const record of event.Records) {
+      const started = Date.now();
+      const parsed = parseSnsMessage(JSON.stringify(record.Sns));
+      const result = parsed.ok
+        ? await handleSnsMessage(runtime.core.sns, parsed.message)
+        : {
+            status: 400,
+            outcome: `refused:${parsed.reason}`,
+            detail: parsed.detail,
+            messageId: record.Sns.MessageId,
+          };
+      const line = { transport: 'sns-lambda', ...result, durationMs: Date.now() - started };
+      runtime.logger[result.status >= 500 ? 'error' : result.status >= 400 ? 'warn' : 'info'](
+        line,
+        'notification',
+      );
+      if (result.status >= 500) failed.push(`${result.messageId}: ${result.outcome}`);
+    }
+    if (failed.length > 0)
+      throw new SnsDeliveryFailedError(`transient failure, retrying: ${failed.join(', ')}`);
+  };
+}
+
+export const handler = createSnsEventHandler(memoizeRuntime(() => createLambdaRuntime(process.env)));

@@ -1,5 +1,50 @@
-// placeholder: replaced by the real handler
-export const handler = async (event: unknown): Promise<unknown> => {
-  console.log(JSON.stringify({ msg: 'placeholder handler', event }));
-  return { statusCode: 200, body: '' };
-};
+import type { Context } from 'aws-lambda';
+import { readCommandInvocation } from '../handlers/commands/lambda-invoke-runner.ts';
+import { runKlaxonCommand } from '../handlers/commands/run-klaxon-command.ts';
+import { sweepExpiredMutes } from '../handlers/lifecycle/mute-expiry.ts';
+import { sweepStaleRoots } from '../handlers/lifecycle/root-refresher.ts';
+import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
+
+const stopMarginMs = 10_000;
+
+/**
+ * The worker: slash-command queries handed over by the Slack function (asynchronous invocations), and the
+ * per-minute schedule that does what timers do in the long-running server — ending expired mutes with their
+ * summary and refreshing root messages left stale by coalesced repeats.
+ */
+export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
+  return async (event: unknown, context: Context): Promise<{ handled: string }> => {
+    const runtime = await getRuntime();
+    const job = readCommandInvocation(event);
+    if (job) {
+      const stopBy = Date.now() + context.getRemainingTimeInMillis() - stopMarginMs;
+      const result = await runKlaxonCommand(job, runtime.core.commands.deps, { stopBy });
+      runtime.logger.info({ transport: 'worker', command: job.command, result }, 'command');
+      return { handled: 'command' };
+    }
+    if (isScheduledEvent(event)) return runSweep(runtime);
+    runtime.logger.warn(
+      { transport: 'worker' },
+      'ignored an event that is neither a command nor the schedule',
+    );
+    return { handled: 'nothing' };
+  };
+}
+
+async function runSweep(runtime: LambdaRuntime): Promise<{ handled: string }> {
+  const deps = runtime.core.listenerDeps;
+  const mutesEnded = await sweepExpiredMutes(deps);
+  const rootsRefreshed = await sweepStaleRoots(
+    { alerts: runtime.store.alerts, slack: deps.slack, now: deps.now, logger: deps.logger },
+    runtime.config.lifecycle.rootRefreshSeconds * 1000,
+  );
+  runtime.logger.info({ transport: 'worker', mutesEnded, rootsRefreshed }, 'sweep');
+  return { handled: 'sweep' };
+}
+
+function isScheduledEvent(event: unknown): boolean {
+  const candidate = event as { source?: string; 'detail-type'?: string } | null;
+  return candidate?.source === 'aws.events' && candidate['detail-type'] === 'Scheduled Event';
+}
+
+export const handler = createWorkerHandler(memoizeRuntime(() => createLambdaRuntime(process.env)));

@@ -1,0 +1,92 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { type AwsClients, createAwsClients } from '../app/aws-clients.ts';
+import { confirmSubscriptionByUrl } from '../app/confirm-subscription.ts';
+import { createCore } from '../app/create-core.ts';
+import { createLambdaBoltApp } from '../bot/create-bolt-app.ts';
+import { registerListeners } from '../bot/listeners/register-listeners.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { createLambdaInvokeRunner } from '../handlers/commands/lambda-invoke-runner.ts';
+import { createLogger, type Logger } from '../observability/logger.ts';
+import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
+import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
+import { openStore } from '../store/open-store.ts';
+import { loadLambdaSettings } from './lambda-settings.ts';
+import { loadSlackSecret } from './load-slack-secret.ts';
+
+/** What differs between a deployed function and a test: injected here, defaulted to the real thing. */
+export interface LambdaRuntimeOverrides {
+  secretsManager?: SecretsManagerClient;
+  lambda?: LambdaClient;
+  aws?: AwsClients;
+  fetchCertificate?: CertificateFetcher;
+  logger?: Logger;
+  /** DynamoDB endpoint (tests use DynamoDB Local; deployed functions use DynamoDB). */
+  dynamoDbEndpoint?: string;
+}
+
+/**
+ * Built once per cold start and reused by every invocation: config, secret, store and the same core the
+ * long-running server uses. Bolt runs on its Lambda receiver; slash-command work goes to the worker function.
+ */
+export async function createLambdaRuntime(env: NodeJS.ProcessEnv, overrides: LambdaRuntimeOverrides = {}) {
+  const settings = loadLambdaSettings(env);
+  const config = loadConfig(env);
+  const logger = overrides.logger ?? createLogger({ level: settings.KLAXON_LOG_LEVEL, format: 'json' });
+  const secret = await loadSlackSecret(
+    overrides.secretsManager ?? new SecretsManagerClient({}),
+    settings.KLAXON_SLACK_SECRET_ARN,
+  );
+  const store = await openStore({
+    tableName: settings.KLAXON_TABLE_NAME,
+    endpoint: overrides.dynamoDbEndpoint,
+    region: settings.AWS_REGION,
+  });
+  const workerName = settings.KLAXON_WORKER_FUNCTION_NAME;
+  const core = createCore({
+    config: {
+      ...config,
+      sns: {
+        ...config.sns,
+        allowedTopicArns: [...config.sns.allowedTopicArns, ...settings.allowedTopicArns],
+      },
+    },
+    logger,
+    store,
+    slack: { token: secret.botToken, apiUrl: settings.SLACK_API_URL },
+    aws: overrides.aws ?? createAwsClients(settings.AWS_REGION),
+    fetchCertificate: overrides.fetchCertificate ?? createCachingCertificateFetcher({}),
+    confirmSubscription: confirmSubscriptionByUrl,
+    refreshRootsInProcess: false,
+    ...(workerName
+      ? {
+          commands: {
+            runner: createLambdaInvokeRunner({
+              lambda: overrides.lambda ?? new LambdaClient({}),
+              functionName: workerName,
+            }),
+          },
+        }
+      : {}),
+  });
+  const bolt = createLambdaBoltApp({
+    token: secret.botToken,
+    signingSecret: secret.signingSecret,
+    slackApiUrl: settings.SLACK_API_URL,
+  });
+  registerListeners(bolt.app, core.listenerDeps);
+  return { settings, config, logger, store, core, slackHandler: await bolt.receiver.start() };
+}
+export type LambdaRuntime = Awaited<ReturnType<typeof createLambdaRuntime>>;
+
+/** One runtime per container; a failed start is forgotten so the next invocation tries again. */
+export function memoizeRuntime(create: () => Promise<LambdaRuntime>): () => Promise<LambdaRuntime> {
+  let runtime: Promise<LambdaRuntime> | undefined;
+  return () => {
+    runtime ??= create().catch((error) => {
+      runtime = undefined;
+      throw error;
+    });
+    return runtime;
+  };
+}
