@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Context, LambdaFunctionURLEvent, SNSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createLambdaRuntime, type LambdaRuntime } from '../../src/lambda/lambda-runtime.ts';
+import { createFunctionUrlHandler } from '../../src/lambda/slack-handler.ts';
+import { createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
+import { createWorkerHandler } from '../../src/lambda/worker-handler.ts';
+import { createSilentLogger } from '../../src/observability/logger.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
+import { signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
+import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
+import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
+import { testAwsClients } from '../helpers/klaxon-harness.ts';
+
+const topicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
+const signingSecret = 'lambda-signing-secret';
+const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:klaxon-slack-AbCdEf';
+const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
+const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
+const signer = createSnsSigner();
+
+let slack: FakeSlackApi;
+let runtime: Promise<LambdaRuntime>;
+
+beforeAll(async () => {
+  slack = await startFakeSlackApi();
+  const tableName = `klaxon-lambda-${randomUUID().slice(0, 8)}`;
+  const endpoint = inject('dynamoEndpoint');
+  await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+  const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
+  mockClient(secretsManager)
+    .on(GetSecretValueCommand, { SecretId: secretArn })
+    .resolves({
+      ARN: secretArn,
+      Name: 'klaxon-slack',
+      SecretString: JSON.stringify({ botToken: 'xoxb-lambda', signingSecret }),
+    });
+  const env = {
+    KLAXON_TABLE_NAME: tableName,
+    KLAXON_SLACK_SECRET_ARN: secretArn,
+    KLAXON_ALLOWED_TOPIC_ARNS: topicArn,
+    KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0LAMBDA' }),
+    SLACK_API_URL: slack.url,
+  };
+  runtime = createLambdaRuntime(env, {
+    secretsManager,
+    aws: testAwsClients(),
+    fetchCertificate: signer.fetchCertificateWith(),
+    logger: createSilentLogger(),
+    dynamoDbEndpoint: endpoint,
+  });
+});
+afterAll(async () => {
+  await slack.close();
+});
+
+function snsEventWith(message: ReturnType<typeof signer.notification>): SNSEvent {
+  const event = fixture('lambda/sns-event.json');
+  const { SigningCertURL, UnsubscribeURL, ...rest } = message;
+  event.Records[0].EventSubscriptionArn = `${topicArn}:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55`;
+  // Lambda spells an absent Subject as null.
+  event.Records[0].Sns = {
+    ...event.Records[0].Sns,
+    ...rest,
+    Subject: rest.Subject ?? null,
+    SigningCertUrl: SigningCertURL,
+    UnsubscribeUrl: UnsubscribeURL,
+  };
+  return event;
+}
+
+function functionUrlEvent(
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): LambdaFunctionURLEvent {
+  const event = fixture('lambda/lambda-urls-request.json');
+  return {
+    ...event,
+    rawPath: path,
+    rawQueryString: '',
+    headers,
+    body,
+    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path } },
+  };
+}
+
+const alarm = {
+  AlarmName: 'Lambda-CPU',
+  AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:Lambda-CPU',
+  NewStateValue: 'ALARM',
+  NewStateReason: 'Threshold Crossed',
+  StateChangeTime: '2026-11-25T10:00:00.000+0000',
+};
+
+describe('SNS subscription handler', () => {
+  const handler = createSnsEventHandler(() => runtime);
+
+  it('verifies a record in its Lambda spelling and posts the alert once', async () => {
+    const event = snsEventWith(signer.notification(topicArn, alarm));
+    await handler(event);
+    await handler(event);
+    expect(slack.messages('C0LAMBDA')).toHaveLength(1);
+  });
+
+  it('drops a forged record without retrying it', async () => {
+    const before = slack.calls.length;
+    await expect(
+      handler(snsEventWith(createSnsSigner().notification(topicArn, alarm))),
+    ).resolves.toBeUndefined();
+    expect(slack.calls.length).toBe(before);
+  });
+
+  it('throws on a transient failure so Lambda retries, and the retry finishes the job', async () => {
+    slack.failNext('chat.postMessage', { status: 500 }, 3);
+    const event = snsEventWith(
+      signer.notification(topicArn, {
+        ...alarm,
+        AlarmName: 'Retry-CPU',
+        AlarmArn: `${alarm.AlarmArn}-retry`,
+      }),
+    );
+    await expect(handler(event)).rejects.toThrow(/transient/);
+    await handler(event);
+    expect(slack.messages('C0LAMBDA').filter((m) => m.text.includes('Retry-CPU'))).toHaveLength(1);
+  });
+});
+
+describe('Function URL handler', () => {
+  const handler = async (event: LambdaFunctionURLEvent, ctx: Context) =>
+    (await createFunctionUrlHandler(() => runtime)(event, ctx)) as { statusCode: number; body: string };
+
+  it('routes /sns to the SNS core, before Bolt', async () => {
+    const body = JSON.stringify(
+      signer.notification(topicArn, {
+        ...alarm,
+        AlarmName: 'Https-CPU',
+        AlarmArn: `${alarm.AlarmArn}-https`,
+      }),
+    );
+    const response = await handler(
+      functionUrlEvent('/sns', Buffer.from(body).toString('base64')) && {
+        ...functionUrlEvent('/sns', Buffer.from(body).toString('base64')),
+        isBase64Encoded: true,
+      },
+      context,
+    );
+    expect(response).toMatchObject({ statusCode: 200 });
+    expect(JSON.parse(response.body!)).toMatchObject({ outcome: 'new-alert' });
+  });
+
+  it('answers a signed slash command through Bolt and refuses a forged one', async () => {
+    const body = slashCommandBody({ text: 'help', response_url: slack.createResponseUrl() });
+    const signed = await handler(
+      functionUrlEvent('/slack/events', body, {
+        ...lowerCase(signSlackRequest(signingSecret, body)),
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      context,
+    );
+    expect(signed.statusCode).toBe(200);
+    expect(signed.body).toContain('/klaxon');
+    const forged = await handler(
+      functionUrlEvent('/slack/events', body, {
+        ...lowerCase(signSlackRequest('wrong', body)),
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      context,
+    );
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('checks the store on /healthz', async () => {
+    const response = await handler(
+      {
+        ...functionUrlEvent('/healthz', ''),
+        requestContext: {
+          ...functionUrlEvent('/healthz', '').requestContext,
+          http: { ...functionUrlEvent('/healthz', '').requestContext.http, method: 'GET' },
+        },
+      },
+      context,
+    );
+    expect(response.statusCode).toBe(200);
+  });
+});
+
+describe('worker handler', () => {
+  it('runs the per-minute sweep on the EventBridge schedule', async () => {
+    const handler = createWorkerHandler(() => runtime);
+    const scheduled = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '123456789012',
+      time: new Date().toISOString(),
+      region: 'us-east-1',
+      resources: ['arn:aws:events:us-east-1:123456789012:rule/klaxon-sweep'],
+      detail: {},
+    };
+    await expect(handler(scheduled, context)).resolves.toEqual({ handled: 'sweep' });
+    await expect(handler({ unexpected: true }, context)).resolves.toEqual({ handled: 'nothing' });
+  });
+});
+
+function lowerCase(headers: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
