@@ -67,7 +67,11 @@ export function createCore(options: CoreOptions) {
     membership: createUsergroupMembership(webClient),
   };
   const commands = setUpKlaxonCommands(baseDeps, options.commands);
-  const listenerDeps: ListenerDeps = { ...baseDeps, commandRunner: commands.runner };
+  const listenerDeps: ListenerDeps = {
+    ...baseDeps,
+    commandRunner: commands.runner,
+    ...(refresher ? { scheduleRootRefresh: refresher.schedule } : {}),
+  };
   return { webClient, slack, sns, listenerDeps, commands, refresher };
 }
 export type KlaxonCore = ReturnType<typeof createCore>;

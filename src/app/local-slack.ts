@@ -4,15 +4,18 @@ import { type FakeSlackApi, type StoredMessage, startFakeSlackApi } from '../san
 
 export const localSlackIdentity = { botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' } as const;
 
+/** The people and channels of the local workspace; the sandbox page shows them by these names. */
+export const localSlackWorkspace = {
+  users: { U0SANDBOX: { name: 'you', real_name: 'Sandbox User' } },
+  channels: { C0ALERTS: { name: 'alerts' } },
+};
+
 /**
  * The local stand-in for Slack when no SLACK_BOT_TOKEN is set: the same fake Web API server the tests use,
  * with every message Klaxon posts printed as readable text, and a signing secret made for this run.
  */
 export async function startLocalSlack(print: (text: string) => void) {
-  const api = await startFakeSlackApi({
-    users: { U0SANDBOX: { name: 'you', real_name: 'Sandbox User' } },
-    channels: { C0ALERTS: { name: 'alerts' } },
-  });
+  const api = await startFakeSlackApi(localSlackWorkspace);
   printMessagesOf(api, print);
   return {
     api,

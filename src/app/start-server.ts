@@ -1,13 +1,14 @@
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { Settings } from '../config/load-settings.ts';
 import type { Logger } from '../observability/logger.ts';
+import { createSandbox } from '../sandbox/sandbox-routes.ts';
 import type { SnsSigner } from '../sandbox/sns-signer.ts';
 import { createSnsSigner } from '../sandbox/sns-signer.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import { createAwsClients } from './aws-clients.ts';
 import { confirmSubscriptionByUrl } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
-import { localSlackIdentity, startLocalSlack } from './local-slack.ts';
+import { localSlackIdentity, localSlackWorkspace, startLocalSlack } from './local-slack.ts';
 import { resolveStore } from './resolve-store.ts';
 
 export const sandboxTopicArn = 'arn:aws:sns:us-east-1:000000000000:klaxon-sandbox';
@@ -36,6 +37,16 @@ export async function startServer(
   const allowedTopicArns = [...config.sns.allowedTopicArns, ...settings.extraAllowedTopicArns];
   const local = settings.slackMode === 'local' ? await startLocalSlack(print) : undefined;
   const signer = local ? createSnsSigner() : undefined;
+  const sandbox =
+    local && signer
+      ? createSandbox({
+          api: local.api,
+          signingSecret: local.signingSecret,
+          signer,
+          topicArn: sandboxTopicArn,
+          workspace: localSlackWorkspace,
+        })
+      : undefined;
   const klaxon = createKlaxon({
     config: {
       ...config,
@@ -61,6 +72,7 @@ export async function startServer(
     aws: createAwsClients(settings.awsRegion),
     fetchCertificate: signer ? signer.fetchCertificateWith(realFetcher) : realFetcher,
     confirmSubscription: confirmSubscriptionByUrl,
+    extraRoutes: sandbox?.routes,
   });
   const url = await klaxon.listen(settings.port, settings.host);
   return {
@@ -70,6 +82,7 @@ export async function startServer(
       ? { sandbox: { signer, slackApiUrl: local.api.url, signingSecret: local.signingSecret } }
       : {}),
     async stop() {
+      sandbox?.close();
       await klaxon.close();
       await local?.stop();
       await stopStore();

@@ -44,8 +44,21 @@ function checkContent(params: Params): SlackResult | undefined {
   return blocksError ? fail('invalid_blocks', [`[ERROR] ${blocksError}`]) : undefined;
 }
 
+/**
+ * Slack accepts `#name` where a channel id is expected and answers with the id; an unknown name is
+ * `channel_not_found`. Ids are taken as they are (any id is a channel in the fake).
+ */
+function resolveChannel(
+  channel: string | undefined,
+  channels: Record<string, { name: string }>,
+): string | undefined {
+  if (!channel?.startsWith('#')) return channel;
+  const name = channel.slice(1);
+  return Object.entries(channels).find(([, info]) => info.name === name)?.[0];
+}
+
 const postMessage: MethodHandler = (params, { state, identity, events }) => {
-  const channel = readString(params, 'channel');
+  const channel = resolveChannel(readString(params, 'channel'), identity.channels);
   if (!channel) return fail('channel_not_found');
   const contentError = checkContent(params);
   if (contentError) return contentError;

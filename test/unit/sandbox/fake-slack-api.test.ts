@@ -228,3 +228,20 @@ describe('signSlackRequest', () => {
     expect(JSON.parse(new URLSearchParams(body).get('payload')!)).toEqual(payload);
   });
 });
+
+describe('channel names', () => {
+  it('answers #name with the channel id, like Slack, and refuses an unknown name', async () => {
+    const named = await startFakeSlackApi({ channels: { C0NAMED: { name: 'alerts' } } });
+    try {
+      const client = new WebClient('xoxb-test', { slackApiUrl: named.url, retryConfig: { retries: 0 } });
+      const posted = await client.chat.postMessage({ channel: '#alerts', text: 'hello' });
+      expect(posted.channel).toBe('C0NAMED');
+      expect(named.messages('C0NAMED')).toHaveLength(1);
+      await expect(client.chat.postMessage({ channel: '#nowhere', text: 'x' })).rejects.toThrow(
+        /channel_not_found/,
+      );
+    } finally {
+      await named.close();
+    }
+  });
+});

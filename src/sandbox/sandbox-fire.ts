@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import type { SnsSigner } from './sns-signer.ts';
+
+/** The sample events the sandbox page offers, in the order it shows them. */
+export const sandboxSamples = [
+  { id: 'alarm', label: 'CloudWatch alarm', file: 'cloudwatch-alarm.json' },
+  { id: 'alarm-repeat', label: 'Alarm again (repeat)', file: 'cloudwatch-alarm.json' },
+  { id: 'alarm-ok', label: 'Alarm OK', file: 'cloudwatch-alarm-ok.json' },
+  { id: 'macie', label: 'Macie finding', file: 'macie-finding.json' },
+  { id: 'glue-failed', label: 'Glue job failed', file: 'glue-job-failed.json' },
+  { id: 'glue-succeeded', label: 'Glue job succeeded', file: 'glue-job-succeeded.json' },
+] as const;
+export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
+
+export function isSandboxSampleId(value: unknown): value is SandboxSampleId {
+  return sandboxSamples.some((sample) => sample.id === value);
+}
+
+type Json = Record<string, unknown>;
+
+/** CloudWatch writes StateChangeTime as `2021-06-23T08:41:06.622+0000`; keep the samples' own format. */
+export function formatStateChangeTime(at: Date): string {
+  return at.toISOString().replace('Z', '+0000');
+}
+
+/**
+ * The message to send for a sample: the bundled copy with its event time set to now, so the alert reads as
+ * happening now. A repeat keeps the StateChangeTime of the alarm it repeats, as SNS re-delivering an alarm
+ * action does; with no alarm fired yet it is a first alarm.
+ */
+export function prepareSample(sample: Json, now: Date, repeatOf?: string): Json {
+  if (typeof sample.StateChangeTime === 'string') {
+    return { ...sample, StateChangeTime: repeatOf ?? formatStateChangeTime(now) };
+  }
+  if (typeof sample.time === 'string') {
+    return { ...sample, time: `${now.toISOString().slice(0, 19)}Z` };
+  }
+  return sample;
+}
+
+export interface FireResult {
+  status: number;
+  body: unknown;
+}
+
+export interface SampleFirer {
+  fire(id: SandboxSampleId, snsUrl: string): Promise<FireResult>;
+}
+
+/** Signs samples with the sandbox's key and posts them to Klaxon's own `/sns`, the path AWS uses. */
+export function createSampleFirer(options: {
+  signer: SnsSigner;
+  topicArn: string;
+  now?: () => Date;
+}): SampleFirer {
+  const now = options.now ?? (() => new Date());
+  let lastAlarmTime: string | undefined;
+  return {
+    async fire(id, snsUrl) {
+      const entry = sandboxSamples.find((sample) => sample.id === id)!;
+      const message = prepareSample(
+        readSample(entry.file),
+        now(),
+        id === 'alarm-repeat' ? lastAlarmTime : undefined,
+      );
+      if (id === 'alarm' || id === 'alarm-repeat') lastAlarmTime = String(message.StateChangeTime);
+      const notification = options.signer.notification(options.topicArn, message);
+      return postToSns(snsUrl, notification);
+    },
+  };
+}
+
+const sampleCache = new Map<string, Json>();
+
+function readSample(file: string): Json {
+  let sample = sampleCache.get(file);
+  if (!sample) {
+    sample = JSON.parse(readFileSync(new URL(`./samples/${file}`, import.meta.url), 'utf8')) as Json;
+    sampleCache.set(file, sample);
+  }
+  return sample;
+}
+
+// The headers and content type SNS's HTTP delivery uses.
+async function postToSns(snsUrl: string, notification: Json): Promise<FireResult> {
+  const response = await fetch(snsUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'text/plain; charset=UTF-8',
+      'x-amz-sns-message-type': 'Notification',
+      'x-amz-sns-message-id': String(notification.MessageId),
+      'x-amz-sns-topic-arn': String(notification.TopicArn),
+    },
+    body: JSON.stringify(notification),
+  });
+  const text = await response.text();
+  return { status: response.status, body: parseJsonOrText(text) };
+}
+
+export function parseJsonOrText(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

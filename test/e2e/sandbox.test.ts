@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type RunningKlaxon, startServer } from '../../src/app/start-server.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+import { loadSettings } from '../../src/config/load-settings.ts';
+import { createSilentLogger } from '../../src/observability/logger.ts';
+
+const chromiumPath = '/usr/bin/chromium';
+const artifactsDir = 'test-artifacts/sandbox';
+const readmeScreenshot = 'docs/sandbox.png';
+// Enough for a cold Chromium start and esbuild's first bundle of the page on a 2-core machine.
+const stepTimeoutMs = 15_000;
+
+/**
+ * The sandbox page end to end in headless Chromium: the real server in local mode (fake Slack, sandbox SNS
+ * key) on DynamoDB Local; the page fires a sample alarm through POST /sns, clicks Acknowledge (a signed
+ * block_actions to /slack/events) and fires OK, and sees each change arrive over the event stream.
+ */
+describe('sandbox page', () => {
+  let running: RunningKlaxon;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' });
+    mkdirSync(artifactsDir, { recursive: true });
+    const settings = loadSettings({
+      PORT: '0',
+      KLAXON_DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      KLAXON_TABLE_NAME: `sandbox-e2e-${randomUUID()}`,
+    });
+    running = await startServer(settings, parseConfig({}, 'test'), createSilentLogger(), () => undefined);
+    // launch() runs Chromium on a fresh temporary profile (its --user-data-dir) and deletes it on close.
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(stepTimeoutMs);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('fires an alarm, acknowledges it and sees it resolved', async () => {
+    await page.goto(`${running.url}/sandbox`);
+    await fireSample(page, 'CloudWatch alarm');
+    const alert = page.locator('article.message', { hasText: 'ALARM: EC2-CPU' }).first();
+    await waitForText(alert.locator('.bk-header'), '🔴');
+    await page.screenshot({ path: `${artifactsDir}/1-alarm.png` });
+
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await waitForText(alert, 'Acknowledged by');
+    expect(await alert.getByRole('button', { name: 'Unacknowledge' }).count()).toBe(1);
+    await page.screenshot({ path: `${artifactsDir}/2-acknowledged.png` });
+
+    await fireSample(page, 'Alarm OK');
+    await waitForText(alert.locator('.blocks').first(), 'Resolved');
+    await waitForText(alert.locator('.bk-header'), '🟢');
+    await page.screenshot({ path: `${artifactsDir}/3-resolved.png` });
+    await alert.locator('.thread-toggle').first().click();
+    await waitForText(alert.locator('.thread'), 'Recovered');
+    await page.screenshot({ path: `${artifactsDir}/4-thread.png` });
+    // The README's picture; rewritten only on request, so that test runs leave the work tree clean.
+    if (!existsSync(readmeScreenshot) || process.env.UPDATE_SCREENSHOTS) {
+      await page.screenshot({ path: readmeScreenshot });
+    }
+  });
+
+  it('answers a /klaxon command with a message only the user sees', async () => {
+    await page.locator('#command-input').fill('/klaxon help');
+    await page.locator('#command-input').press('Enter');
+    const answer = page.locator('article.ephemeral').last();
+    await waitForText(answer, 'Only visible to you');
+    await page.screenshot({ path: `${artifactsDir}/5-command.png` });
+  });
+
+  it('opens the custom mute modal and shows the errors Klaxon answers with', async () => {
+    await fireSample(page, 'Macie finding');
+    const alert = page.locator('article.message', { hasText: 'Macie' }).first();
+    await alert.locator('select.bk-select').selectOption({ label: 'Custom…' });
+    const modal = page.getByRole('dialog', { name: 'Mute alert' });
+    await modal.getByRole('textbox').first().fill('forever');
+    await modal.getByRole('textbox').nth(1).fill('Known finding, fixed next sprint');
+    await modal.getByRole('button', { name: 'Mute' }).click();
+    await modal.locator('.has-error .bk-error').first().waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${artifactsDir}/6-modal-errors.png` });
+    await modal.getByRole('textbox').first().fill('2h');
+    await modal.getByRole('button', { name: 'Mute' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await waitForText(alert, 'Unmute');
+    await page.screenshot({ path: `${artifactsDir}/7-muted.png` });
+  });
+
+  it('asks for confirmation before sending a button that has one', async () => {
+    await fireSample(page, 'Glue job failed');
+    const alert = page.locator('article.message', { hasText: 'MyJob' }).first();
+    await alert.getByRole('button', { name: 'Rerun Glue job' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Rerun Glue job?' });
+    await waitForText(dialog, 'Start a new run of');
+    await page.screenshot({ path: `${artifactsDir}/8-confirm.png` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await alert.getByRole('button', { name: 'Rerun Glue job' }).click();
+    await dialog.getByRole('button', { name: 'Rerun' }).click();
+    // The default configuration lets nobody rerun jobs, so Klaxon answers the user alone.
+    await page.locator('article.ephemeral').last().filter({ hasText: 'Only visible to you' }).waitFor();
+    await page.screenshot({ path: `${artifactsDir}/9-rerun-refused.png` });
+  });
+
+  it('opens the Home tab, which Klaxon publishes on app_home_opened', async () => {
+    await page.getByRole('button', { name: '🏠 Klaxon — Home' }).click();
+    await page.locator('.home').waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${artifactsDir}/10-home.png` });
+  });
+});
+
+// No network beyond loopback: nothing phones home, nothing updates.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function fireSample(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await waitForText(page.locator('#status'), 'Klaxon answered 200');
+}
+
+/** Playwright's auto-waiting: resolves as soon as the text shows, fails at the step timeout. */
+async function waitForText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
+}

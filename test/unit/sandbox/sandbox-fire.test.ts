@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createSampleFirer,
+  formatStateChangeTime,
+  prepareSample,
+} from '../../../src/sandbox/sandbox-fire.ts';
+import { createSnsSigner } from '../../../src/sandbox/sns-signer.ts';
+import type { SnsMessage } from '../../../src/sns/sns-message.ts';
+import { verifySnsMessage } from '../../../src/sns/verify-sns-message.ts';
+
+const topicArn = 'arn:aws:sns:us-east-1:000000000000:klaxon-sandbox';
+const now = new Date('2024-05-01T10:20:30.456Z');
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+
+describe('bundled samples', () => {
+  it.each([
+    ['cloudwatch-alarm.json', 'cloudwatch/alarm-single-metric.json'],
+    ['cloudwatch-alarm-ok.json', 'cloudwatch/alarm-single-metric-ok.json'],
+    ['macie-finding.json', 'eventbridge/macie-sensitive-data-personal.json'],
+    ['glue-job-failed.json', 'eventbridge/glue-job-failed.json'],
+    ['glue-job-succeeded.json', 'eventbridge/glue-job-succeeded.json'],
+  ])('%s is a copy of the fixture %s', (sample, fixture) => {
+    expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
+      readFileSync(`test/fixtures/${fixture}`, 'utf8'),
+    );
+  });
+});
+
+describe('prepareSample', () => {
+  const alarm = readJson('src/sandbox/samples/cloudwatch-alarm.json');
+
+  it('sets only the alarm time, in CloudWatch format', () => {
+    const prepared = prepareSample(alarm, now);
+    expect(prepared).toEqual({ ...alarm, StateChangeTime: '2024-05-01T10:20:30.456+0000' });
+    expect(formatStateChangeTime(now)).toBe('2024-05-01T10:20:30.456+0000');
+  });
+
+  it('keeps the repeated alarm time for a repeat', () => {
+    expect(prepareSample(alarm, now, '2024-05-01T09:00:00.000+0000').StateChangeTime).toBe(
+      '2024-05-01T09:00:00.000+0000',
+    );
+  });
+
+  it('sets only the envelope time of an EventBridge event', () => {
+    const glue = readJson('src/sandbox/samples/glue-job-failed.json');
+    expect(prepareSample(glue, now)).toEqual({ ...glue, time: '2024-05-01T10:20:30Z' });
+  });
+});
+
+describe('createSampleFirer', () => {
+  const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"outcome":"new-alert"}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sns`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('posts signed SNS notifications that verify with the sandbox key, repeats keeping the alarm time', async () => {
+    const signer = createSnsSigner();
+    let clock = now;
+    const firer = createSampleFirer({ signer, topicArn, now: () => clock });
+    expect(await firer.fire('alarm', url)).toEqual({ status: 200, body: { outcome: 'new-alert' } });
+    clock = new Date(now.getTime() + 60_000);
+    await firer.fire('alarm-repeat', url);
+    const [first, repeat] = received.map((r) => ({ ...r, message: JSON.parse(r.body) as SnsMessage }));
+    expect(first!.headers).toMatchObject({
+      'x-amz-sns-message-type': 'Notification',
+      'x-amz-sns-topic-arn': topicArn,
+    });
+    expect(await verifySnsMessage(first!.message, signer.fetchCertificateWith())).toEqual({ ok: true });
+    expect(repeat!.message.MessageId).not.toBe(first!.message.MessageId);
+    expect(JSON.parse(repeat!.message.Message).StateChangeTime).toBe(
+      JSON.parse(first!.message.Message).StateChangeTime,
+    );
+  });
+});
