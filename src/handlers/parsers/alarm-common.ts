@@ -125,7 +125,8 @@ export function buildAlarmAlert(
     source: 'cloudwatch-alarm',
     key: keyOf(facts, region),
     name: facts.name,
-    title: `${facts.newState}: ${facts.name}`,
+    // No state in the title: the same root message shows firing, then resolved.
+    title: facts.name,
     state,
     stateLabel: facts.newState,
     severity,

@@ -65,7 +65,7 @@ function toAlert(event: EmrStepStatusChange, input: SnsNotificationInput, raw: u
     source: 'emr',
     key: `emr:${event.account ?? 'unknown'}:${event.region ?? 'unknown'}:${clusterId}:${name}`,
     name,
-    title: `EMR step ${name} ${state}`,
+    title: `EMR step ${name}`,
     state: outcome.state,
     stateLabel: state,
     severity: outcome.severity,

@@ -63,7 +63,7 @@ function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: un
     // Keyed by job, not run: the next SUCCEEDED run resolves whatever failure is open for the job.
     key: `glue:${event.account ?? 'unknown'}:${event.region ?? 'unknown'}:${jobName}`,
     name: jobName,
-    title: `Glue job ${jobName} ${state}`,
+    title: `Glue job ${jobName}`,
     state: outcome.state,
     stateLabel: state,
     severity: outcome.severity,
