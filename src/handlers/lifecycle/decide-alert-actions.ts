@@ -142,7 +142,8 @@ function reopen(input: DecisionInput, stored: AlertRecord): Decision {
 function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
   const next: AlertRecord = {
     ...stored,
-    alert: { ...stored.alert, state: alert.state, stateLabel: alert.stateLabel, summary: alert.summary },
+    // The recovery's own facts (ALARM → OK, its reason), but the severity it had while it mattered.
+    alert: { ...stored.alert, ...alert, severity: stored.alert.severity },
     version: stored.version + 1,
     status: 'resolved',
     resolvedAt: now.toISOString(),
