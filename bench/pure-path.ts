@@ -1,0 +1,126 @@
+import { renderAlertMessage } from '../src/bot/blocks/alert-message.ts';
+import { routeAlert } from '../src/config/route-alert.ts';
+import type { NormalizedAlert } from '../src/handlers/alert.ts';
+import { alertViewOf } from '../src/handlers/lifecycle/alert-view-of.ts';
+import { type DecisionInput, decideAlertActions } from '../src/handlers/lifecycle/decide-alert-actions.ts';
+import { parseSnsNotification } from '../src/handlers/parsers/index.ts';
+import { parseSnsMessage, type SnsMessage } from '../src/sns/sns-message.ts';
+import { verifySnsMessage } from '../src/sns/verify-sns-message.ts';
+import type { AlertRecord } from '../src/store/records.ts';
+import type { BenchEnv } from './bench-harness.ts';
+import { median, processCpuUs, round } from './measure.ts';
+import { alarmPayload, signedBody } from './payloads.ts';
+
+export const pureSizes = { iterations: 5_000, stageIterations: 2_000 };
+
+export interface PurePathResult {
+  iterations: number;
+  stageIterations: number;
+  /** verify + parse + decide + render, no I/O, per notification of each kind. */
+  newAlertUs: number;
+  coalescedUs: number;
+  duplicateUs: number;
+  stagesUs: Record<'envelope' | 'verify' | 'parse' | 'decide' | 'render', number>;
+}
+
+/** CPU µs per iteration: the median of batches of 500, so a stray GC or a noisy neighbour does not skew it. */
+async function cpuPerIteration(iterations: number, fn: (i: number) => unknown): Promise<number> {
+  const batch = 500;
+  for (let i = 0; i < batch; i++) await fn(i);
+  const perBatch: number[] = [];
+  for (let done = 0; done < iterations; done += batch) {
+    const start = processCpuUs();
+    for (let i = done; i < done + batch; i++) await fn(i);
+    perBatch.push((processCpuUs() - start) / batch);
+  }
+  return round(median(perBatch), 1);
+}
+
+function toParserInput(message: SnsMessage) {
+  return {
+    messageId: message.MessageId,
+    topicArn: message.TopicArn,
+    message: message.Message,
+    timestamp: message.Timestamp,
+    ...(message.Subject ? { subject: message.Subject } : {}),
+  };
+}
+
+/** The CPU of what no I/O can avoid: verify, parse, decide, render, exactly as the SNS path calls them. */
+export async function purePath(env: BenchEnv): Promise<PurePathResult> {
+  const fetchCertificate = env.signer.fetchCertificateWith();
+  const bodies = Array.from({ length: 64 }, (_, i) => signedBody(env.signer, alarmPayload(i, 'pure')));
+  const settings = {
+    reopenWindowMs: env.config.lifecycle.reopenWindowMinutes * 60_000,
+    rootRefreshIntervalMs: env.config.lifecycle.rootRefreshSeconds * 1000,
+  };
+  const now = new Date();
+  const envelope = (body: string) => {
+    const parsed = parseSnsMessage(body);
+    if (!parsed.ok) throw new Error(parsed.detail);
+    return parsed.message;
+  };
+  const verify = async (message: SnsMessage) => {
+    const verified = await verifySnsMessage(message, fetchCertificate);
+    if (!verified.ok) throw new Error(verified.detail);
+  };
+  const decide = (message: SnsMessage, alert: NormalizedAlert, stored?: AlertRecord) => {
+    const input: DecisionInput = {
+      alert,
+      route: routeAlert(alert, env.config),
+      messageId: message.MessageId,
+      now,
+      settings,
+      ...(stored ? { stored } : {}),
+    };
+    return decideAlertActions(input);
+  };
+  const render = (record: AlertRecord) => renderAlertMessage(alertViewOf(record, undefined, now));
+  const messages = bodies.map(envelope);
+  const alerts = messages.map((m) => parseSnsNotification(toParserInput(m)));
+  const stored = messages.map((m, i) => ({ ...decide(m, alerts[i]!).next!, ts: '1700000000.000100' }));
+  const pick = <T>(list: T[], i: number) => list[i % list.length]!;
+  const n = pureSizes.iterations;
+
+  // Stages first: the composites then run on code the stage loops have already warmed.
+  const m = pureSizes.stageIterations;
+  const stagesUs = {
+    envelope: await cpuPerIteration(m, (i) => envelope(pick(bodies, i))),
+    verify: await cpuPerIteration(m, (i) => verify(pick(messages, i))),
+    parse: await cpuPerIteration(m, (i) => parseSnsNotification(toParserInput(pick(messages, i)))),
+    decide: await cpuPerIteration(m, (i) => decide(pick(messages, i), pick(alerts, i))),
+    render: await cpuPerIteration(m, (i) => render(pick(stored, i))),
+  };
+  const newAlertUs = await cpuPerIteration(n, async (i) => {
+    const message = envelope(pick(bodies, i));
+    await verify(message);
+    const alert = parseSnsNotification(toParserInput(message));
+    const decision = decide(message, alert);
+    if (decision.outcome !== 'new-alert') throw new Error(`expected new-alert, got ${decision.outcome}`);
+    render(decision.next!);
+  });
+  const coalescedUs = await cpuPerIteration(n, async (i) => {
+    const message = envelope(pick(bodies, i));
+    await verify(message);
+    const decision = decide(message, parseSnsNotification(toParserInput(message)), pick(stored, i));
+    if (decision.outcome !== 'coalesced') throw new Error(`expected coalesced, got ${decision.outcome}`);
+  });
+  const duplicateUs = await cpuPerIteration(n, async (i) => verify(envelope(pick(bodies, i))));
+  return { iterations: n, stageIterations: m, newAlertUs, coalescedUs, duplicateUs, stagesUs };
+}
+
+/** A real alert record and its rendered root message, made by the same pure path. */
+export function sampleAlert(env: BenchEnv) {
+  const parsed = parseSnsMessage(signedBody(env.signer, alarmPayload(0, 'iso')));
+  if (!parsed.ok) throw new Error(parsed.detail);
+  const alert = parseSnsNotification(toParserInput(parsed.message));
+  const now = new Date();
+  const record = decideAlertActions({
+    alert,
+    route: routeAlert(alert, env.config),
+    messageId: parsed.message.MessageId,
+    now,
+    settings: { reopenWindowMs: 1_800_000, rootRefreshIntervalMs: 60_000 },
+  }).next!;
+  return { record, rendered: renderAlertMessage(alertViewOf(record, undefined, now)) };
+}
