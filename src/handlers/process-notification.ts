@@ -1,6 +1,6 @@
 import { routeAlert } from '../config/route-alert.ts';
 import type { SnsMessage } from '../sns/sns-message.ts';
-import type { NotificationRecord } from '../store/records.ts';
+import type { AlertRecord, MuteRecord, NotificationRecord } from '../store/records.ts';
 import { alertIdOf, type NormalizedAlert } from './alert.ts';
 import { type Decision, decideAlertActions } from './lifecycle/decide-alert-actions.ts';
 import { executeSlackSteps } from './lifecycle/execute-slack-steps.ts';
@@ -31,7 +31,10 @@ export async function processNotification(ctx: SnsContext, message: SnsMessage):
         next.rootRefreshedAt + ctx.config.lifecycle.rootRefreshSeconds * 1000,
       );
     }
-    const executed = await runSteps(ctx, committed.notification);
+    const executed = await runSteps(ctx, committed.notification, {
+      record: committed.decision.next,
+      mute: committed.mute,
+    });
     return {
       ...base,
       ...executed,
@@ -71,7 +74,9 @@ async function decideAndCommit(ctx: SnsContext, message: SnsMessage, alert: Norm
     endMute: decision.endMute,
     dedupeTtlSeconds: ctx.config.lifecycle.dedupeDays * 86_400,
   });
-  return result === 'committed' ? { decision, notification } : result;
+  return result === 'committed'
+    ? { decision, notification, mute: decision.endMute ? undefined : mute }
+    : result;
 }
 
 async function resumeNotification(ctx: SnsContext, known: NotificationRecord): Promise<SnsDeliveryResult> {
@@ -84,13 +89,15 @@ async function resumeNotification(ctx: SnsContext, known: NotificationRecord): P
   return { ...base, ...executed, outcome: executed.status < 300 ? 'resumed' : executed.outcome };
 }
 
-async function runSteps(ctx: SnsContext, notification: NotificationRecord) {
+async function runSteps(
+  ctx: SnsContext,
+  notification: NotificationRecord,
+  committed?: { record?: AlertRecord; mute?: MuteRecord },
+) {
   if (notification.status === 'done') return { status: 200, outcome: 'done' };
   try {
-    await executeSlackSteps(
-      { alerts: ctx.alerts, slack: ctx.slack, now: ctx.now, rootWaitMs: ctx.rootWaitMs },
-      notification,
-    );
+    const deps = { alerts: ctx.alerts, slack: ctx.slack, now: ctx.now, rootWaitMs: ctx.rootWaitMs };
+    await executeSlackSteps(deps, notification, committed);
     return { status: 200, outcome: 'posted' };
   } catch (error) {
     await ctx.alerts.releaseNotificationLease(notification.messageId).catch(() => undefined);
@@ -122,8 +129,9 @@ function notificationRecordOf(
 const maxStoredRawChars = 64_000;
 
 /**
- * Adds the route's runbook, and caps the raw payload kept with the alert: DynamoDB items stop at 400 KB and
- * an SNS message may be 256 KB, while the rendered message only ever shows the parsed fields.
+ * Adds the route's runbook and the Glue job the configuration maps an alarm to (the renderer is pure and
+ * never reads the configuration), and caps the raw payload kept with the alert: DynamoDB items stop at
+ * 400 KB and an SNS message may be 256 KB, while the rendered message only ever shows the parsed fields.
  */
 function enrichAlert(ctx: SnsContext, alert: NormalizedAlert): NormalizedAlert {
   const route = routeAlert(alert, ctx.config);
@@ -131,7 +139,17 @@ function enrichAlert(ctx: SnsContext, alert: NormalizedAlert): NormalizedAlert {
   const rawText = typeof alert.raw === 'string' ? alert.raw : JSON.stringify(alert.raw);
   const raw =
     rawText.length > maxStoredRawChars ? { truncated: true, preview: rawText.slice(0, 2000) } : alert.raw;
-  return { ...alert, raw, ...(runbookUrl ? { runbookUrl } : {}) };
+  const glueJob = mappedGlueJobOf(ctx, alert);
+  return { ...alert, raw, ...(runbookUrl ? { runbookUrl } : {}), ...(glueJob ? { glueJob } : {}) };
+}
+
+/** Only a CloudWatch alarm may name a job: a generic alert's subject could otherwise borrow an alarm's name. */
+function mappedGlueJobOf(ctx: SnsContext, alert: NormalizedAlert): { jobName: string } | undefined {
+  if (alert.source !== 'cloudwatch-alarm') return undefined;
+  const jobName = Object.hasOwn(ctx.config.glue.alarmJobs, alert.name)
+    ? ctx.config.glue.alarmJobs[alert.name]
+    : undefined;
+  return jobName ? { jobName } : undefined;
 }
 
 function toParserInput(message: SnsMessage) {

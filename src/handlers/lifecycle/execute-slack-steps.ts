@@ -23,15 +23,26 @@ export class RootMessageMissingError extends Error {
 export async function executeSlackSteps(
   deps: StepExecutorDeps,
   job: { messageId: string; alertId: string; steps: SlackStep[]; stepsDone: number },
+  /** The state this delivery just committed, which saves re-reading it for the first step. */
+  committed?: LoadedAlert,
 ): Promise<void> {
   for (let index = job.stepsDone; index < job.steps.length; index++) {
-    await executeStep(deps, job.alertId, job.messageId, job.steps[index]!);
+    const known = index === job.stepsDone ? committed : undefined;
+    await executeStep(deps, job.alertId, job.messageId, job.steps[index]!, known);
     await deps.alerts.markStepsDone(job.messageId, index + 1, index + 1 === job.steps.length);
   }
 }
 
-async function executeStep(deps: StepExecutorDeps, alertId: string, messageId: string, step: SlackStep) {
-  if (step.kind === 'post-root') return ensureRootPosted(deps, alertId, messageId);
+type LoadedAlert = { record?: AlertRecord; mute?: MuteRecord };
+
+async function executeStep(
+  deps: StepExecutorDeps,
+  alertId: string,
+  messageId: string,
+  step: SlackStep,
+  known?: LoadedAlert,
+) {
+  if (step.kind === 'post-root') return ensureRootPosted(deps, alertId, messageId, known);
   const { record, mute } = await waitForRoot(deps, alertId);
   const view = alertViewOf(record, mute, deps.now());
   if (step.kind === 'update-root') {
@@ -41,8 +52,13 @@ async function executeStep(deps: StepExecutorDeps, alertId: string, messageId: s
 }
 
 /** Posts the root message unless it already is (a redelivery after the post but before the bookkeeping). */
-async function ensureRootPosted(deps: StepExecutorDeps, alertId: string, messageId: string): Promise<void> {
-  const { record, mute } = await deps.alerts.loadAlert(alertId);
+async function ensureRootPosted(
+  deps: StepExecutorDeps,
+  alertId: string,
+  messageId: string,
+  known?: LoadedAlert,
+): Promise<void> {
+  const { record, mute } = known ?? (await deps.alerts.loadAlert(alertId));
   if (!record) throw new RootMessageMissingError(`alert ${alertId} has no record to post`);
   if (record.ts) return;
   if (record.rootClaimedBy !== messageId) {
@@ -53,12 +69,19 @@ async function ensureRootPosted(deps: StepExecutorDeps, alertId: string, message
     record.channel,
     renderAlertMessage(alertViewOf(record, mute, deps.now())),
   );
-  await saveRootMessage(deps.alerts, alertId, posted);
+  await saveRootMessage(deps.alerts, alertId, posted, record);
 }
 
-async function saveRootMessage(alerts: AlertStore, alertId: string, posted: { channel: string; ts: string }) {
+/** Saves the root's ts: first on the version just read (the usual case), re-reading only on a conflict. */
+async function saveRootMessage(
+  alerts: AlertStore,
+  alertId: string,
+  posted: { channel: string; ts: string },
+  lastRead: AlertRecord,
+) {
+  let record: AlertRecord | undefined = lastRead;
   for (let attempt = 0; attempt < 10; attempt++) {
-    const { record } = await alerts.loadAlert(alertId);
+    if (attempt > 0) record = (await alerts.loadAlert(alertId)).record;
     if (!record || record.ts) return;
     const next: AlertRecord = {
       ...record,
