@@ -7,6 +7,7 @@
 //   cloudTrailBucket, cloudTrailPrefix, glueDatabase, glueTable, athenaWorkGroup, athenaOutputLocation,
 //   cloudTrailKmsKeyArns  enable /klaxon Athena queries over CloudTrail (all of bucket, database, table, output)
 //   logsQueryLogGroupArns, rerunGlueJobNames   comma-separated narrowing of the worker/slack-handler IAM
+//   logLevel              KLAXON_LOG_LEVEL of the functions (fatal, error, warn, info, debug, trace); default info
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CloudTrailQueryProps, KlaxonStack } from './klaxon-stack.ts';
@@ -64,6 +65,7 @@ new KlaxonStack(app, text('stackName') ?? 'Klaxon', {
   cloudTrailQuery: cloudTrailQuery(),
   logsQueryLogGroupArns: list('logsQueryLogGroupArns'),
   rerunGlueJobNames: list('rerunGlueJobNames'),
+  logLevel: text('logLevel'),
 });
 
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

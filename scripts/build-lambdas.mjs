@@ -1,15 +1,20 @@
 // Bundles every `src/lambda/*-handler.ts` into `dist/lambda/<name>/index.mjs` (one directory per function, the
 // Lambda asset the CDK stack deploys). The AWS SDK is bundled too, so the deployed versions are the locked ones
-// rather than whatever the Node.js runtime ships. Usage: `npm run build` (add `-- --no-minify` to debug).
+// rather than whatever the Node.js runtime ships. Usage: `npm run build` (add `-- --no-minify` to debug, and
+// `-- --outdir <dir>` to build elsewhere, as the infra test does; the output directory is emptied first).
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sourceDir = join(root, 'src/lambda');
-const outDir = join(root, 'dist/lambda');
-const minify = !process.argv.includes('--no-minify');
+const { values: args } = parseArgs({
+  options: { outdir: { type: 'string' }, 'no-minify': { type: 'boolean', default: false } },
+});
+const outDir = resolve(args.outdir ?? join(root, 'dist/lambda'));
+const minify = !args['no-minify'];
 
 // ESM output calling require() for bundled CommonJS dependencies (and Node built-ins) needs a real require.
 const banner = [
@@ -31,6 +36,7 @@ const entryPoints = Object.fromEntries(
 );
 
 const result = await build({
+  absWorkingDir: root,
   entryPoints,
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
@@ -53,6 +59,9 @@ const result = await build({
 
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   if (!file.endsWith('.mjs')) continue;
-  const { size } = await stat(join(root, file));
-  console.log(`${file.padEnd(44)} ${(size / 1024).toFixed(0).padStart(6)} KiB  (${output.entryPoint ?? ''})`);
+  const path = join(root, file);
+  const { size } = await stat(path);
+  console.log(
+    `${relative(process.cwd(), path).padEnd(44)} ${(size / 1024).toFixed(0).padStart(6)} KiB  (${output.entryPoint ?? ''})`,
+  );
 }

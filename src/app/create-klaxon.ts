@@ -9,7 +9,7 @@ import { createHttpServer, type Route } from '../server/http-server.ts';
 import { createSnsRoute } from '../server/sns-route.ts';
 import { pollUntil } from '../util/poll-until.ts';
 import { type CoreOptions, createCore } from './create-core.ts';
-import { startMuteSweep } from './mute-sweep.ts';
+import { startPeriodicSweep } from './periodic-sweep.ts';
 
 export interface KlaxonOptions extends CoreOptions {
   slack: {
@@ -43,7 +43,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     botIdentity: options.slack.botIdentity,
   });
   registerListeners(bolt, core.listenerDeps);
-  const stopMuteSweep = startMuteSweep(core.listenerDeps);
+  const stopSweep = startPeriodicSweep(core.listenerDeps, options.config.lifecycle.rootRefreshSeconds * 1000);
   const routes: Route[] = [
     { method: 'POST', path: '/sns', handle: createSnsRoute(sns) },
     { method: 'GET', path: '/healthz', handle: createHealthRoute(() => alerts.ping()) },
@@ -68,7 +68,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
         server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
       }),
     async close(timeoutMs = 10_000) {
-      stopMuteSweep();
+      stopSweep();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await pollUntil(

@@ -54,9 +54,17 @@ export async function rerunGlueJob(input: {
     const started = await glue.send(new StartJobRunCommand(buildStartJobRunInput(jobName, run)));
     return { ok: true, jobName, previousRunId: jobRunId, newRunId: started.JobRunId ?? '' };
   } catch (error) {
-    const reason = failureByErrorName[errorName(error) ?? ''] ?? 'other';
-    return { ok: false, reason, message: describeAwsError(error, { action: `rerun ${resource}`, resource }) };
+    return describeGlueFailure(error, { action: `rerun ${resource}`, resource });
   }
+}
+
+/** A Glue error as a reason the caller can act on (free the lock, say why) and one sentence for people. */
+export function describeGlueFailure(
+  error: unknown,
+  context: { action: string; resource: string },
+): { ok: false; reason: GlueRerunFailure; message: string } {
+  const reason = failureByErrorName[errorName(error) ?? ''] ?? 'other';
+  return { ok: false, reason, message: describeAwsError(error, context) };
 }
 
 export function buildStartJobRunInput(jobName: string, run: JobRun) {

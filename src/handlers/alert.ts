@@ -65,6 +65,11 @@ export interface NormalizedAlert {
   occurrence?: string;
   /** Present when a rerun button makes sense: the failed Glue run to start again. */
   glueRun?: { jobName: string; jobRunId: string };
+  /**
+   * Present when the configuration (`glue.alarmJobs`) maps this alarm to a Glue job: the rerun button then
+   * starts again the job's latest failed run, found when clicked (the alarm does not name a run).
+   */
+  glueJob?: { jobName: string };
   /** False when no later event will ever resolve this alert (Macie, EMR failures, generic): offer Resolve. */
   resolvableByEvent: boolean;
   /** The parsed message as AWS sent it (or the raw string when it was not JSON). */

@@ -1,4 +1,4 @@
-import { type KeyObject, createPublicKey, createVerify } from 'node:crypto';
+import { createPublicKey, createVerify, type KeyObject } from 'node:crypto';
 import { isSnsSigningCertUrl } from './signing-cert-url.ts';
 import type { SnsMessage } from './sns-message.ts';
 

@@ -47,7 +47,7 @@ describe('sandbox page', () => {
   it('fires an alarm, acknowledges it and sees it resolved', async () => {
     await page.goto(`${running.url}/sandbox`);
     await fireSample(page, 'CloudWatch alarm');
-    const alert = page.locator('article.message', { hasText: 'ALARM: EC2-CPU' }).first();
+    const alert = page.locator('article.message', { hasText: 'EC2-CPU' }).first();
     await waitForText(alert.locator('.bk-header'), '🔴');
     await page.screenshot({ path: `${artifactsDir}/1-alarm.png` });
 

@@ -1,84 +1,31 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { KlaxonStack, type KlaxonStackProps, readConfigJson } from '../../infra/klaxon-stack.ts';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { loadLambdaSettings } from '../../src/lambda/lambda-settings.ts';
+import {
+  deployedEnvironment,
+  exportedHandlerType,
+  FULL_OPTIONS,
+  functionLogicalId,
+  HANDLER_NAMES,
+  OTHER_REGION_TOPIC,
+  SAME_REGION_TOPIC,
+  stagedCodeDir,
+  useWorkspace,
+} from './klaxon-test-kit.ts';
 
-const HANDLER_NAMES = ['sns-handler', 'slack-handler', 'worker-handler'] as const;
-const ENV = { account: '111122223333', region: 'eu-west-1' };
-const SAME_REGION_TOPIC = 'arn:aws:sns:eu-west-1:111122223333:ops-alerts';
-const OTHER_REGION_TOPIC = 'arn:aws:sns:us-east-1:111122223333:billing-alerts';
-
-let workDir: string;
-let bundleDir: string;
-
-/** Synthesizes the whole app with cdk-nag attached: `app.synth()` throws on any unacknowledged finding. */
-function synthKlaxon(props: Partial<KlaxonStackProps> = {}, tweak?: (stack: KlaxonStack) => void) {
-  const app = new App({ outdir: mkdtempSync(join(workDir, 'cdk.out-')) });
-  const stack = new KlaxonStack(app, 'KlaxonTest', { env: ENV, bundleDir, ...props });
-  tweak?.(stack);
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  app.synth();
-  return { stack, template: Template.fromStack(stack) };
-}
-
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
-
-function statementsOf(template: Template, type: string): Statement[] {
-  return Object.values(template.findResources(type)).flatMap(
-    (r) => (r.Properties.PolicyDocument.Statement as Statement[]) ?? [],
-  );
-}
-
-function actionsOf(s: Statement): string[] {
-  return Array.isArray(s.Action) ? s.Action : [s.Action];
-}
-
-function functionLogicalId(template: Template, name: string): string {
-  const found = Object.entries(template.findResources('AWS::Lambda::Function')).find(
-    ([, r]) => r.Properties.Description === `Klaxon ${name}`,
-  );
-  if (!found) throw new Error(`no function ${name}`);
-  return found[0];
-}
-
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'klaxon-infra-'));
-  bundleDir = join(workDir, 'bundle');
-  for (const name of HANDLER_NAMES) {
-    mkdirSync(join(bundleDir, name), { recursive: true });
-    writeFileSync(join(bundleDir, name, 'index.mjs'), 'export const handler = async () => ({});\n');
-  }
-});
-
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const ws = useWorkspace();
 
 describe('KlaxonStack with every option', () => {
   let template: Template;
   let templateJson: string;
+  let outdir: string;
 
   beforeAll(() => {
     // Prepare + Act: one full synth with cdk-nag; a throw here is an unacknowledged finding.
-    ({ template } = synthKlaxon({
-      config: { routes: [{ match: { source: 'aws.glue' }, channel: 'C0DATA' }] },
-      subscribeTopicArns: [SAME_REGION_TOPIC, OTHER_REGION_TOPIC],
-      allowedTopicArns: ['arn:aws:sns:eu-west-1:444455556666:partner'],
-      rerunGlueJobNames: ['nightly-etl'],
-      logsQueryLogGroupArns: ['arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/app:*'],
-      cloudTrailQuery: {
-        glueDatabase: 'security',
-        glueTable: 'cloudtrail_logs',
-        bucketName: 'org-trail',
-        bucketPrefix: 'AWSLogs/',
-        athenaWorkGroup: 'klaxon',
-        athenaOutputLocation: 's3://athena-results-bucket/klaxon/',
-      },
-    }));
+    ({ template, outdir } = ws.synth(FULL_OPTIONS));
     templateJson = JSON.stringify(template.toJSON());
   });
 
@@ -134,7 +81,7 @@ describe('KlaxonStack with every option', () => {
     const env = Match.objectLike({
       KLAXON_TABLE_NAME: Match.anyValue(),
       KLAXON_SLACK_SECRET_ARN: Match.anyValue(),
-      KLAXON_CONFIG_JSON: '{"routes":[{"match":{"source":"aws.glue"},"channel":"C0DATA"}]}',
+      KLAXON_CONFIG_JSON: '{"routes":[{"match":{"source":"glue"},"channel":"C0DATA"}]}',
       KLAXON_ALLOWED_TOPIC_ARNS: {
         'Fn::Join': [
           ',',
@@ -157,6 +104,29 @@ describe('KlaxonStack with every option', () => {
     });
   });
 
+  it('sets an environment the handlers accept (lambda-settings, load-config)', () => {
+    for (const name of HANDLER_NAMES) {
+      const env = deployedEnvironment(template, name);
+      for (const value of Object.values(env)) expect(value).toBeTypeOf('string');
+      const settings = loadLambdaSettings(env);
+      expect(settings.allowedTopicArns).toHaveLength(2);
+      expect(settings.KLAXON_WORKER_FUNCTION_NAME !== undefined).toBe(name === 'slack-handler');
+      expect(loadConfig(env).routes).toHaveLength(1);
+    }
+  });
+
+  it('deploys each function as index.handler from a bundle whose index.mjs exports handler', async () => {
+    for (const name of HANDLER_NAMES) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: `Klaxon ${name}`,
+        Handler: 'index.handler',
+      });
+      const codeDir = stagedCodeDir(template, outdir, name);
+      expect(existsSync(join(codeDir, 'index.mjs'))).toBe(true);
+      expect(await exportedHandlerType(join(codeDir, 'index.mjs'))).toBe('function');
+    }
+  });
+
   it('keeps secret values out of the template', () => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { GenerateStringKey: 'signingSecret', SecretStringTemplate: Match.anyValue() },
@@ -168,72 +138,6 @@ describe('KlaxonStack with every option', () => {
     for (const fn of Object.values(fns)) {
       expect(JSON.stringify(fn.Properties.Environment)).not.toMatch(/signingSecret|botToken|xox/);
     }
-  });
-
-  it('scopes IAM: only APIs without resource-level permissions get "*"', () => {
-    const statements = [
-      ...statementsOf(template, 'AWS::IAM::Policy'),
-      ...statementsOf(template, 'AWS::IAM::ManagedPolicy'),
-    ];
-    const starAllowed = new Set([
-      'cloudtrail:LookupEvents',
-      'logs:GetQueryResults',
-      'logs:StopQuery',
-      'cloudwatch:DescribeAlarms',
-      'cloudwatch:GetMetricWidgetImage',
-    ]);
-    for (const s of statements) {
-      for (const action of actionsOf(s)) expect(action).not.toContain('*');
-      const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
-      if (resources.includes('*')) for (const action of actionsOf(s)) expect(starAllowed).toContain(action);
-    }
-  });
-
-  it('gives each function only its own extra permissions', () => {
-    const byRole = (name: string) => {
-      const roleId =
-        template.findResources('AWS::Lambda::Function')[functionLogicalId(template, name)]?.Properties.Role[
-          'Fn::GetAtt'
-        ][0];
-      const policies = Object.values({
-        ...template.findResources('AWS::IAM::Policy'),
-        ...template.findResources('AWS::IAM::ManagedPolicy'),
-      }).filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId));
-      return policies.flatMap((p) =>
-        (p.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf),
-      );
-    };
-    const sns = byRole('sns-handler');
-    const slack = byRole('slack-handler');
-    const worker = byRole('worker-handler');
-    for (const actions of [sns, slack, worker]) {
-      expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'secretsmanager:GetSecretValue']));
-    }
-    expect(slack).toEqual(
-      expect.arrayContaining(['lambda:InvokeFunction', 'glue:StartJobRun', 'glue:GetJobRun']),
-    );
-    expect(worker).toEqual(
-      expect.arrayContaining(['cloudtrail:LookupEvents', 'logs:StartQuery', 'athena:StartQueryExecution']),
-    );
-    expect(sns).not.toEqual(expect.arrayContaining(['lambda:InvokeFunction']));
-    expect(worker).not.toContain('glue:StartJobRun');
-    expect(sns).not.toContain('athena:StartQueryExecution');
-    expect(slack).not.toContain('cloudtrail:LookupEvents');
-  });
-
-  it('scopes the rerun, invoke and Athena statements to the named resources', () => {
-    const statements = statementsOf(template, 'AWS::IAM::Policy');
-    const find = (action: string) => statements.find((s) => actionsOf(s).includes(action));
-    expect(JSON.stringify(find('glue:StartJobRun')?.Resource)).toContain(':job/nightly-etl');
-    expect(find('lambda:InvokeFunction')?.Resource).toEqual({
-      'Fn::GetAtt': [functionLogicalId(template, 'worker-handler'), 'Arn'],
-    });
-    expect(JSON.stringify(find('athena:StartQueryExecution')?.Resource)).toContain(':workgroup/klaxon');
-    expect(JSON.stringify(find('glue:GetTable')?.Resource)).toContain(':table/security/cloudtrail_logs');
-    expect(JSON.stringify(find('s3:PutObject')?.Resource)).toContain(':s3:::athena-results-bucket/klaxon/*');
-    expect(find('logs:StartQuery')?.Resource).toBe(
-      'arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/app:*',
-    );
   });
 
   it('exposes the slack-handler through a Function URL without IAM auth, as outputs', () => {
@@ -285,77 +189,5 @@ describe('KlaxonStack with every option', () => {
     });
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-  });
-});
-
-describe('KlaxonStack with defaults', () => {
-  it('synthesizes clean under cdk-nag and grants no Athena access without cloudTrailQuery', () => {
-    const { template } = synthKlaxon();
-    const actions = statementsOf(template, 'AWS::IAM::Policy').flatMap(actionsOf);
-    expect(actions).not.toContain('athena:StartQueryExecution');
-    expect(actions).toContain('glue:StartJobRun');
-    template.resourceCountIs('AWS::SNS::Subscription', 1);
-  });
-
-  it('fails the synth on an unacknowledged cdk-nag finding (the checks are really on)', () => {
-    const addWildcard = (stack: KlaxonStack) => {
-      stack.functions.worker.addToRolePolicy(
-        new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }),
-      );
-    };
-    expect(() => synthKlaxon({}, addWildcard)).toThrow(/AwsSolutions-IAM5/);
-  });
-
-  it('refuses to synth without a bundle', () => {
-    expect(() => synthKlaxon({ bundleDir: join(workDir, 'missing') })).toThrow(/npm run build/);
-  });
-});
-
-describe('readConfigJson', () => {
-  it('reads YAML and JSON files into compact JSON', () => {
-    const yamlFile = join(workDir, 'klaxon.yaml');
-    writeFileSync(yamlFile, 'routes:\n  - channel: C1\n');
-    expect(readConfigJson({ configFile: yamlFile })).toBe('{"routes":[{"channel":"C1"}]}');
-    const jsonFile = join(workDir, 'klaxon.json');
-    writeFileSync(jsonFile, '{ "routes": [] }');
-    expect(readConfigJson({ configFile: jsonFile })).toBe('{"routes":[]}');
-    expect(readConfigJson({ config: '{"a":1}' })).toBe('{"a":1}');
-  });
-
-  it('refuses both sources at once and configs too large for a Lambda environment', () => {
-    expect(() => readConfigJson({ config: {}, configFile: 'x.json' })).toThrow(/either/);
-    expect(() => readConfigJson({ config: { big: 'x'.repeat(4000) } })).toThrow(/4 KB/);
-  });
-});
-
-describe('slack-app-manifest.yaml', () => {
-  const manifest = parseYaml(readFileSync(new URL('../../slack-app-manifest.yaml', import.meta.url), 'utf8'));
-
-  it('declares the bot, /klaxon, interactivity, App Home and the request URLs', () => {
-    const requestUrl = 'https://YOUR-KLAXON-HOST/slack/events';
-    expect(manifest.display_information.name).toBe('Klaxon');
-    expect(manifest.features.bot_user.display_name).toMatch(/^[a-z0-9._-]+$/);
-    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: false });
-    expect(manifest.features.slash_commands).toEqual([
-      expect.objectContaining({ command: '/klaxon', url: requestUrl, usage_hint: expect.any(String) }),
-    ]);
-    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: requestUrl });
-    expect(manifest.settings.event_subscriptions).toEqual({
-      request_url: requestUrl,
-      bot_events: ['app_home_opened'],
-    });
-    expect(manifest.settings.socket_mode_enabled).toBe(false);
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      [
-        'channels:read',
-        'chat:write',
-        'chat:write.public',
-        'commands',
-        'files:write',
-        'groups:read',
-        'usergroups:read',
-        'users:read',
-      ].sort(),
-    );
   });
 });

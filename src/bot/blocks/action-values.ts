@@ -50,13 +50,14 @@ const rerunValueSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.strictObject({ a: alertIdSchema, j: glueNameSchema, r: glueNameSchema }))
-  .transform(({ a, j, r }) => ({ alertId: a, jobName: j, jobRunId: r }));
+  .pipe(z.strictObject({ a: alertIdSchema, j: glueNameSchema, r: glueNameSchema.optional() }))
+  .transform(({ a, j, r }): RerunActionValue => ({ alertId: a, jobName: j, ...(r ? { jobRunId: r } : {}) }));
 
 export interface RerunActionValue {
   alertId: string;
   jobName: string;
-  jobRunId: string;
+  /** The failed run to start again; absent for an alarm mapped to a job (its latest failed run is meant). */
+  jobRunId?: string;
 }
 
 export interface MuteActionValue {
@@ -84,7 +85,11 @@ export function parseMuteOptionValue(value: string): ActionValueResult<MuteActio
 
 /** Value of the Rerun button: compact JSON, because a Glue job name may contain any character. */
 export function encodeRerunValue(value: RerunActionValue): string {
-  return JSON.stringify({ a: value.alertId, j: value.jobName, r: value.jobRunId });
+  return JSON.stringify({
+    a: value.alertId,
+    j: value.jobName,
+    ...(value.jobRunId ? { r: value.jobRunId } : {}),
+  });
 }
 
 export function parseRerunValue(value: string): ActionValueResult<RerunActionValue> {

@@ -15,7 +15,8 @@ export const AlertActionsBlockId = 'klaxon_alert_actions';
 
 /**
  * The buttons an alert offers in its current life: Acknowledge ⇄ Unacknowledge, Mute ⇄ Unmute, Rerun for a
- * failed Glue run, Resolve when no event will ever resolve it, and Reopen after a person resolved it.
+ * failed Glue run (or a firing alarm the configuration maps to a Glue job), Resolve when no event will ever
+ * resolve it, and Reopen after a person resolved it.
  */
 export function renderAlertActions(view: AlertView): ActionsBlock | undefined {
   const elements = view.status === 'open' ? renderOpenActions(view) : renderResolvedActions(view);
@@ -30,7 +31,8 @@ function renderOpenActions(view: AlertView): ActionsBlockElement[] {
       : { ...renderButton(AlertActionIds.acknowledge, 'Acknowledge', view.alertId), style: 'primary' },
     view.mute ? renderButton(AlertActionIds.unmute, 'Unmute', view.alertId) : renderMuteSelect(view.alertId),
   ];
-  if (view.alert.glueRun) elements.push(renderRerunButton(view.alertId, view.alert.glueRun));
+  const rerun = renderRerunButton(view);
+  if (rerun) elements.push(rerun);
   if (!view.alert.resolvableByEvent)
     elements.push(renderButton(AlertActionIds.resolve, 'Resolve', view.alertId));
   return elements;
@@ -64,19 +66,34 @@ function renderMuteSelect(alertId: string): StaticSelect {
   };
 }
 
+/**
+ * A failed Glue run names the run to start again. A mapped alarm names only the job: the click finds its
+ * latest failed run, and only while the alarm fires (an alarm back to OK or without data asks for nothing).
+ */
+function renderRerunButton({ alertId, alert }: AlertView): Button | undefined {
+  if (alert.glueRun) {
+    const { jobName, jobRunId } = alert.glueRun;
+    const question = `Start a new run of *${escapeMrkdwn(jobName)}* with the arguments of run ${formatCode(jobRunId)}?`;
+    return buildRerunButton(encodeRerunValue({ alertId, jobName, jobRunId }), question);
+  }
+  if (alert.glueJob && alert.state === 'firing') {
+    const { jobName } = alert.glueJob;
+    const question = `Start a new run of *${escapeMrkdwn(jobName)}* with the arguments of its latest failed run?`;
+    return buildRerunButton(encodeRerunValue({ alertId, jobName }), question);
+  }
+  return undefined;
+}
+
 /** Rerunning a job has costs and side effects, so Slack asks for confirmation before sending the action. */
-function renderRerunButton(alertId: string, glueRun: { jobName: string; jobRunId: string }): Button {
+function buildRerunButton(value: string, question: string): Button {
   return {
     type: 'button',
     action_id: AlertActionIds.rerunGlueJob,
     text: { type: 'plain_text', text: 'Rerun Glue job', emoji: true },
-    value: encodeRerunValue({ alertId, ...glueRun }),
+    value,
     confirm: {
       title: { type: 'plain_text', text: 'Rerun Glue job?' },
-      text: {
-        type: 'mrkdwn',
-        text: `Start a new run of *${escapeMrkdwn(glueRun.jobName)}* with the arguments of run ${formatCode(glueRun.jobRunId)}?`,
-      },
+      text: { type: 'mrkdwn', text: question },
       confirm: { type: 'plain_text', text: 'Rerun' },
       deny: { type: 'plain_text', text: 'Cancel' },
     },

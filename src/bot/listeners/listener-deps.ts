@@ -17,6 +17,8 @@ export interface ListenerDeps {
   now: () => Date;
   logger: Logger;
   membership: UsergroupMembership;
+  /** Redraws a root message a button could not update (Slack failed); absent on Lambda: the sweep does. */
+  scheduleRootRefresh?: (alertId: string, dueAtMs: number) => void;
   /** Where slash-command work runs after the acknowledgement; default: in this process. */
   commandRunner?: CommandWorkRunner;
 }

@@ -16,7 +16,12 @@ export interface AlertActionDeps {
   aws: { glue: GlueClient };
   now: () => Date;
   logger: Logger;
+  /** Redraws a stale root message at a time (long-running server); absent on Lambda, where the sweep does. */
+  scheduleRootRefresh?: (alertId: string, dueAtMs: number) => void;
 }
 
 /** Enough to change an alert and tell Slack: also what the mute-expiry sweep runs with. */
-export type AlertChangeDeps = Pick<AlertActionDeps, 'store' | 'slack' | 'now' | 'logger'>;
+export type AlertChangeDeps = Pick<
+  AlertActionDeps,
+  'store' | 'slack' | 'now' | 'logger' | 'scheduleRootRefresh'
+>;

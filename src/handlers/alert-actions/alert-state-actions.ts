@@ -1,7 +1,7 @@
 import type { SlackUserRef } from '../alert-view.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import type { AlertChange, LoadedAlert } from './alert-change.ts';
-import { type ApplyResult, applyAlertChange } from './apply-alert-change.ts';
+import { type ApplyResult, applyAlertChange, slackBehindNote } from './apply-alert-change.ts';
 import { decideAcknowledge, decideUnacknowledge } from './decide-acknowledge.ts';
 import { decideUnmute } from './decide-mute.ts';
 import { decideReopen, decideResolve } from './decide-resolve.ts';
@@ -45,6 +45,9 @@ export function performStateAction(deps: AlertActionDeps, action: StateAction, i
 /** "unchanged" is a success: the alert already is what the person asked for. */
 export function outcomeOf(result: ApplyResult): ActionOutcome {
   if (result === 'changed') return { result: 'ok' };
+  if (result === 'changed-slack-behind') {
+    return { result: 'ok', detail: 'saved; Slack not updated yet', ephemeral: `Saved. ${slackBehindNote}` };
+  }
   if (result === 'unchanged') return { result: 'ok', detail: 'no change' };
   return { result: 'failed', detail: 'alert not found', ephemeral: 'Klaxon no longer knows this alert.' };
 }

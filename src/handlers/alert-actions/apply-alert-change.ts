@@ -1,13 +1,22 @@
-import { renderAlertMessage } from '../../bot/blocks/alert-message.ts';
-import { renderThreadReply, type ThreadReply } from '../../bot/blocks/thread-reply.ts';
 import type { KlaxonStore } from '../../store/open-store.ts';
-import { alertViewOf } from '../lifecycle/alert-view-of.ts';
+import { markRootStale } from '../lifecycle/root-refresher.ts';
 import type { AlertChangeDeps } from './action-deps.ts';
 import type { AlertChange, LoadedAlert } from './alert-change.ts';
+import { isRootRepairable, publishAlertChange } from './publish-alert-change.ts';
 
-export type ApplyResult = 'changed' | 'unchanged' | 'not-found';
+/**
+ * `changed-slack-behind`: saved, but a Slack call failed; a root that can be redrawn is marked stale for the
+ * refresher (or the sweep) to repair.
+ */
+export type ApplyResult = 'changed' | 'changed-slack-behind' | 'unchanged' | 'not-found';
 
 const maxAttempts = 8;
+
+/** The Web API client already retried; give Slack time to recover before the refresher tries again. */
+const slackRetryDelayMs = 30_000;
+
+/** Told to the person whose change was saved while Slack could not show it. */
+export const slackBehindNote = 'Slack could not be updated yet: the alert message will catch up shortly.';
 
 export class AlertContentionError extends Error {
   override name = 'AlertContentionError';
@@ -29,8 +38,7 @@ export async function applyAlertChange(
     const change = decide({ record, ...(mute ? { mute } : {}) }, deps.now());
     if (!change) return 'unchanged';
     if (!(await commitChange(deps.store, record.version, change))) continue;
-    await publishChange(deps, alertId, change.replies);
-    return 'changed';
+    return publishOrRepairLater(deps, alertId, change);
   }
   throw new AlertContentionError(`alert ${alertId} kept changing; try again`);
 }
@@ -45,13 +53,29 @@ async function commitChange(store: KlaxonStore, expectedVersion: number, change:
   return store.alerts.saveAlert(change.next, expectedVersion);
 }
 
-/** Renders from a fresh read, so two quick changes leave the root showing the later one. */
-async function publishChange(deps: AlertChangeDeps, alertId: string, replies: ThreadReply[]) {
-  const { record, mute } = await deps.store.alerts.loadAlert(alertId);
-  if (!record?.ts) return;
-  const view = alertViewOf(record, mute, deps.now());
-  await deps.slack.updateMessage(record.channel, record.ts, renderAlertMessage(view));
-  for (const reply of replies) {
-    await deps.slack.postMessage(record.channel, renderThreadReply(reply, view), record.ts);
+/**
+ * The change is saved before Slack hears of it, so a Slack failure must not leave the root showing the old
+ * state for good: the record is marked stale, and the refresher (or the sweep on Lambda) redraws it.
+ */
+async function publishOrRepairLater(
+  deps: AlertChangeDeps,
+  alertId: string,
+  change: AlertChange,
+): Promise<ApplyResult> {
+  const failures = await publishAlertChange(deps, alertId, change.replies);
+  if (!failures) return 'changed';
+  if ('rootError' in failures && isRootRepairable(failures.rootError)) {
+    await markStaleAndSchedule(deps, alertId, change);
+  }
+  return 'changed-slack-behind';
+}
+
+async function markStaleAndSchedule(deps: AlertChangeDeps, alertId: string, change: AlertChange) {
+  try {
+    if (await markRootStale(deps.store.alerts, change.next)) {
+      deps.scheduleRootRefresh?.(alertId, deps.now().getTime() + slackRetryDelayMs);
+    }
+  } catch (error) {
+    deps.logger.error({ err: error, alertId }, 'could not mark the root stale; the next change redraws it');
   }
 }

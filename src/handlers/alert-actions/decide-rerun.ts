@@ -32,5 +32,8 @@ export function decideRerunStarted(
  */
 export function isRerunAllowedFor(record: AlertRecord, jobName: string, config: KlaxonConfig): boolean {
   if (record.alert.source === 'glue') return record.alert.name === jobName;
-  return config.glue.alarmJobs[record.alert.name] === jobName;
+  if (record.alert.source !== 'cloudwatch-alarm') return false;
+  return Object.hasOwn(config.glue.alarmJobs, record.alert.name)
+    ? config.glue.alarmJobs[record.alert.name] === jobName
+    : false;
 }

@@ -39,4 +39,15 @@ describe('isRerunAllowedFor', () => {
     expect(isRerunAllowedFor(glueRecord, 'drop-tables', config)).toBe(false);
     expect(isRerunAllowedFor(sampleRecord(), 'nightly-load', config)).toBe(false);
   });
+
+  it('lets only a CloudWatch alarm borrow the mapping, and never the prototype of the map', () => {
+    const generic = sampleRecord({
+      alert: { ...sampleRecord().alert, source: 'generic', name: 'ETL-Errors' },
+    });
+    const proto = sampleRecord({
+      alert: { ...sampleRecord().alert, source: 'cloudwatch-alarm', name: 'toString' },
+    });
+    expect(isRerunAllowedFor(generic, 'nightly-load', config)).toBe(false);
+    expect(isRerunAllowedFor(proto, 'function toString() { [native code] }', config)).toBe(false);
+  });
 });

@@ -34,6 +34,14 @@ describe('action values', () => {
     expect(parseRerunValue(encodeRerunValue(rerun))).toEqual({ ok: true, value: rerun });
   });
 
+  it('round-trips a rerun value without a run id (an alarm mapped to a job)', () => {
+    const rerun = { alertId, jobName: 'nightly-etl' };
+    const value = encodeRerunValue(rerun);
+
+    expect(JSON.parse(value)).toEqual({ a: alertId, j: 'nightly-etl' });
+    expect(parseRerunValue(value)).toEqual({ ok: true, value: rerun });
+  });
+
   it.each([
     ['an empty alert id', () => parseAlertIdValue('')],
     ['an alert id with a separator', () => parseAlertIdValue('abc|def')],
@@ -41,7 +49,11 @@ describe('action values', () => {
     ['a mute value without an alert id', () => parseMuteOptionValue('1h')],
     ['a mute value with extra parts', () => parseMuteOptionValue(`1h|${alertId}|x`)],
     ['a rerun value that is not JSON', () => parseRerunValue('nightly-etl')],
-    ['a rerun value missing the run id', () => parseRerunValue(JSON.stringify({ a: alertId, j: 'job' }))],
+    ['a rerun value missing the job', () => parseRerunValue(JSON.stringify({ a: alertId, r: 'jr_1' }))],
+    [
+      'a rerun value with an empty run id',
+      () => parseRerunValue(JSON.stringify({ a: alertId, j: 'j', r: '' })),
+    ],
     [
       'a rerun value with extra keys',
       () => parseRerunValue(JSON.stringify({ a: alertId, j: 'j', r: 'r', x: 1 })),

@@ -54,6 +54,29 @@ describe('alert action buttons', () => {
     }
   });
 
+  it('offers Rerun for a firing alarm mapped to a Glue job, for its latest failed run', () => {
+    const mapped = buildView(buildAlert('cloudwatchAlarm', { glueJob: { jobName: 'nightly-etl' } }));
+    const rerun = findActions(renderAlertMessage(mapped).blocks)?.elements.find(
+      (element): element is Button => element.action_id === AlertActionIds.rerunGlueJob,
+    );
+
+    expect(rerun?.confirm?.confirm?.text).toBe('Rerun');
+    expect(rerun?.confirm?.text.text).toMatch(/latest failed run/);
+    expect(parseRerunValue(rerun?.value ?? '')).toEqual({
+      ok: true,
+      value: { alertId: mapped.alertId, jobName: 'nightly-etl' },
+    });
+    const recovered = { ...mapped.alert, state: 'recovered' as const, stateLabel: 'OK' };
+    const noData = { ...mapped.alert, state: 'insufficient' as const, stateLabel: 'INSUFFICIENT_DATA' };
+    expect(listActionIds({ ...mapped, alert: noData })).not.toContain(AlertActionIds.rerunGlueJob);
+    expect(listActionIds({ ...mapped, alert: recovered, status: 'resolved', resolvedBy: 'event' })).toEqual(
+      [],
+    );
+    expect(listActionIds(buildView(buildAlert('cloudwatchAlarm')))).not.toContain(
+      AlertActionIds.rerunGlueJob,
+    );
+  });
+
   it('offers Resolve only for open alerts no event will resolve', () => {
     expect(listActionIds(buildView(buildAlert('macie')))).toContain(AlertActionIds.resolve);
     expect(listActionIds(buildView(buildAlert('emrFailure')))).toContain(AlertActionIds.resolve);

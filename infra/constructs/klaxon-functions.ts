@@ -1,0 +1,74 @@
+import { Duration } from 'aws-cdk-lib';
+import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { KlaxonFunction } from './klaxon-function.ts';
+
+/** The three functions: bundle (`src/lambda/<bundleName>.ts`), timeout and memory. */
+export const HANDLERS = {
+  snsHandler: { bundleName: 'sns-handler', timeout: Duration.seconds(30), memorySize: 512 },
+  slackHandler: { bundleName: 'slack-handler', timeout: Duration.seconds(10), memorySize: 512 },
+  worker: { bundleName: 'worker-handler', timeout: Duration.minutes(15), memorySize: 1024 },
+} as const;
+
+export type HandlerKey = keyof typeof HANDLERS;
+export type KlaxonFunctions = Record<HandlerKey, KlaxonFunction>;
+
+/** The variables src/lambda/lambda-settings.ts and src/config/load-config.ts read, common to all three. */
+export interface FunctionEnvironment {
+  readonly tableName: string;
+  readonly slackSecretArn: string;
+  readonly configJson: string;
+  /** The topics whose messages are accepted, comma-separated in KLAXON_ALLOWED_TOPIC_ARNS. */
+  readonly allowedTopicArns: string;
+  /** KLAXON_LOG_LEVEL; unset = the handlers' default (`info`). */
+  readonly logLevel?: string;
+}
+
+export interface KlaxonFunctionsProps {
+  readonly bundleDir: string;
+  readonly logRetention: logs.RetentionDays;
+  readonly environment: FunctionEnvironment;
+}
+
+/** Creates the worker first: the slack-handler hands slow work to it by name (KLAXON_WORKER_FUNCTION_NAME). */
+export function createKlaxonFunctions(scope: Construct, props: KlaxonFunctionsProps): KlaxonFunctions {
+  const common = environmentVariables(props.environment);
+  const make = (key: HandlerKey, extra: Record<string, string> = {}) =>
+    new KlaxonFunction(scope, key.charAt(0).toUpperCase() + key.slice(1), {
+      ...HANDLERS[key],
+      bundleDir: props.bundleDir,
+      logRetention: props.logRetention,
+      environment: { ...common, ...extra },
+    });
+  const worker = make('worker');
+  const slackHandler = make('slackHandler', { KLAXON_WORKER_FUNCTION_NAME: worker.functionName });
+  const snsHandler = make('snsHandler');
+  return { snsHandler, slackHandler, worker };
+}
+
+/** pino's levels: an unknown one would make every cold start of every function fail. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function environmentVariables(env: FunctionEnvironment): Record<string, string> {
+  if (env.logLevel !== undefined && !LOG_LEVELS.includes(env.logLevel)) {
+    throw new Error(`Klaxon: logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${env.logLevel}`);
+  }
+  return {
+    KLAXON_TABLE_NAME: env.tableName,
+    KLAXON_SLACK_SECRET_ARN: env.slackSecretArn,
+    KLAXON_CONFIG_JSON: env.configJson,
+    KLAXON_ALLOWED_TOPIC_ARNS: env.allowedTopicArns,
+    ...(env.logLevel ? { KLAXON_LOG_LEVEL: env.logLevel } : {}),
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+}
+
+/** Async failures (after Lambda's retries) land in the DLQ instead of being dropped. */
+export function routeAsyncFailures(functions: KlaxonFunctions, deadLetterQueue: sqs.IQueue): void {
+  const onFailure = new lambdaDestinations.SqsDestination(deadLetterQueue);
+  functions.snsHandler.configureAsyncInvoke({ onFailure, retryAttempts: 2 });
+  // A failed query job is reported to the user by the worker itself; a blind retry would post twice.
+  functions.worker.configureAsyncInvoke({ onFailure, retryAttempts: 0 });
+}
