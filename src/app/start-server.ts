@@ -1,30 +1,27 @@
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { Settings } from '../config/load-settings.ts';
 import type { Logger } from '../observability/logger.ts';
-import { createSandbox } from '../sandbox/sandbox-routes.ts';
-import type { SnsSigner } from '../sandbox/sns-signer.ts';
-import { createSnsSigner } from '../sandbox/sns-signer.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import { createAwsClients } from './aws-clients.ts';
 import { confirmSubscriptionByUrl } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
-import { localSlackIdentity, localSlackWorkspace, startLocalSlack } from './local-slack.ts';
 import { resolveStore } from './resolve-store.ts';
+import { type SandboxMode, sandboxTopicArn, startSandboxMode } from './sandbox-mode.ts';
 
-export const sandboxTopicArn = 'arn:aws:sns:us-east-1:000000000000:klaxon-sandbox';
+export { sandboxTopicArn };
 
 export interface RunningKlaxon {
   klaxon: Klaxon;
   url: string;
-  /** Present in local mode: the sandbox's SNS signer and the local Slack stand-in. */
-  sandbox?: { signer: SnsSigner; slackApiUrl: string; signingSecret: string };
+  /** Present in sandbox mode: the sandbox's SNS signer and the local Slack stand-in. */
+  sandbox?: SandboxMode['info'];
   stop(): Promise<void>;
 }
 
 /**
  * Starts the long-running server. With a Slack token it talks to Slack and trusts only SNS's own
- * certificates; without one it runs the local stand-in for Slack and trusts the sandbox's signing key too —
- * a trust that no configuration with a real token can switch on.
+ * certificates; without one it runs sandbox mode and trusts the sandbox's signing key too — a trust that no
+ * configuration with a real token can switch on.
  */
 export async function startServer(
   settings: Settings,
@@ -33,44 +30,24 @@ export async function startServer(
   print: (t: string) => void,
 ): Promise<RunningKlaxon> {
   const { store, stop: stopStore } = await resolveStore(settings, logger);
+  const sandbox = settings.slackMode === 'local' ? await startSandboxMode(print) : undefined;
   const realFetcher = createCachingCertificateFetcher({});
-  const allowedTopicArns = [...config.sns.allowedTopicArns, ...settings.extraAllowedTopicArns];
-  const local = settings.slackMode === 'local' ? await startLocalSlack(print) : undefined;
-  const signer = local ? createSnsSigner() : undefined;
-  const sandbox =
-    local && signer
-      ? createSandbox({
-          api: local.api,
-          signingSecret: local.signingSecret,
-          signer,
-          topicArn: sandboxTopicArn,
-          workspace: localSlackWorkspace,
-        })
-      : undefined;
+  const allowedTopicArns = [
+    ...config.sns.allowedTopicArns,
+    ...settings.extraAllowedTopicArns,
+    ...(sandbox ? [sandboxTopicArn] : []),
+  ];
   const klaxon = createKlaxon({
-    config: {
-      ...config,
-      sns: {
-        ...config.sns,
-        allowedTopicArns: local ? [...allowedTopicArns, sandboxTopicArn] : allowedTopicArns,
-      },
-    },
+    config: { ...config, sns: { ...config.sns, allowedTopicArns } },
     logger,
     store,
-    slack: local
-      ? {
-          token: local.token,
-          signingSecret: local.signingSecret,
-          apiUrl: local.api.url,
-          botIdentity: localSlackIdentity,
-        }
-      : {
-          token: settings.slackBotToken!,
-          signingSecret: settings.slackSigningSecret!,
-          apiUrl: settings.slackApiUrl,
-        },
+    slack: sandbox?.slack ?? {
+      token: settings.slackBotToken!,
+      signingSecret: settings.slackSigningSecret!,
+      apiUrl: settings.slackApiUrl,
+    },
     aws: createAwsClients(settings.awsRegion),
-    fetchCertificate: signer ? signer.fetchCertificateWith(realFetcher) : realFetcher,
+    fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
     confirmSubscription: confirmSubscriptionByUrl,
     extraRoutes: sandbox?.routes,
   });
@@ -78,13 +55,11 @@ export async function startServer(
   return {
     klaxon,
     url,
-    ...(local && signer
-      ? { sandbox: { signer, slackApiUrl: local.api.url, signingSecret: local.signingSecret } }
-      : {}),
+    ...(sandbox ? { sandbox: sandbox.info } : {}),
     async stop() {
-      sandbox?.close();
+      sandbox?.closePage();
       await klaxon.close();
-      await local?.stop();
+      await sandbox?.stopSlack();
       await stopStore();
     },
   };

@@ -1,7 +1,7 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { execute, isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { toAlertItem, versionCondition } from './alert-store.ts';
+import { toAlertItem, versionCondition } from './alert-items.ts';
 import type { KlaxonEntities } from './entities.ts';
 import type { AlertRecord, MuteRecord } from './records.ts';
 import type { KlaxonTable } from './table.ts';
