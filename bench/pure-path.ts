@@ -3,7 +3,7 @@ import { routeAlert } from '../src/config/route-alert.ts';
 import type { NormalizedAlert } from '../src/handlers/alert.ts';
 import { alertViewOf } from '../src/handlers/lifecycle/alert-view-of.ts';
 import { type DecisionInput, decideAlertActions } from '../src/handlers/lifecycle/decide-alert-actions.ts';
-import { parseSnsNotification } from '../src/handlers/parsers/index.ts';
+import { parserInputOf, parseSnsNotification } from '../src/handlers/parsers/index.ts';
 import { parseSnsMessage, type SnsMessage } from '../src/sns/sns-message.ts';
 import { verifySnsMessage } from '../src/sns/verify-sns-message.ts';
 import type { AlertRecord } from '../src/store/records.ts';
@@ -34,16 +34,6 @@ async function cpuPerIteration(iterations: number, fn: (i: number) => unknown): 
     perBatch.push((processCpuUs() - start) / batch);
   }
   return round(median(perBatch), 1);
-}
-
-function toParserInput(message: SnsMessage) {
-  return {
-    messageId: message.MessageId,
-    topicArn: message.TopicArn,
-    message: message.Message,
-    timestamp: message.Timestamp,
-    ...(message.Subject ? { subject: message.Subject } : {}),
-  };
 }
 
 /** The CPU of what no I/O can avoid: verify, parse, decide, render, exactly as the SNS path calls them. */
@@ -77,7 +67,7 @@ export async function purePath(env: BenchEnv): Promise<PurePathResult> {
   };
   const render = (record: AlertRecord) => renderAlertMessage(alertViewOf(record, undefined, now));
   const messages = bodies.map(envelope);
-  const alerts = messages.map((m) => parseSnsNotification(toParserInput(m)));
+  const alerts = messages.map((m) => parseSnsNotification(parserInputOf(m)));
   const stored = messages.map((m, i) => ({ ...decide(m, alerts[i]!).next!, ts: '1700000000.000100' }));
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
   const n = pureSizes.iterations;
@@ -87,14 +77,14 @@ export async function purePath(env: BenchEnv): Promise<PurePathResult> {
   const stagesUs = {
     envelope: await cpuPerIteration(m, (i) => envelope(pick(bodies, i))),
     verify: await cpuPerIteration(m, (i) => verify(pick(messages, i))),
-    parse: await cpuPerIteration(m, (i) => parseSnsNotification(toParserInput(pick(messages, i)))),
+    parse: await cpuPerIteration(m, (i) => parseSnsNotification(parserInputOf(pick(messages, i)))),
     decide: await cpuPerIteration(m, (i) => decide(pick(messages, i), pick(alerts, i))),
     render: await cpuPerIteration(m, (i) => render(pick(stored, i))),
   };
   const newAlertUs = await cpuPerIteration(n, async (i) => {
     const message = envelope(pick(bodies, i));
     await verify(message);
-    const alert = parseSnsNotification(toParserInput(message));
+    const alert = parseSnsNotification(parserInputOf(message));
     const decision = decide(message, alert);
     if (decision.outcome !== 'new-alert') throw new Error(`expected new-alert, got ${decision.outcome}`);
     render(decision.next!);
@@ -102,7 +92,7 @@ export async function purePath(env: BenchEnv): Promise<PurePathResult> {
   const coalescedUs = await cpuPerIteration(n, async (i) => {
     const message = envelope(pick(bodies, i));
     await verify(message);
-    const decision = decide(message, parseSnsNotification(toParserInput(message)), pick(stored, i));
+    const decision = decide(message, parseSnsNotification(parserInputOf(message)), pick(stored, i));
     if (decision.outcome !== 'coalesced') throw new Error(`expected coalesced, got ${decision.outcome}`);
   });
   const duplicateUs = await cpuPerIteration(n, async (i) => verify(envelope(pick(bodies, i))));
@@ -113,7 +103,7 @@ export async function purePath(env: BenchEnv): Promise<PurePathResult> {
 export function sampleAlert(env: BenchEnv) {
   const parsed = parseSnsMessage(signedBody(env.signer, alarmPayload(0, 'iso')));
   if (!parsed.ok) throw new Error(parsed.detail);
-  const alert = parseSnsNotification(toParserInput(parsed.message));
+  const alert = parseSnsNotification(parserInputOf(parsed.message));
   const now = new Date();
   const record = decideAlertActions({
     alert,

@@ -4,7 +4,7 @@ import type { AlertRecord, MuteRecord, NotificationRecord } from '../store/recor
 import { alertIdOf, type NormalizedAlert } from './alert.ts';
 import { type Decision, decideAlertActions } from './lifecycle/decide-alert-actions.ts';
 import { executeSlackSteps } from './lifecycle/execute-slack-steps.ts';
-import { parseSnsNotification } from './parsers/index.ts';
+import { parserInputOf, parseSnsNotification } from './parsers/index.ts';
 import type { SnsContext, SnsDeliveryResult } from './sns-context.ts';
 
 const maxDecisionAttempts = 8;
@@ -17,7 +17,7 @@ const maxDecisionAttempts = 8;
 export async function processNotification(ctx: SnsContext, message: SnsMessage): Promise<SnsDeliveryResult> {
   const known = await ctx.alerts.getNotification(message.MessageId);
   if (known) return resumeNotification(ctx, known);
-  const alert = enrichAlert(ctx, parseSnsNotification(toParserInput(message)));
+  const alert = enrichAlert(ctx, parseSnsNotification(parserInputOf(message)));
   const base = { messageId: message.MessageId, alertId: alertIdOf(alert.key), source: alert.source };
   for (let attempt = 0; attempt < maxDecisionAttempts; attempt++) {
     const committed = await decideAndCommit(ctx, message, alert);
@@ -150,16 +150,6 @@ function mappedGlueJobOf(ctx: SnsContext, alert: NormalizedAlert): { jobName: st
     ? ctx.config.glue.alarmJobs[alert.name]
     : undefined;
   return jobName ? { jobName } : undefined;
-}
-
-function toParserInput(message: SnsMessage) {
-  return {
-    messageId: message.MessageId,
-    topicArn: message.TopicArn,
-    message: message.Message,
-    timestamp: message.Timestamp,
-    ...(message.Subject ? { subject: message.Subject } : {}),
-  };
 }
 
 function eventSummaryOf(alert: NormalizedAlert, decision: Decision) {

@@ -1,3 +1,4 @@
+import type { SnsMessage } from '../../sns/sns-message.ts';
 import type { NormalizedAlert } from '../alert.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
 import { parseEmrStepEvent } from './emr-step-status-change.ts';
@@ -73,4 +74,15 @@ export function parseSnsNotification(input: SnsNotificationInput): NormalizedAle
       `parser error: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/** The parser's view of a verified SNS notification. */
+export function parserInputOf(message: SnsMessage): SnsNotificationInput {
+  return {
+    messageId: message.MessageId,
+    topicArn: message.TopicArn,
+    message: message.Message,
+    timestamp: message.Timestamp,
+    ...(message.Subject ? { subject: message.Subject } : {}),
+  };
 }
