@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { readCommandInvocation } from '../handlers/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../handlers/commands/run-klaxon-command.ts';
 import { sweepExpiredMutes } from '../handlers/lifecycle/mute-expiry.ts';
-import { sweepStaleRoots } from '../handlers/lifecycle/root-refresher.ts';
+import { sweepPendingRepairs } from '../handlers/lifecycle/repair-sweep.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
 
 const stopMarginMs = 10_000;
@@ -10,7 +10,8 @@ const stopMarginMs = 10_000;
 /**
  * The worker: slash-command queries handed over by the Slack function (asynchronous invocations), and the
  * per-minute schedule that does what timers do in the long-running server — ending expired mutes with their
- * summary and refreshing root messages left stale by coalesced repeats.
+ * summary, refreshing root messages left stale by coalesced repeats or a Slack failure, and posting thread
+ * replies a Slack failure held back.
  */
 export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
   return async (event: unknown, context: Context): Promise<{ handled: string }> => {
@@ -34,11 +35,11 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
 async function runSweep(runtime: LambdaRuntime): Promise<{ handled: string }> {
   const deps = runtime.core.listenerDeps;
   const mutesEnded = await sweepExpiredMutes(deps);
-  const rootsRefreshed = await sweepStaleRoots(
+  const { rootsRefreshed, repliesPosted } = await sweepPendingRepairs(
     { alerts: runtime.store.alerts, slack: deps.slack, now: deps.now, logger: deps.logger },
     runtime.config.lifecycle.rootRefreshSeconds * 1000,
   );
-  runtime.logger.info({ transport: 'worker', mutesEnded, rootsRefreshed }, 'sweep');
+  runtime.logger.info({ transport: 'worker', mutesEnded, rootsRefreshed, repliesPosted }, 'sweep');
   return { handled: 'sweep' };
 }
 

@@ -1,6 +1,6 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { toAlertItem, versionCondition } from './alert-items.ts';
+import { AlertIndexPartitions, toAlertItem, versionCondition } from './alert-items.ts';
 import { createDeliveryStore } from './delivery-store.ts';
 import type { KlaxonEntities } from './entities.ts';
 import type { AlertRecord, MuteRecord } from './records.ts';
@@ -15,6 +15,16 @@ export type { CommitNotificationInput, CommitResult } from './delivery-store.ts'
 export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   const alerts = entities.alertState.build(EntityRepository);
   const topicEvents = entities.topicEvent.build(EntityRepository);
+
+  const listIndexed = async (partition: string, limit: number): Promise<AlertRecord[]> => {
+    const { Items = [] } = await table
+      .build(QueryCommand)
+      .entities(entities.alertState)
+      .query({ index: 'gsi1', partition })
+      .options({ reverse: true, limit })
+      .send();
+    return Items.map((item) => item.record as AlertRecord);
+  };
 
   return {
     ...createDeliveryStore(entities),
@@ -46,14 +56,14 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       }
     },
 
-    async listOpenAlerts(limit = 50): Promise<AlertRecord[]> {
-      const { Items = [] } = await table
-        .build(QueryCommand)
-        .entities(entities.alertState)
-        .query({ index: 'gsi1', partition: 'ALERTS#open' })
-        .options({ reverse: true, limit })
-        .send();
-      return Items.map((item) => item.record as AlertRecord);
+    /** Open alerts, most recently fired first. */
+    listOpenAlerts(limit = 50): Promise<AlertRecord[]> {
+      return listIndexed(AlertIndexPartitions.open, limit);
+    },
+
+    /** Resolved alerts Slack still owes something (a stale root, pending thread replies). */
+    listResolvedAlertsToRepair(limit = 50): Promise<AlertRecord[]> {
+      return listIndexed(AlertIndexPartitions.repair, limit);
     },
 
     async recordTopicEvent(topicArn: string, at: string, record: Record<string, unknown>): Promise<void> {

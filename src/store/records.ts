@@ -1,3 +1,4 @@
+import type { ThreadReply } from '../bot/blocks/thread-reply.ts';
 import type { NormalizedAlert } from '../handlers/alert.ts';
 import type { SlackUserRef } from '../handlers/alert-view.ts';
 import type { SlackStep } from '../handlers/lifecycle/slack-steps.ts';
@@ -31,6 +32,25 @@ export interface AlertRecord {
   mutedCount: number;
   mutedLastState?: string;
   reruns: Array<SlackUserRef & { jobName: string; jobRunId: string; at: string }>;
+  /**
+   * Thread replies of saved changes that Slack did not take (or that wait behind those), oldest first: the
+   * sweep posts them in order. Absent rather than empty when there are none.
+   */
+  pendingReplies?: ThreadReply[];
+  /** The reply a sweeper took off `pendingReplies` and is posting now. */
+  replyInFlight?: ReplyClaim;
+}
+
+/**
+ * A sweeper's claim on one pending reply. Claiming is a conditional write, so of several sweepers one posts;
+ * a claim older than its time-out is taken over (the sweeper may have died), which can post a reply twice
+ * but never loses it.
+ */
+export interface ReplyClaim {
+  reply: ThreadReply;
+  claimId: string;
+  /** Epoch ms. */
+  claimedAt: number;
 }
 
 export interface MuteRecord {

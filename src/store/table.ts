@@ -4,7 +4,9 @@ import { Table } from 'dynamodb-toolbox/table';
 
 /**
  * One table for everything. Key patterns (pk / sk):
- *   ALERT#<alertId> / #STATE           an alert's lifecycle (gsi1: ALERTS#open / <lastFiredAt>, only while open)
+ *   ALERT#<alertId> / #STATE           an alert's lifecycle (gsi1: ALERTS#open / <lastFiredAt> while open;
+ *                                      ALERTS#repair / <resolvedAt> while resolved with a stale root or
+ *                                      thread replies still to post; none otherwise)
  *   ALERT#<alertId> / #MUTE            its mute (gsi1: MUTES / <until>), read together with #STATE in one query
  *   ALERT#<alertId> / EVENT#<time>#<messageId>   every notification received (TTL)
  *   NOTIF#<messageId> / NOTIF          delivery dedupe + the Slack steps still to do (TTL one week)

@@ -1,12 +1,13 @@
+import { isRetryableSlackError } from '../../slack/slack-errors.ts';
 import type { KlaxonStore } from '../../store/open-store.ts';
-import { markRootStale } from '../lifecycle/root-refresher.ts';
+import { recordSlackBacklog } from '../lifecycle/slack-backlog.ts';
 import type { AlertChangeDeps } from './action-deps.ts';
 import type { AlertChange, LoadedAlert } from './alert-change.ts';
-import { isRootRepairable, publishAlertChange } from './publish-alert-change.ts';
+import { type PublishFailures, publishAlertChange } from './publish-alert-change.ts';
 
 /**
- * `changed-slack-behind`: saved, but a Slack call failed; a root that can be redrawn is marked stale for the
- * refresher (or the sweep) to repair.
+ * `changed-slack-behind`: saved, but Slack does not show all of it yet: a root that can be redrawn is marked
+ * stale for the refresher (or the sweep), and replies not posted wait on the record for the sweep.
  */
 export type ApplyResult = 'changed' | 'changed-slack-behind' | 'unchanged' | 'not-found';
 
@@ -54,8 +55,8 @@ async function commitChange(store: KlaxonStore, expectedVersion: number, change:
 }
 
 /**
- * The change is saved before Slack hears of it, so a Slack failure must not leave the root showing the old
- * state for good: the record is marked stale, and the refresher (or the sweep on Lambda) redraws it.
+ * The change is saved before Slack hears of it, so a Slack failure must not leave Slack behind for good: the
+ * record is marked stale and keeps the replies not posted, and the refresher (or the sweep) catches up.
  */
 async function publishOrRepairLater(
   deps: AlertChangeDeps,
@@ -64,18 +65,34 @@ async function publishOrRepairLater(
 ): Promise<ApplyResult> {
   const failures = await publishAlertChange(deps, alertId, change.replies);
   if (!failures) return 'changed';
-  if ('rootError' in failures && isRootRepairable(failures.rootError)) {
-    await markStaleAndSchedule(deps, alertId, change);
-  }
+  await recordBacklogAndSchedule(deps, alertId, change, failures);
   return 'changed-slack-behind';
 }
 
-async function markStaleAndSchedule(deps: AlertChangeDeps, alertId: string, change: AlertChange) {
+async function recordBacklogAndSchedule(
+  deps: AlertChangeDeps,
+  alertId: string,
+  change: AlertChange,
+  failures: PublishFailures,
+) {
+  const rootStale = 'rootError' in failures && isRetryableSlackError(failures.rootError);
+  // A reply Slack refused for good (thread or channel gone) would fail the same way every sweep.
+  const keepReplies = !('replyError' in failures) || isRetryableSlackError(failures.replyError);
+  const backlog = { rootStale, replies: keepReplies ? failures.unpostedReplies : [] };
   try {
-    if (await markRootStale(deps.store.alerts, change.next)) {
-      deps.scheduleRootRefresh?.(alertId, deps.now().getTime() + slackRetryDelayMs);
-    }
+    const recorded = await recordSlackBacklog(
+      { alerts: deps.store.alerts, logger: deps.logger },
+      change.next,
+      backlog,
+    );
+    // Lost only in Slack: the record holds the change, and the next change redraws the root.
+    if (!recorded)
+      deps.logger.error({ alertId, backlog }, 'could not record what Slack missed: kept changing');
+    else if (rootStale) deps.scheduleRootRefresh?.(alertId, deps.now().getTime() + slackRetryDelayMs);
   } catch (error) {
-    deps.logger.error({ err: error, alertId }, 'could not mark the root stale; the next change redraws it');
+    deps.logger.error(
+      { err: error, alertId, backlog },
+      'could not record what Slack missed; the next change redraws the root',
+    );
   }
 }

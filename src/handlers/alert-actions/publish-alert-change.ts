@@ -1,30 +1,23 @@
 import { renderAlertMessage } from '../../bot/blocks/alert-message.ts';
 import { renderThreadReply, type ThreadReply } from '../../bot/blocks/thread-reply.ts';
 import { alertViewOf } from '../lifecycle/alert-view-of.ts';
+import { hasReplyBacklog } from '../lifecycle/pending-replies.ts';
 import type { AlertChangeDeps } from './action-deps.ts';
 
 /** What did not reach Slack; `undefined` from publishing means everything did. */
 export interface PublishFailures {
   /** The root update's error, when it failed. */
   rootError?: unknown;
-  failedReplies: number;
+  /** The error of the reply Slack refused, when one was tried and failed. */
+  replyError?: unknown;
+  /** Replies not posted, in order: the refused one and those after it, or all when older ones still wait. */
+  unpostedReplies: ThreadReply[];
 }
 
 /**
- * Answers Slack gives for a root that no retry can update: it was deleted, or Klaxon lost the channel. A
- * stale mark for these would have the sweep fail on it every minute for as long as the alert is open.
- */
-const permanentSlackErrors = new Set([
-  'message_not_found',
-  'channel_not_found',
-  'is_archived',
-  'not_in_channel',
-  'cant_update_message',
-]);
-
-/**
- * Renders from a fresh read, so two quick changes leave the root showing the later one. Each call is tried
- * even when an earlier one failed: a thread reply still tells the story while the root waits for repair.
+ * Renders from a fresh read, so two quick changes leave the root showing the later one. The replies are
+ * tried even when the root update failed: a thread reply still tells the story while the root waits for
+ * repair.
  */
 export async function publishAlertChange(
   deps: AlertChangeDeps,
@@ -39,19 +32,28 @@ export async function publishAlertChange(
   const rootError = await tryCall(deps, alertId, () =>
     deps.slack.updateMessage(channel, ts, renderAlertMessage(view)),
   );
-  let failedReplies = 0;
-  for (const reply of replies) {
-    const post = () => deps.slack.postMessage(channel, renderThreadReply(reply, view), ts);
-    if (await tryCall(deps, alertId, post)) failedReplies++;
-  }
-  if (rootError === undefined && failedReplies === 0) return undefined;
-  return { ...(rootError === undefined ? {} : { rootError }), failedReplies };
+  // Replies still waiting from an earlier failure go first: these queue behind them for the sweep.
+  const replyResult = hasReplyBacklog(record)
+    ? { unpostedReplies: replies }
+    : await postRepliesInOrder(deps, alertId, replies, (reply) =>
+        deps.slack.postMessage(channel, renderThreadReply(reply, view), ts),
+      );
+  if (rootError === undefined && replyResult.unpostedReplies.length === 0) return undefined;
+  return { ...(rootError === undefined ? {} : { rootError }), ...replyResult };
 }
 
-/** Whether redrawing the root later may succeed: anything but Slack saying the message or channel is gone. */
-export function isRootRepairable(error: unknown): boolean {
-  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
-  return !(typeof code === 'string' && permanentSlackErrors.has(code));
+/** Stops at the first failure, so that the replies left over can be posted later in their order. */
+async function postRepliesInOrder(
+  deps: AlertChangeDeps,
+  alertId: string,
+  replies: ThreadReply[],
+  post: (reply: ThreadReply) => Promise<unknown>,
+): Promise<Pick<PublishFailures, 'replyError' | 'unpostedReplies'>> {
+  for (const [index, reply] of replies.entries()) {
+    const replyError = await tryCall(deps, alertId, () => post(reply));
+    if (replyError !== undefined) return { replyError, unpostedReplies: replies.slice(index) };
+  }
+  return { unpostedReplies: [] };
 }
 
 /** The error, or undefined when the call went through. */

@@ -2,7 +2,6 @@ import { renderAlertMessage } from '../../bot/blocks/alert-message.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { AlertStore } from '../../store/alert-store.ts';
-import type { AlertRecord } from '../../store/records.ts';
 import { alertViewOf } from './alert-view-of.ts';
 
 export interface RootRefreshDeps {
@@ -34,23 +33,6 @@ export async function refreshRootIfStale(
     if (await deps.alerts.saveAlert(next, record.version)) return 'refreshed';
   }
   return 'fresh';
-}
-
-/**
- * Records that the root message does not show the stored state (a Slack call failed after a change was
- * saved), so that the refresher or the sweep redraws it. The write is conditional on the version just
- * written; when someone wrote since, it is retried on a fresh read (their write may have cleared the flag).
- */
-export async function markRootStale(alerts: AlertStore, written: AlertRecord): Promise<boolean> {
-  let record: AlertRecord | undefined = written;
-  for (let attempt = 0; attempt < 8 && record; attempt++) {
-    if (record.rootStale) return true;
-    if (await alerts.saveAlert({ ...record, rootStale: true, version: record.version + 1 }, record.version)) {
-      return true;
-    }
-    record = (await alerts.loadAlert(record.alertId)).record;
-  }
-  return false;
 }
 
 /**
@@ -92,21 +74,3 @@ export function createRootRefresher(deps: RootRefreshDeps) {
   };
 }
 export type RootRefresher = ReturnType<typeof createRootRefresher>;
-
-/** For Lambda (no timers survive an invocation): refresh every open alert whose refresh is due. */
-export async function sweepStaleRoots(deps: RootRefreshDeps, intervalMs: number): Promise<number> {
-  const open = await deps.alerts.listOpenAlerts(200);
-  const due = open.filter((r) => r.rootStale && r.rootRefreshedAt + intervalMs <= deps.now().getTime());
-  for (const record of due) {
-    try {
-      await refreshRootIfStale(deps, record.alertId);
-    } catch (error) {
-      // One root Slack will not take (Slack still down, message deleted) must not hold back the others.
-      deps.logger.warn(
-        { err: error, alertId: record.alertId },
-        'root refresh failed; the next sweep retries',
-      );
-    }
-  }
-  return due.length;
-}

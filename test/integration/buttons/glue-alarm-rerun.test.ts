@@ -22,11 +22,13 @@ import {
 const glue = mockClient(GlueClient);
 /** Each test clicks as its own operators, so counting their audit records tells when their clicks are done. */
 const operator = (userId: string) => ({ userId, userName: userId.toLowerCase() });
-const [ops1, ops2, ops3, ops4] = [
+const [ops1, ops2, ops3, ops4, ops5, ops6] = [
   operator('U0MAP1'),
   operator('U0MAP2'),
   operator('U0MAP3'),
   operator('U0MAP4'),
+  operator('U0MAP5'),
+  operator('U0MAP6'),
 ];
 
 /** A GetJobRuns/GetJobRun run shaped like awscli/examples/glue/get-job-run.rst. */
@@ -62,8 +64,16 @@ function answerRuns(jobName: string) {
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
-    glue: { alarmJobs: { 'ETL-Errors': 'NightlyLoad', 'ETL-Race': 'RaceLoad', 'ETL-Quiet': 'QuietLoad' } },
-    permissions: { rerun: { users: [ops1, ops2, ops3, ops4].map((o) => o.userId) } },
+    glue: {
+      alarmJobs: {
+        'ETL-Errors': 'NightlyLoad',
+        'ETL-Race': 'RaceLoad',
+        'ETL-Quiet': 'QuietLoad',
+        'ETL-Busy': 'BusyLoad',
+        'ETL-Done': 'DoneLoad',
+      },
+    },
+    permissions: { rerun: { users: [ops1, ops2, ops3, ops4, ops5, ops6].map((o) => o.userId) } },
   });
 });
 afterAll(async () => {
@@ -120,20 +130,47 @@ describe('Rerun from an alarm the configuration maps to a Glue job', () => {
     expect(rootOf(h, 'ETL-Race').replies).toHaveLength(1);
   });
 
-  it('tells the person when the job has no failed run, and starts nothing', async () => {
-    const root = await fireAlarm('ETL-Quiet');
-    glue.on(GetJobRunsCommand).resolves({ JobRuns: [jobRun('QuietLoad', 'jr_ok', 'SUCCEEDED', 5)] });
+  const nothingToRerun = [
+    {
+      alarmName: 'ETL-Quiet',
+      who: ops4,
+      runs: [] as JobRun[],
+      ephemeral: /QuietLoad.* has no failed run to rerun: nothing was started/,
+      detail: /^no failed run$/,
+    },
+    {
+      alarmName: 'ETL-Busy',
+      who: ops5,
+      runs: [jobRun('BusyLoad', 'jr_busy', 'RUNNING', 40), jobRun('BusyLoad', 'jr_f', 'FAILED', 20)],
+      ephemeral: /^Glue job BusyLoad is running now \(run jr_busy is running\): nothing was started/,
+      detail: /^still-running: /,
+    },
+    {
+      alarmName: 'ETL-Done',
+      who: ops6,
+      runs: [jobRun('DoneLoad', 'jr_ok', 'SUCCEEDED', 40), jobRun('DoneLoad', 'jr_f', 'FAILED', 20)],
+      ephemeral:
+        /^Glue job DoneLoad's latest run \(jr_ok\) succeeded at 2026-11-25 02:40 UTC: nothing to rerun\.$/,
+      detail: /^latest-run-succeeded: /,
+    },
+  ];
 
-    await clickButton(h, root, 'klaxon_rerun_glue', ops4);
-    await h.slack.waitForCalls('chat.postEphemeral', 1);
+  it.each(nothingToRerun)(
+    '$alarmName: tells the person why there is nothing to rerun, audits it, and starts nothing',
+    async ({ alarmName, who, runs, ephemeral, detail }) => {
+      const root = await fireAlarm(alarmName);
+      glue.on(GetJobRunsCommand).resolves({ JobRuns: runs });
 
-    expect(h.slack.ephemerals()[0]!.text).toMatch(
-      /QuietLoad.* has no failed run to rerun: nothing was started/,
-    );
-    expect(await waitForAudits(h, ops4.userId, 1)).toMatchObject([
-      { result: 'failed', detail: 'no failed run' },
-    ]);
-    expect(glue.commandCalls(GetJobRunCommand)).toHaveLength(0);
-    expect(glue.commandCalls(StartJobRunCommand)).toHaveLength(0);
-  });
+      await clickButton(h, root, 'klaxon_rerun_glue', who);
+      await h.slack.waitForCalls('chat.postEphemeral', 1);
+
+      expect(h.slack.ephemerals()[0]!.text).toMatch(ephemeral);
+      const [audit] = await waitForAudits(h, who.userId, 1);
+      expect(audit).toMatchObject({ action: 'rerun', result: 'failed' });
+      expect(audit!.detail).toMatch(detail);
+      expect(glue.commandCalls(GetJobRunCommand)).toHaveLength(0);
+      expect(glue.commandCalls(StartJobRunCommand)).toHaveLength(0);
+      expect(rootOf(h, alarmName).replies).toHaveLength(0);
+    },
+  );
 });

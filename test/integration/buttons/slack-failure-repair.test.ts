@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { refreshRootIfStale, sweepStaleRoots } from '../../../src/handlers/lifecycle/root-refresher.ts';
+import { sweepPendingRepairs } from '../../../src/handlers/lifecycle/repair-sweep.ts';
+import { refreshRootIfStale } from '../../../src/handlers/lifecycle/root-refresher.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
 import { createSlackWebClient } from '../../../src/slack/slack-client.ts';
 import { createSlackPoster } from '../../../src/slack/slack-poster.ts';
@@ -59,7 +60,7 @@ describe('A button whose Slack update fails', () => {
     // The thread reply is a separate call: it still tells the story while the root waits.
     expect(rootOf(h, 'SlackDown-CPU').replies).toHaveLength(1);
 
-    expect(await sweepStaleRoots(refreshDeps(), 0)).toBeGreaterThanOrEqual(1);
+    expect((await sweepPendingRepairs(refreshDeps(), 0)).rootsRefreshed).toBeGreaterThanOrEqual(1);
 
     const repaired = rootOf(h, 'SlackDown-CPU');
     expect(JSON.stringify(repaired.blocks)).toContain('Acknowledged by <@U0ALICE>');

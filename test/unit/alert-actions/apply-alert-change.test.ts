@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ThreadReply } from '../../../src/bot/blocks/thread-reply.ts';
 import type { AlertChangeDeps } from '../../../src/handlers/alert-actions/action-deps.ts';
 import { applyAlertChange } from '../../../src/handlers/alert-actions/apply-alert-change.ts';
 import { decideAcknowledge } from '../../../src/handlers/alert-actions/decide-acknowledge.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
 import type { AlertRecord } from '../../../src/store/records.ts';
-import { alice, sampleRecord, t0 } from './sample-record.ts';
+import { alice, bob, sampleRecord, t0 } from './sample-record.ts';
 
 /** An in-memory alert table with DynamoDB's conditional put; `interfere` lets "someone else" write first. */
 function fakeStore(initial: AlertRecord, interfere?: (saves: number) => AlertRecord | undefined) {
@@ -33,12 +34,15 @@ const messageGone = Object.assign(new Error('An API error occurred: message_not_
   data: { ok: false, error: 'message_not_found' },
 });
 
-function depsWith(store: AlertChangeDeps['store'], updateError?: Error) {
+function depsWith(store: AlertChangeDeps['store'], updateError?: Error, postError?: Error) {
   const slack = {
     updateMessage: vi.fn(async () => {
       if (updateError) throw updateError;
     }),
-    postMessage: vi.fn(async () => ({ channel: 'C0ALERTS', ts: '1700000000.000200' })),
+    postMessage: vi.fn(async () => {
+      if (postError) throw postError;
+      return { channel: 'C0ALERTS', ts: '1700000000.000200' };
+    }),
   };
   const scheduleRootRefresh = vi.fn();
   const deps: AlertChangeDeps = {
@@ -97,5 +101,55 @@ describe('applyAlertChange when Slack fails after the write', () => {
 
     expect(current()).toMatchObject({ version: 4, rootStale: false });
     expect(scheduleRootRefresh).not.toHaveBeenCalled();
+  });
+});
+
+describe('applyAlertChange when a thread reply does not reach Slack', () => {
+  const ackReply = { kind: 'acknowledged', by: alice, at: t0.toISOString() };
+  const older: ThreadReply = {
+    kind: 'unmuted',
+    by: bob,
+    at: t0.toISOString(),
+    whileMuted: { notifications: 2 },
+  };
+
+  it('keeps the reply on the record it wrote for the sweep to post', async () => {
+    const { store, current } = fakeStore(sampleRecord({ version: 3 }));
+    const { deps, scheduleRootRefresh } = depsWith(store, undefined, httpError);
+
+    expect(await applyAlertChange(deps, 'alert-1', acknowledge)).toBe('changed-slack-behind');
+
+    expect(current()).toMatchObject({ version: 5, rootStale: false, pendingReplies: [ackReply] });
+    expect(scheduleRootRefresh).not.toHaveBeenCalled();
+  });
+
+  it('marks the root and keeps the reply in one write when both failed', async () => {
+    const { store, current } = fakeStore(sampleRecord({ version: 3 }));
+    const { deps } = depsWith(store, httpError, httpError);
+
+    await applyAlertChange(deps, 'alert-1', acknowledge);
+
+    expect(current()).toMatchObject({ version: 5, rootStale: true, pendingReplies: [ackReply] });
+  });
+
+  it('queues new replies behind older ones still waiting, without posting them out of order', async () => {
+    const { store, current } = fakeStore(sampleRecord({ version: 3, pendingReplies: [older] }));
+    const { deps, slack } = depsWith(store);
+
+    expect(await applyAlertChange(deps, 'alert-1', acknowledge)).toBe('changed-slack-behind');
+
+    expect(slack.updateMessage).toHaveBeenCalledTimes(1);
+    expect(slack.postMessage).not.toHaveBeenCalled();
+    expect(current().pendingReplies).toEqual([older, ackReply]);
+  });
+
+  it('keeps nothing when Slack says the thread is gone', async () => {
+    const { store, current } = fakeStore(sampleRecord({ version: 3 }));
+    const { deps } = depsWith(store, undefined, messageGone);
+
+    expect(await applyAlertChange(deps, 'alert-1', acknowledge)).toBe('changed-slack-behind');
+
+    expect(current()).toMatchObject({ version: 4 });
+    expect(current().pendingReplies).toBeUndefined();
   });
 });

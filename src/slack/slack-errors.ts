@@ -1,0 +1,17 @@
+/**
+ * Answers Slack gives when no retry can succeed: the message was deleted, or Klaxon lost the channel. A
+ * repair queued for these would have the sweep fail on it every minute for as long as it is kept.
+ */
+const permanentSlackErrors = new Set([
+  'message_not_found',
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'cant_update_message',
+]);
+
+/** Whether trying the call again later may succeed: anything but Slack saying the message or channel is gone. */
+export function isRetryableSlackError(error: unknown): boolean {
+  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return !(typeof code === 'string' && permanentSlackErrors.has(code));
+}
