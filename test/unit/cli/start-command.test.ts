@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+function startWith(env: Record<string, string>) {
+  return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    timeout: 20_000,
+  });
+}
+
+describe('klaxon start', () => {
+  it('stops at start-up on invalid configuration, naming the field and the problem', async () => {
+    const config = JSON.stringify({ routes: [{ channel: 'C1', match: { severity: 'urgent' } }] });
+    await expect(startWith({ KLAXON_CONFIG_JSON: config })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /Invalid configuration in KLAXON_CONFIG_JSON:\n {2}- routes\.0\.match\.severity: /,
+      ),
+    });
+  });
+
+  it('refuses a bot token without its signing secret, and never prints the token', async () => {
+    const failed = startWith({ SLACK_BOT_TOKEN: 'xoxb-secret-value-123' });
+    await expect(failed).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('SLACK_SIGNING_SECRET'),
+    });
+    await failed.catch((error: { stderr: string; stdout: string }) => {
+      expect(error.stderr + error.stdout).not.toContain('xoxb-secret-value-123');
+    });
+  });
+
+  it('answers an unknown command with usage and exit code 2', async () => {
+    const failed = run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'launch']);
+    await expect(failed).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage:') });
+  });
+});
