@@ -4,8 +4,9 @@ import type { App } from '@slack/bolt';
 import { createBoltApp } from '../bot/create-bolt-app.ts';
 import { registerListeners } from '../bot/listeners/register-listeners.ts';
 import type { SnsContext } from '../handlers/sns-context.ts';
+import { createRequestCounters } from '../observability/request-counters.ts';
 import { createHealthRoute } from '../server/health-route.ts';
-import { createHttpServer, type Route } from '../server/http-server.ts';
+import { createHttpServer, type Route, sendPrometheus } from '../server/http-server.ts';
 import { createSnsRoute } from '../server/sns-route.ts';
 import { pollUntil } from '../util/poll-until.ts';
 import { type CoreOptions, createCore } from './create-core.ts';
@@ -43,10 +44,16 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     botIdentity: options.slack.botIdentity,
   });
   registerListeners(bolt, core.listenerDeps);
+  const counters = createRequestCounters();
   const stopSweep = startPeriodicSweep(core.listenerDeps, options.config.lifecycle.rootRefreshSeconds * 1000);
   const routes: Route[] = [
     { method: 'POST', path: '/sns', handle: createSnsRoute(sns) },
     { method: 'GET', path: '/healthz', handle: createHealthRoute(() => alerts.ping()) },
+    {
+      method: 'GET',
+      path: '/metrics',
+      handle: (_req, res) => sendPrometheus(res, counters.renderPrometheus()),
+    },
     {
       method: 'POST',
       path: '/slack/events',
@@ -57,7 +64,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     },
     ...(options.extraRoutes ?? []),
   ];
-  const { server, inFlight } = createHttpServer(routes, options.logger);
+  const { server, inFlight } = createHttpServer(routes, options.logger, counters);
   return {
     server,
     bolt,

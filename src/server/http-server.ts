@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../observability/logger.ts';
+import type { RequestCounters } from '../observability/request-counters.ts';
 
 export type RouteHandler = (
   request: IncomingMessage,
@@ -24,6 +25,7 @@ export interface Route {
 export function createHttpServer(
   routes: Route[],
   logger: Logger,
+  counters?: RequestCounters,
 ): { server: Server; inFlight: () => number } {
   let inFlight = 0;
   const server = createServer(async (request, response) => {
@@ -46,6 +48,9 @@ export function createHttpServer(
       );
     });
     const route = findRoute(routes, request);
+    response.on('close', () =>
+      counters?.record(route?.path ?? 'unmatched', response.statusCode, log.outcome),
+    );
     if (!route) return sendJson(response, 404, { error: 'not found' });
     try {
       await route.handle(request, response, log);
@@ -80,5 +85,10 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
   });
+  response.end(text);
+}
+
+export function sendPrometheus(response: ServerResponse, text: string): void {
+  response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   response.end(text);
 }

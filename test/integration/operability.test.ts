@@ -48,6 +48,24 @@ describe('request logging', () => {
   });
 });
 
+describe('metrics', () => {
+  it('counts requests by route, status and outcome, refusals included (SNS does not count them)', async () => {
+    const h = await startHarness();
+    try {
+      await h.postSns(h.signer.notification(testTopicArn, alarm('Counted')));
+      await h.postSns('garbage');
+      await h.postSns('garbage');
+      await fetch(`${h.url}/no/such/path`);
+      const text = await (await fetch(`${h.url}/metrics`)).text();
+      expect(text).toContain('klaxon_requests_total{route="/sns",status="200",outcome="new-alert"} 1');
+      expect(text).toContain('klaxon_requests_total{route="/sns",status="400",outcome="refused:not-json"} 2');
+      expect(text).toContain('klaxon_requests_total{route="unmatched",status="404",outcome=""} 1');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('graceful shutdown', () => {
   it('finishes an in-flight notification before closing', async () => {
     const h = await startHarness();
