@@ -9,7 +9,7 @@ import { createHealthRoute } from '../server/health-route.ts';
 import { createHttpServer, type Route, sendPrometheus } from '../server/http-server.ts';
 import { createSnsRoute } from '../server/sns-route.ts';
 import { pollUntil } from '../util/poll-until.ts';
-import { type CoreOptions, createCore } from './create-core.ts';
+import { type CoreOptions, createCore, type KlaxonCore } from './create-core.ts';
 import { startPeriodicSweep } from './periodic-sweep.ts';
 
 export interface KlaxonOptions extends CoreOptions {
@@ -25,6 +25,8 @@ export interface KlaxonOptions extends CoreOptions {
 
 export interface Klaxon {
   server: Server;
+  /** The shared core (SNS context, listener deps, runners), for sweeps and tests. */
+  core: KlaxonCore;
   bolt: App;
   sns: SnsContext;
   listen(port: number, host?: string): Promise<string>;
@@ -45,7 +47,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
   });
   registerListeners(bolt, core.listenerDeps);
   const counters = createRequestCounters();
-  const stopSweep = startPeriodicSweep(core.listenerDeps, options.config.lifecycle.rootRefreshSeconds * 1000);
+  const stopSweep = startPeriodicSweep(core);
   const routes: Route[] = [
     { method: 'POST', path: '/sns', handle: createSnsRoute(sns) },
     { method: 'GET', path: '/healthz', handle: createHealthRoute(() => alerts.ping()) },
@@ -67,6 +69,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
   const { server, inFlight } = createHttpServer(routes, options.logger, counters);
   return {
     server,
+    core,
     bolt,
     sns,
     listen: (port, host = '127.0.0.1') =>

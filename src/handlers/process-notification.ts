@@ -79,7 +79,10 @@ async function decideAndCommit(ctx: SnsContext, message: SnsMessage, alert: Norm
     : result;
 }
 
-async function resumeNotification(ctx: SnsContext, known: NotificationRecord): Promise<SnsDeliveryResult> {
+export async function resumeNotification(
+  ctx: SnsContext,
+  known: NotificationRecord,
+): Promise<SnsDeliveryResult> {
   const base = { messageId: known.messageId, alertId: known.alertId };
   if (known.status === 'done') return { ...base, status: 200, outcome: 'duplicate' };
   const claimed = await ctx.alerts.claimNotificationLease(known.messageId, ctx.now().getTime(), ctx.leaseMs);

@@ -1,8 +1,7 @@
 import type { Context } from 'aws-lambda';
+import { sweepOnce } from '../app/periodic-sweep.ts';
 import { readCommandInvocation } from '../handlers/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../handlers/commands/run-klaxon-command.ts';
-import { sweepExpiredMutes } from '../handlers/lifecycle/mute-expiry.ts';
-import { sweepPendingRepairs } from '../handlers/lifecycle/repair-sweep.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
 
 const stopMarginMs = 10_000;
@@ -33,13 +32,8 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
 }
 
 async function runSweep(runtime: LambdaRuntime): Promise<{ handled: string }> {
-  const deps = runtime.core.listenerDeps;
-  const mutesEnded = await sweepExpiredMutes(deps);
-  const { rootsRefreshed, repliesPosted } = await sweepPendingRepairs(
-    { alerts: runtime.store.alerts, slack: deps.slack, now: deps.now, logger: deps.logger },
-    runtime.config.lifecycle.rootRefreshSeconds * 1000,
-  );
-  runtime.logger.info({ transport: 'worker', mutesEnded, rootsRefreshed, repliesPosted }, 'sweep');
+  const swept = await sweepOnce(runtime.core);
+  runtime.logger.info({ transport: 'worker', ...swept }, 'sweep');
   return { handled: 'sweep' };
 }
 

@@ -27,7 +27,7 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   };
 
   return {
-    ...createDeliveryStore(entities),
+    ...createDeliveryStore(table, entities),
 
     /** The alert's state and mute, read together with one query on the alert's partition. */
     async loadAlert(alertId: string): Promise<{ record?: AlertRecord; mute?: MuteRecord }> {

@@ -1,10 +1,14 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { execute, isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { $remove } from 'dynamodb-toolbox/entity/actions/update';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { stripUndefined, toAlertItem, versionCondition } from './alert-items.ts';
 import type { KlaxonEntities } from './entities.ts';
 import type { AlertRecord, NotificationRecord } from './records.ts';
+import type { KlaxonTable } from './table.ts';
 
 const weekSeconds = 7 * 24 * 3600;
+const pendingPartition = 'DELIVERIES#pending';
 const eventRetentionSeconds = 30 * 24 * 3600;
 
 export type CommitResult = 'committed' | 'alert-changed' | 'notification-exists';
@@ -23,7 +27,7 @@ export interface CommitNotificationInput {
  * SNS deliveries: the dedupe record keyed by MessageId, committed atomically with the decision it led to,
  * and the lease and progress of its pending Slack steps.
  */
-export function createDeliveryStore(entities: KlaxonEntities) {
+export function createDeliveryStore(table: KlaxonTable, entities: KlaxonEntities) {
   const alerts = entities.alertState.build(EntityRepository);
   const mutes = entities.mute.build(EntityRepository);
   const events = entities.alertEvent.build(EntityRepository);
@@ -102,13 +106,29 @@ export function createDeliveryStore(entities: KlaxonEntities) {
       await notifications.update({
         messageId,
         stepsDone,
-        ...(finished ? { status: 'done', leaseUntil: 0 } : {}),
+        ...(finished ? { status: 'done', leaseUntil: 0, gsi1pk: $remove(), gsi1sk: $remove() } : {}),
       });
     },
 
     /** Releases a lease early after a failure so that SNS's redelivery can go ahead at once. */
     async releaseNotificationLease(messageId: string): Promise<void> {
       await notifications.update({ messageId, leaseUntil: 0 });
+    },
+
+    /** Deliveries whose Slack steps are still pending and were received before `receivedBefore`, oldest first. */
+    async listPendingDeliveries(receivedBefore: string, limit = 100): Promise<NotificationRecord[]> {
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(entities.notification)
+        .query({ index: 'gsi1', partition: pendingPartition, range: { lt: receivedBefore } })
+        .options({ limit })
+        .send();
+      return Items.map((item) => ({
+        ...(item.record as NotificationRecord),
+        status: item.status as 'pending' | 'done',
+        stepsDone: item.stepsDone,
+        leaseUntil: item.leaseUntil,
+      }));
     },
 
     /** A cheap consistent read that proves the table answers (health checks). */
@@ -126,6 +146,7 @@ function toNotificationItem(record: NotificationRecord, expiresAt: number) {
     stepsDone,
     leaseUntil,
     expiresAt,
+    ...(status === 'pending' ? { gsi1pk: pendingPartition, gsi1sk: record.receivedAt } : {}),
     record: stripUndefined(rest),
   };
 }

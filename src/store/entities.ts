@@ -58,6 +58,9 @@ export function createEntities(table: KlaxonTable) {
       stepsDone: number(),
       leaseUntil: number(),
       expiresAt: number(),
+      // Only while Slack steps are pending (sparse), so the sweep finds deliveries SNS gave up on.
+      gsi1pk: string().optional(),
+      gsi1sk: string().optional(),
       record: any(),
     }),
     computeKey: ({ messageId }) => ({ pk: `NOTIF#${messageId}`, sk: 'NOTIF' }),

@@ -3,7 +3,6 @@ import { renderThreadReply } from '../../bot/blocks/thread-reply.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { AlertStore } from '../../store/alert-store.ts';
 import type { AlertRecord, MuteRecord } from '../../store/records.ts';
-import { pollUntil } from '../../util/poll-until.ts';
 import { alertViewOf } from './alert-view-of.ts';
 import type { SlackStep } from './slack-steps.ts';
 
@@ -94,13 +93,21 @@ async function saveRootMessage(
   throw new Error(`could not record the root message of alert ${alertId}`);
 }
 
+/**
+ * Waits for the delivery that claimed the root post to post it — but only while that delivery is at work
+ * (holds its lease): after a failed post nobody is, and waiting would only keep SNS waiting too.
+ */
 async function waitForRoot(deps: StepExecutorDeps, alertId: string) {
-  const loaded = await pollUntil(
-    () => deps.alerts.loadAlert(alertId),
-    (value): value is { record: AlertRecord & { ts: string }; mute?: MuteRecord } =>
-      Boolean(value.record?.ts),
-    { timeoutMs: deps.rootWaitMs, intervalMs: 100 },
-  );
-  if (!loaded) throw new RootMessageMissingError(`root message of alert ${alertId} is not posted yet`);
-  return loaded;
+  const deadline = Date.now() + deps.rootWaitMs;
+  for (;;) {
+    const loaded = await deps.alerts.loadAlert(alertId);
+    if (loaded.record?.ts) return loaded as { record: AlertRecord & { ts: string }; mute?: MuteRecord };
+    const poster = loaded.record?.rootClaimedBy;
+    const posting = poster ? await deps.alerts.getNotification(poster) : undefined;
+    const isPosting = posting?.status === 'pending' && posting.leaseUntil > deps.now().getTime();
+    if (!isPosting || Date.now() >= deadline) {
+      throw new RootMessageMissingError(`root message of alert ${alertId} is not posted yet`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
