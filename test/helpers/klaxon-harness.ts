@@ -2,6 +2,7 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GlueClient } from '@aws-sdk/client-glue';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AwsClients } from '../../src/app/aws-clients.ts';
 import { createKlaxon, type Klaxon, type KlaxonOptions } from '../../src/app/create-klaxon.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
@@ -96,6 +97,22 @@ export async function startHarness(
       await slack.close();
     },
   };
+}
+
+/**
+ * One harness for the whole test file: started before its first test, closed after its last, with the fake
+ * Slack emptied before each test. The returned object is filled in when the harness has started.
+ */
+export function useHarness(...args: Parameters<typeof startHarness>): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(...args));
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(() => h.slack.reset());
+  return h;
 }
 
 export function testAwsClients(): AwsClients {

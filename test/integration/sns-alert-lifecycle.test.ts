@@ -2,20 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertIdOf } from '../../src/handlers/alert.ts';
 import { type Harness, startHarness, testTopicArn } from '../helpers/klaxon-harness.ts';
+import { alarm } from './buttons/slack-requests.ts';
 
 const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
-
-/** A fixture alarm made unique per test so tests never share an alert. */
-function alarm(name: string, state: 'ALARM' | 'OK' | 'INSUFFICIENT_DATA') {
-  const base = fixture('cloudwatch/alarm-single-metric.json');
-  return {
-    ...base,
-    AlarmName: name,
-    AlarmArn: `arn:aws:cloudwatch:ap-northeast-2:257706363616:alarm:${name}`,
-    NewStateValue: state,
-    StateChangeTime: new Date().toISOString().replace('Z', '+0000'),
-  };
-}
 
 let h: Harness;
 beforeAll(async () => {

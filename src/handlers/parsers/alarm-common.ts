@@ -3,9 +3,9 @@ import {
   consoleBase,
   fieldsOf,
   isRegionCode,
+  occurredAt,
   parseArn,
   type SnsNotificationInput,
-  toIsoTime,
 } from './shared.ts';
 
 /**
@@ -133,7 +133,7 @@ export function buildAlarmAlert(
     account: facts.account ?? arn?.account,
     region,
     resource: facts.resource,
-    occurredAt: toIsoTime(facts.changedAt, toIsoTime(input.timestamp, input.timestamp)),
+    occurredAt: occurredAt(facts.changedAt, input),
     summary: facts.reason ?? transition,
     fields: alarmFieldsOf(facts, transition, region),
     consoleUrl: region ? alarmConsoleUrl(region, facts.name) : undefined,

@@ -8,7 +8,7 @@ import {
   describeMetricQueries,
   type MetricQuery,
 } from './alarm-common.ts';
-import { failWith, fieldsOf, type ParseResult, type SnsNotificationInput } from './shared.ts';
+import { fieldsOf, schemaParser } from './shared.ts';
 
 const dimensionSchema = z.looseObject({ name: z.string(), value: z.string() });
 
@@ -151,8 +151,8 @@ export function isCloudWatchAlarmMessage(payload: unknown): boolean {
 }
 
 /** A CloudWatch alarm action's message, as SNS carries it in `Message`. */
-export function parseCloudWatchAlarm(payload: unknown, input: SnsNotificationInput): ParseResult {
-  const parsed = cloudWatchAlarmMessageSchema.safeParse(payload);
-  if (!parsed.success) return failWith('CloudWatch alarm message', parsed.error);
-  return { ok: true, alert: buildAlarmAlert(toAlarmFacts(parsed.data), input, payload) };
-}
+export const parseCloudWatchAlarm = schemaParser(
+  cloudWatchAlarmMessageSchema,
+  'CloudWatch alarm message',
+  (message, input, raw) => buildAlarmAlert(toAlarmFacts(message), input, raw),
+);

@@ -3,12 +3,11 @@ import type { AlertField, AlertState, NormalizedAlert, Severity } from '../alert
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
-  failWith,
   fieldsOf,
   isRegionCode,
-  type ParseResult,
+  occurredAt,
   type SnsNotificationInput,
-  toIsoTime,
+  schemaParser,
 } from './shared.ts';
 
 const emrStepStatusChangeSchema = envelopeWith(
@@ -57,11 +56,11 @@ function emrFieldsOf(detail: EmrStepStatusChange['detail']): AlertField[] {
   ]);
 }
 
-function toAlert(event: EmrStepStatusChange, input: SnsNotificationInput, raw: unknown): ParseResult {
+function toAlert(event: EmrStepStatusChange, input: SnsNotificationInput, raw: unknown): NormalizedAlert {
   const { clusterId, stepId, name, state, message } = event.detail;
   const outcome = emrOutcomes[state] ?? otherEmrState;
   const region = isRegionCode(event.region) ? event.region : undefined;
-  const alert: NormalizedAlert = {
+  return {
     source: 'emr',
     key: `emr:${event.account ?? 'unknown'}:${event.region ?? 'unknown'}:${clusterId}:${name}`,
     name,
@@ -72,7 +71,7 @@ function toAlert(event: EmrStepStatusChange, input: SnsNotificationInput, raw: u
     account: event.account,
     region,
     resource: `${clusterId} / ${stepId}`,
-    occurredAt: toIsoTime(event.time, toIsoTime(input.timestamp, input.timestamp)),
+    occurredAt: occurredAt(event.time, input),
     summary: message ?? `Step ${stepId} (${name}) ${state}`,
     fields: emrFieldsOf(event.detail),
     consoleUrl: region ? emrClusterUrl(region, clusterId) : undefined,
@@ -80,12 +79,11 @@ function toAlert(event: EmrStepStatusChange, input: SnsNotificationInput, raw: u
     resolvableByEvent: outcome.resolvableByEvent,
     raw,
   };
-  return { ok: true, alert };
 }
 
 /** `EMR Step Status Change` (aws.emr). */
-export function parseEmrStepEvent(payload: unknown, input: SnsNotificationInput): ParseResult {
-  const parsed = emrStepStatusChangeSchema.safeParse(payload);
-  if (!parsed.success) return failWith('EMR Step Status Change event', parsed.error);
-  return toAlert(parsed.data, input, payload);
-}
+export const parseEmrStepEvent = schemaParser(
+  emrStepStatusChangeSchema,
+  'EMR Step Status Change event',
+  toAlert,
+);

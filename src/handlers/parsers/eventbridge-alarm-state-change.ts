@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AlertField } from '../alert.ts';
 import { type AlarmFacts, buildAlarmAlert, describeMetricQueries, type MetricQuery } from './alarm-common.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
-import { failWith, fieldsOf, type ParseResult, parseJson, type SnsNotificationInput } from './shared.ts';
+import { fieldsOf, parseJson, schemaParser } from './shared.ts';
 
 const stateSchema = z.looseObject({
   value: z.string(),
@@ -110,8 +110,8 @@ function toAlarmFacts(event: AlarmStateChange): AlarmFacts {
 }
 
 /** `CloudWatch Alarm State Change` from EventBridge: keyed like the SNS form, so both make one alert. */
-export function parseAlarmStateChangeEvent(payload: unknown, input: SnsNotificationInput): ParseResult {
-  const parsed = alarmStateChangeSchema.safeParse(payload);
-  if (!parsed.success) return failWith('CloudWatch Alarm State Change event', parsed.error);
-  return { ok: true, alert: buildAlarmAlert(toAlarmFacts(parsed.data), input, payload) };
-}
+export const parseAlarmStateChangeEvent = schemaParser(
+  alarmStateChangeSchema,
+  'CloudWatch Alarm State Change event',
+  (event, input, raw) => buildAlarmAlert(toAlarmFacts(event), input, raw),
+);

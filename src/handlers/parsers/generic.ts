@@ -3,6 +3,7 @@ import type { EventBridgeEnvelope } from './eventbridge-envelope.ts';
 import {
   fieldsOf,
   isRegionCode,
+  occurredAt,
   parseJson,
   prettyJson,
   type SnsNotificationInput,
@@ -85,7 +86,7 @@ export function parseGenericEvent(
     account: event.account,
     region: isRegionCode(event.region) ? event.region : undefined,
     resource: event.resources?.join(', ') || undefined,
-    occurredAt: toIsoTime(event.time, toIsoTime(input.timestamp, input.timestamp)),
+    occurredAt: occurredAt(event.time, input),
     summary: prettyJson(event.detail),
     fields: envelopeFieldsOf(event, input, note),
     occurrence: event.id ?? input.messageId,

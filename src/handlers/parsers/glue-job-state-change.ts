@@ -3,12 +3,11 @@ import type { AlertState, NormalizedAlert, Severity } from '../alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
-  failWith,
   fieldsOf,
   isRegionCode,
-  type ParseResult,
+  occurredAt,
   type SnsNotificationInput,
-  toIsoTime,
+  schemaParser,
 } from './shared.ts';
 
 const glueJobStateChangeSchema = envelopeWith(
@@ -70,7 +69,7 @@ function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: un
     account: event.account,
     region,
     resource: jobName,
-    occurredAt: toIsoTime(event.time, toIsoTime(input.timestamp, input.timestamp)),
+    occurredAt: occurredAt(event.time, input),
     summary: message ?? `Job run ${jobRunId} ${state}`,
     fields: glueFieldsOf(event.detail),
     consoleUrl: region ? glueJobRunUrl(region, jobName, jobRunId) : undefined,
@@ -82,8 +81,8 @@ function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: un
 }
 
 /** `Glue Job State Change` (aws.glue): a job run reached a final state. */
-export function parseGlueJobEvent(payload: unknown, input: SnsNotificationInput): ParseResult {
-  const parsed = glueJobStateChangeSchema.safeParse(payload);
-  if (!parsed.success) return failWith('Glue Job State Change event', parsed.error);
-  return { ok: true, alert: toAlert(parsed.data, input, payload) };
-}
+export const parseGlueJobEvent = schemaParser(
+  glueJobStateChangeSchema,
+  'Glue Job State Change event',
+  toAlert,
+);

@@ -3,11 +3,11 @@ import type { NormalizedAlert, Severity } from '../alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
-  failWith,
   fieldsOf,
   isRegionCode,
-  type ParseResult,
+  occurredAt,
   type SnsNotificationInput,
+  schemaParser,
   toIsoTime,
 } from './shared.ts';
 
@@ -119,7 +119,7 @@ function toAlert(event: MacieFindingEvent, input: SnsNotificationInput, raw: unk
   const account = finding.accountId ?? event.account;
   const regionCode = finding.region ?? event.region;
   const region = isRegionCode(regionCode) ? regionCode : undefined;
-  const eventTime = toIsoTime(event.time, toIsoTime(input.timestamp, input.timestamp));
+  const eventTime = occurredAt(event.time, input);
   return {
     source: 'macie',
     key: `macie:${account ?? 'unknown'}:${regionCode ?? 'unknown'}:${finding.id}`,
@@ -142,8 +142,4 @@ function toAlert(event: MacieFindingEvent, input: SnsNotificationInput, raw: unk
 }
 
 /** `Macie Finding` (aws.macie): sensitive-data and policy findings alike. */
-export function parseMacieFindingEvent(payload: unknown, input: SnsNotificationInput): ParseResult {
-  const parsed = macieFindingSchema.safeParse(payload);
-  if (!parsed.success) return failWith('Macie Finding event', parsed.error);
-  return { ok: true, alert: toAlert(parsed.data, input, payload) };
-}
+export const parseMacieFindingEvent = schemaParser(macieFindingSchema, 'Macie Finding event', toAlert);

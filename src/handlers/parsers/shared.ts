@@ -96,3 +96,21 @@ export function describeIssues(error: z.ZodError): string {
 export function failWith(what: string, error: z.ZodError): ParseResult {
   return { ok: false, reason: `${what} did not match its schema (${describeIssues(error)})` };
 }
+
+/** When the message says it happened, else when SNS received it. */
+export function occurredAt(time: string | undefined, input: SnsNotificationInput): string {
+  return toIsoTime(time, toIsoTime(input.timestamp, input.timestamp));
+}
+
+/** A MessageParser that checks `payload` against `schema` (`what` names it in the reason) before `toAlert`. */
+export function schemaParser<Schema extends z.ZodType>(
+  schema: Schema,
+  what: string,
+  toAlert: (message: z.infer<Schema>, input: SnsNotificationInput, raw: unknown) => NormalizedAlert,
+): MessageParser {
+  return (payload, input) => {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return failWith(what, parsed.error);
+    return { ok: true, alert: toAlert(parsed.data, input, payload) };
+  };
+}

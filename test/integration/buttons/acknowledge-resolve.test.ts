@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
-import { type Harness, startHarness, testTopicArn } from '../../helpers/klaxon-harness.ts';
+import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {
   alarm,
   alice,
   blockActionsPayload,
   clickButton,
   findElement,
+  fireAlarm,
   glueFailure,
   macieFinding,
   postToSlackEndpoint,
@@ -14,14 +15,7 @@ import {
   waitForAudits,
 } from './slack-requests.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.slack.reset());
+const h = useHarness();
 
 /** Each test clicks as its own person, so counting their audit records tells when their clicks are done. */
 const bob = { userId: 'U0BOB', userName: 'bob' };
@@ -30,15 +24,9 @@ const dave = { userId: 'U0DAVE', userName: 'dave' };
 const erin = { userId: 'U0ERIN', userName: 'erin' };
 const frank = { userId: 'U0FRANK', userName: 'frank' };
 
-async function fireAlarm(name: string) {
-  const fired = await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'ALARM')));
-  expect(fired.status).toBe(200);
-  return rootOf(h, name);
-}
-
 describe('Acknowledge and Unacknowledge', () => {
   it('records who acknowledged, updates the root in place, replies, and offers Unacknowledge', async () => {
-    const root = await fireAlarm('Ack-CPU');
+    const root = await fireAlarm(h, 'Ack-CPU');
     const response = await clickButton(h, root, 'klaxon_ack', alice);
     expect(response.status).toBe(200);
     await waitForAudits(h, alice.userId, 1);
@@ -58,7 +46,7 @@ describe('Acknowledge and Unacknowledge', () => {
   });
 
   it('has one effect for a double click and for a retried request', async () => {
-    const root = await fireAlarm('DoubleAck-CPU');
+    const root = await fireAlarm(h, 'DoubleAck-CPU');
     const element = findElement(root, 'klaxon_ack');
     const body = interactionBody(blockActionsPayload(root, element, carol));
     const clicks = await Promise.all([postToSlackEndpoint(h, body), postToSlackEndpoint(h, body)]);
@@ -72,7 +60,7 @@ describe('Acknowledge and Unacknowledge', () => {
   });
 
   it('keeps showing who acknowledged when the alert fires again, in the same thread', async () => {
-    const root = await fireAlarm('AckThenFire-CPU');
+    const root = await fireAlarm(h, 'AckThenFire-CPU');
     await clickButton(h, root, 'klaxon_ack', dave);
     await waitForAudits(h, dave.userId, 1);
     const later = new Date(Date.now() + 60_000);
@@ -120,7 +108,7 @@ describe('Refusals and forged requests', () => {
   });
 
   it('answers 401 to a forged signature and to a stale timestamp, with no effect', async () => {
-    const root = await fireAlarm('Forged-CPU');
+    const root = await fireAlarm(h, 'Forged-CPU');
     const body = interactionBody(blockActionsPayload(root, findElement(root, 'klaxon_ack'), alice));
     const forged = await postToSlackEndpoint(h, body, { secret: 'not-the-signing-secret' });
     const stale = await postToSlackEndpoint(h, body, { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 });

@@ -6,14 +6,14 @@ import {
   StartJobRunCommand,
 } from '@aws-sdk/client-glue';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
-import { type Harness, startHarness, testTopicArn } from '../../helpers/klaxon-harness.ts';
+import { useHarness } from '../../helpers/klaxon-harness.ts';
 import {
-  alarm,
   blockActionsPayload,
   clickButton,
   findElement,
+  fireAlarm,
   postToSlackEndpoint,
   rootOf,
   waitForAudits,
@@ -61,39 +61,25 @@ function answerRuns(jobName: string) {
   return failed;
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({
-    glue: {
-      alarmJobs: {
-        'ETL-Errors': 'NightlyLoad',
-        'ETL-Race': 'RaceLoad',
-        'ETL-Quiet': 'QuietLoad',
-        'ETL-Busy': 'BusyLoad',
-        'ETL-Done': 'DoneLoad',
-      },
+const h = useHarness({
+  glue: {
+    alarmJobs: {
+      'ETL-Errors': 'NightlyLoad',
+      'ETL-Race': 'RaceLoad',
+      'ETL-Quiet': 'QuietLoad',
+      'ETL-Busy': 'BusyLoad',
+      'ETL-Done': 'DoneLoad',
     },
-    permissions: { rerun: { users: [ops1, ops2, ops3, ops4, ops5, ops6].map((o) => o.userId) } },
-  });
+  },
+  permissions: { rerun: { users: [ops1, ops2, ops3, ops4, ops5, ops6].map((o) => o.userId) } },
 });
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.slack.reset();
-  glue.reset();
-});
-
-async function fireAlarm(name: string) {
-  expect((await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'ALARM')))).status).toBe(200);
-  return rootOf(h, name);
-}
+beforeEach(() => glue.reset());
 
 describe('Rerun from an alarm the configuration maps to a Glue job', () => {
   it('offers Rerun on mapped alarms only, and starts the latest failed run with its arguments', async () => {
-    const unmapped = await fireAlarm('Unmapped-CPU');
+    const unmapped = await fireAlarm(h, 'Unmapped-CPU');
     expect(() => findElement(unmapped, 'klaxon_rerun_glue')).toThrow();
-    const root = await fireAlarm('ETL-Errors');
+    const root = await fireAlarm(h, 'ETL-Errors');
     expect(findElement(root, 'klaxon_rerun_glue')).toHaveProperty('confirm.confirm.text', 'Rerun');
     const failed = answerRuns('NightlyLoad');
     glue.on(StartJobRunCommand).resolves({ JobRunId: 'jr_rerun_1' });
@@ -115,7 +101,7 @@ describe('Rerun from an alarm the configuration maps to a Glue job', () => {
   });
 
   it('starts exactly one run for two concurrent clicks', async () => {
-    const root = await fireAlarm('ETL-Race');
+    const root = await fireAlarm(h, 'ETL-Race');
     answerRuns('RaceLoad');
     glue.on(StartJobRunCommand).resolves({ JobRunId: 'jr_rerun_race' });
     const { confirm: _confirm, ...action } = findElement(root, 'klaxon_rerun_glue');
@@ -158,7 +144,7 @@ describe('Rerun from an alarm the configuration maps to a Glue job', () => {
   it.each(nothingToRerun)(
     '$alarmName: tells the person why there is nothing to rerun, audits it, and starts nothing',
     async ({ alarmName, who, runs, ephemeral, detail }) => {
-      const root = await fireAlarm(alarmName);
+      const root = await fireAlarm(h, alarmName);
       glue.on(GetJobRunsCommand).resolves({ JobRuns: runs });
 
       await clickButton(h, root, 'klaxon_rerun_glue', who);

@@ -3,14 +3,14 @@ import {
   EntityNotFoundException,
   GetJobRunCommand,
   GlueClient,
-  type JobRun,
   StartJobRunCommand,
   ThrottlingException,
 } from '@aws-sdk/client-glue';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
-import { type Harness, startHarness, testTopicArn } from '../../helpers/klaxon-harness.ts';
+import { glueFailedRun } from '../../helpers/aws-responses.ts';
+import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {
   blockActionsPayload,
   clickButton,
@@ -29,47 +29,14 @@ const operators = ['U0OPS1', 'U0OPS2', 'U0OPS3', 'U0OPS4', 'U0OPS5', 'U0OPS6'].m
   userName: userId.toLowerCase(),
 }));
 
-/** Shaped like awscli/examples/glue/get-job-run.rst (as in test/unit/aws/glue-rerun.test.ts), failed. */
-function failedRun(jobName: string, jobRunId: string): JobRun {
-  return {
-    Id: jobRunId,
-    Attempt: 0,
-    JobName: jobName,
-    StartedOn: new Date(1602873931255),
-    LastModifiedOn: new Date(1602874075985),
-    CompletedOn: new Date(1602874075985),
-    JobRunState: 'FAILED',
-    ErrorMessage: 'An error occurred while calling o103.pyWriteDynamicFrame. Access Denied',
-    Arguments: { '--job-bookmark-option': 'job-bookmark-enable' },
-    PredecessorRuns: [],
-    AllocatedCapacity: 10,
-    ExecutionTime: 117,
-    Timeout: 2880,
-    MaxCapacity: 10.0,
-    WorkerType: 'G.1X',
-    NumberOfWorkers: 10,
-    LogGroupName: '/aws-glue/jobs',
-    GlueVersion: '2.0',
-  };
-}
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({
-    permissions: { rerun: { users: [operator.userId, ...operators.map((o) => o.userId)] } },
-  });
+const h = useHarness({
+  permissions: { rerun: { users: [operator.userId, ...operators.map((o) => o.userId)] } },
 });
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.slack.reset();
-  glue.reset();
-});
+beforeEach(() => glue.reset());
 
 async function failJob(jobName: string, jobRunId: string) {
   await h.postSns(h.signer.notification(testTopicArn, glueFailure(jobName, jobRunId)));
-  glue.on(GetJobRunCommand).resolves({ JobRun: failedRun(jobName, jobRunId) });
+  glue.on(GetJobRunCommand).resolves({ JobRun: glueFailedRun({ JobName: jobName, Id: jobRunId }) });
   return h.slack.messages('C0ALERTS')[0]!;
 }
 

@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sweepExpiredMutes } from '../../../src/handlers/lifecycle/mute-expiry.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
 import { createSlackWebClient } from '../../../src/slack/slack-client.ts';
 import { createSlackPoster } from '../../../src/slack/slack-poster.ts';
-import { type Harness, startHarness, testTopicArn } from '../../helpers/klaxon-harness.ts';
+import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {
   alarm,
   chooseMute,
   clickButton,
   findElement,
+  fireAlarm,
   openAppHome,
   rootOf,
   submitView,
   waitForAudits,
 } from './slack-requests.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.slack.reset());
+const h = useHarness();
 
 const hour = 3_600_000;
-
-async function fireAlarm(name: string, at = new Date()) {
-  const fired = await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'ALARM', at)));
-  expect(fired.status).toBe(200);
-  return rootOf(h, name);
-}
 
 /** Runs the sweep as the server timer or the Lambda schedule would, with the clock moved on. */
 function sweepAt(now: Date) {
@@ -47,7 +35,7 @@ describe('Mute durations', () => {
     ['24 hours', 24 * hour],
   ])('mutes for %s: recorded with its end, shown on the root, Unmute offered', async (label, ms) => {
     const who = { userId: `U0MUTE${ms / hour}H`, userName: `muter${ms / hour}` };
-    const root = await fireAlarm(`Mute-${ms / hour}h`);
+    const root = await fireAlarm(h, `Mute-${ms / hour}h`);
     const before = Date.now();
     await chooseMute(h, root, label, who);
     await waitForAudits(h, who.userId, 1);
@@ -65,7 +53,7 @@ describe('Mute durations', () => {
 
   it('mutes until resolved, and the recovery ends it with one summary', async () => {
     const who = { userId: 'U0UNTILRES', userName: 'ur' };
-    const root = await fireAlarm('MuteUntilResolved');
+    const root = await fireAlarm(h, 'MuteUntilResolved');
     await chooseMute(h, root, 'Until resolved', who);
     await waitForAudits(h, who.userId, 1);
     await h.postSns(
@@ -80,7 +68,7 @@ describe('Mute durations', () => {
 
   it('mutes for a custom duration with a reason through a modal, refusing bad input', async () => {
     const who = { userId: 'U0CUSTOM', userName: 'custom' };
-    const root = await fireAlarm('MuteCustom');
+    const root = await fireAlarm(h, 'MuteCustom');
     await chooseMute(h, root, 'Custom…', who);
     const [opened] = await h.slack.waitForCalls('views.open', 1);
     expect(opened!.params.trigger_id).toBe('12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3');
@@ -125,7 +113,7 @@ describe('Mute durations', () => {
 describe('Unmute and the mute summary', () => {
   it('records notifications while muted and posts one summary on Unmute', async () => {
     const who = { userId: 'U0UNMUTER', userName: 'unmuter' };
-    const root = await fireAlarm('MuteSummary');
+    const root = await fireAlarm(h, 'MuteSummary');
     await chooseMute(h, root, '1 hour', who);
     await waitForAudits(h, who.userId, 1);
     for (let i = 1; i <= 3; i++) {
@@ -148,7 +136,7 @@ describe('Unmute and the mute summary', () => {
 
   it('ends an expired mute once with its summary, however many sweeps run', async () => {
     const who = { userId: 'U0EXPIRY', userName: 'expiry' };
-    const root = await fireAlarm('MuteExpiry');
+    const root = await fireAlarm(h, 'MuteExpiry');
     await chooseMute(h, root, '1 hour', who);
     await waitForAudits(h, who.userId, 1);
     await h.postSns(
@@ -177,7 +165,7 @@ describe('Unmute and the mute summary', () => {
 describe('App Home', () => {
   it('shows open alerts, active mutes and the viewer’s recent actions when opened', async () => {
     const who = { userId: 'U0HOME', userName: 'home' };
-    const root = await fireAlarm('HomeAlarm');
+    const root = await fireAlarm(h, 'HomeAlarm');
     await chooseMute(h, root, '4 hours', who);
     await waitForAudits(h, who.userId, 1);
 

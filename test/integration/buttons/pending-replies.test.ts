@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sweepPendingRepairs } from '../../../src/handlers/lifecycle/repair-sweep.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
 import { createSlackWebClient } from '../../../src/slack/slack-client.ts';
 import { createSlackPoster } from '../../../src/slack/slack-poster.ts';
-import { type Harness, startHarness, testTopicArn } from '../../helpers/klaxon-harness.ts';
-import { alarm, alice, clickButton, findElement, macieFinding, rootOf } from './slack-requests.ts';
+import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
+import { alice, clickButton, findElement, fireAlarmWithId, macieFinding, rootOf } from './slack-requests.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.slack.reset());
+const h = useHarness();
 
 /** A sweeper as the Lambda worker runs it: the store and a Slack client of its own, without retries. */
 function sweeper() {
@@ -28,12 +21,6 @@ function sweeper() {
   return () => sweepPendingRepairs(deps, 60_000);
 }
 
-async function fireAlarm(name: string) {
-  expect((await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'ALARM')))).status).toBe(200);
-  const root = rootOf(h, name);
-  return { root, alertId: String(findElement(root, 'klaxon_ack').value) };
-}
-
 /** Clicks while every try of the listener's client (one call and two retries) to post a reply fails. */
 async function clickWhileRepliesFail(root: StoredMessage, actionId: string, ephemeralsBefore = 0) {
   h.slack.failNext('chat.postMessage', { status: 500 }, 3);
@@ -45,7 +32,7 @@ const threadTexts = (title: string) => rootOf(h, title).replies.map((reply) => r
 
 describe('A thread reply Slack does not take after a button saved its change', () => {
   it('is kept on the record, and the sweep posts it once in the thread', async () => {
-    const { root, alertId } = await fireAlarm('RepliesDown-CPU');
+    const { root, alertId } = await fireAlarmWithId(h, 'RepliesDown-CPU');
 
     await clickWhileRepliesFail(root, 'klaxon_ack');
 
@@ -70,7 +57,7 @@ describe('A thread reply Slack does not take after a button saved its change', (
   });
 
   it('stays pending while Slack is still down, and is posted by a later sweep', async () => {
-    const { root, alertId } = await fireAlarm('RepliesFlaky-CPU');
+    const { root, alertId } = await fireAlarmWithId(h, 'RepliesFlaky-CPU');
     await clickWhileRepliesFail(root, 'klaxon_ack');
     h.slack.failNext('chat.postMessage', { status: 500 }, 1);
     const sweep = sweeper();
@@ -85,7 +72,7 @@ describe('A thread reply Slack does not take after a button saved its change', (
   });
 
   it('is posted exactly once by three concurrent sweeps, in order with a later reply queued behind it', async () => {
-    const { root } = await fireAlarm('RepliesRace-CPU');
+    const { root } = await fireAlarmWithId(h, 'RepliesRace-CPU');
     await clickWhileRepliesFail(root, 'klaxon_ack');
     // Slack is back, but the un-acknowledgement must not overtake the acknowledgement: it queues behind it.
     await clickButton(h, rootOf(h, 'RepliesRace-CPU'), 'klaxon_unack', alice);

@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sweepPendingRepairs } from '../../../src/handlers/lifecycle/repair-sweep.ts';
 import { refreshRootIfStale } from '../../../src/handlers/lifecycle/root-refresher.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
 import { createSlackWebClient } from '../../../src/slack/slack-client.ts';
 import { createSlackPoster } from '../../../src/slack/slack-poster.ts';
-import { type Harness, startHarness, testTopicArn } from '../../helpers/klaxon-harness.ts';
+import { useHarness } from '../../helpers/klaxon-harness.ts';
 import {
-  alarm,
   alice,
   chooseMute,
   clickButton,
   findElement,
+  fireAlarmWithId,
   rootOf,
   waitForAudits,
 } from './slack-requests.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => h.slack.reset());
+const h = useHarness();
 
 const bob = { userId: 'U0BOBREPAIR', userName: 'bob' };
 
@@ -37,15 +30,9 @@ function refreshDeps() {
   };
 }
 
-async function fireAlarm(name: string) {
-  expect((await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'ALARM')))).status).toBe(200);
-  const root = rootOf(h, name);
-  return { root, alertId: String(findElement(root, 'klaxon_ack').value) };
-}
-
 describe('A button whose Slack update fails', () => {
   it('saves the change, says so, marks the root stale, and the sweep repairs the root', async () => {
-    const { root, alertId } = await fireAlarm('SlackDown-CPU');
+    const { root, alertId } = await fireAlarmWithId(h, 'SlackDown-CPU');
     h.slack.failNext('chat.update', { status: 500 }, 3);
 
     await clickButton(h, root, 'klaxon_ack', alice);
@@ -69,7 +56,7 @@ describe('A button whose Slack update fails', () => {
   });
 
   it('keeps the root stale while Slack is still down, and refreshes it once Slack is back', async () => {
-    const { root, alertId } = await fireAlarm('SlackFlaky-CPU');
+    const { root, alertId } = await fireAlarmWithId(h, 'SlackFlaky-CPU');
     h.slack.failNext('chat.update', { status: 500 }, 4);
 
     await chooseMute(h, root, '1 hour', bob);

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
 import { interactionBody, signSlackRequest } from '../../../src/sandbox/sign-slack-request.ts';
 import { pollUntil } from '../../../src/util/poll-until.ts';
-import { type Harness, signingSecret } from '../../helpers/klaxon-harness.ts';
+import { type Harness, signingSecret, testTopicArn } from '../../helpers/klaxon-harness.ts';
 
 const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
 
@@ -146,7 +147,7 @@ export function macieFinding(id: string) {
   return { ...base, detail: { ...base.detail, id } };
 }
 
-export function alarm(name: string, state: 'ALARM' | 'OK', changedAt = new Date()) {
+export function alarm(name: string, state: 'ALARM' | 'OK' | 'INSUFFICIENT_DATA', changedAt = new Date()) {
   const base = fixture('cloudwatch/alarm-single-metric.json');
   return {
     ...base,
@@ -155,4 +156,17 @@ export function alarm(name: string, state: 'ALARM' | 'OK', changedAt = new Date(
     NewStateValue: state,
     StateChangeTime: changedAt.toISOString().replace('Z', '+0000'),
   };
+}
+
+/** Sends an ALARM for `name` through SNS and returns the root message it posted. */
+export async function fireAlarm(h: Harness, name: string, at = new Date()) {
+  const fired = await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'ALARM', at)));
+  expect(fired.status).toBe(200);
+  return rootOf(h, name);
+}
+
+/** fireAlarm, with the alert id the root's buttons carry. */
+export async function fireAlarmWithId(h: Harness, name: string) {
+  const root = await fireAlarm(h, name);
+  return { root, alertId: String(findElement(root, 'klaxon_ack').value) };
 }

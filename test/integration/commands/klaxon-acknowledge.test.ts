@@ -3,16 +3,16 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import {
   CloudWatchLogsClient,
   GetQueryResultsCommand,
-  type GetQueryResultsCommandOutput,
   StartQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../helpers/klaxon-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { logsQueryResults } from '../../helpers/aws-responses.ts';
 import {
   createRestartableClock,
   postSlashCommand,
   shownText,
+  useCommandHarness,
   waitForResponses,
 } from './slash-command-kit.ts';
 
@@ -22,34 +22,11 @@ const athena = mockClient(AthenaClient);
 const clock = createRestartableClock();
 const queryId = '82765b94-d048-4ef8-87c1-fd19a76a9d8e';
 
-// Shaped like awscli/examples/logs/get-query-results.rst (rows of {field, value}, @ptr included).
-const completeResults: Omit<GetQueryResultsCommandOutput, '$metadata'> = {
-  status: 'Complete',
-  results: [
-    [
-      { field: '@timestamp', value: '2024-05-19 06:10:35.743' },
-      { field: '@message', value: 'ERROR Test BENCHMARK 3' },
-      { field: '@ptr', value: 'ClQKGA' },
-    ],
-  ],
-  statistics: { recordsMatched: 1.0, recordsScanned: 3.0, bytesScanned: 141.0 },
-};
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(
-    { queries: { logGroupAliases: { etl: '/aws/lambda/etl' } } },
-    { commands: { clock } },
-  );
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  for (const mock of [logs, cloudTrail, athena]) mock.reset();
-  h.slack.reset();
-  clock.restart();
-});
+const h = useCommandHarness({ queries: { logGroupAliases: { etl: '/aws/lambda/etl' } } }, { clock }, [
+  logs,
+  cloudTrail,
+  athena,
+]);
 
 describe('/klaxon acknowledgement', () => {
   it('acknowledges with an ephemeral "Running…" before the slow query finishes', async () => {
@@ -60,7 +37,7 @@ describe('/klaxon acknowledgement', () => {
     logs.on(StartQueryCommand).resolves({ queryId });
     logs.on(GetQueryResultsCommand).callsFake(async () => {
       await gate;
-      return completeResults;
+      return logsQueryResults('Complete');
     });
 
     const command = await postSlashCommand(h, 'logs etl since=1h');

@@ -1,83 +1,40 @@
 import {
   AthenaClient,
   GetQueryExecutionCommand,
-  type GetQueryExecutionOutput,
   GetQueryResultsCommand,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../helpers/klaxon-harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  athenaExecution as execution,
+  athenaQueryId as id,
+  athenaResultsPage as resultsPage,
+} from '../../helpers/aws-responses.ts';
 import {
   createRestartableClock,
   postSlashCommand,
   shownText,
+  useCommandHarness,
   waitForResponses,
 } from './slash-command-kit.ts';
 
 const athena = mockClient(AthenaClient);
 const clock = createRestartableClock();
-const id = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
 const injection = "x' OR '1'='1";
 
-// Shaped like awscli/examples/athena/get-query-execution.rst (dates deserialized by the SDK).
-function execution(
-  State: string,
-  extra: { reason?: string; scanned?: number } = {},
-): GetQueryExecutionOutput {
-  return {
-    QueryExecution: {
-      QueryExecutionId: id,
-      StatementType: 'DML',
-      ResultConfiguration: { OutputLocation: `s3://klaxon-athena-results/${id}.csv` },
-      QueryExecutionContext: { Database: 'security', Catalog: 'awsdatacatalog' },
-      Status: {
-        State: State as 'RUNNING',
-        StateChangeReason: extra.reason,
-        SubmissionDateTime: new Date(1593469842665),
-      },
-      Statistics: { EngineExecutionTimeInMillis: 3600, DataScannedInBytes: extra.scanned ?? 203089 },
-      WorkGroup: 'klaxon',
-    },
-  };
-}
-
-// Shaped like awscli/examples/athena/get-query-results.rst: the first row is the header.
-const resultsPage = {
-  ResultSet: {
-    Rows: [
-      ['eventtime', 'principal', 'eventname'],
-      ['2024-05-19T06:10:35Z', 'arn:aws:iam::123456789012:user/alice', 'DeleteBucket'],
-    ].map((row) => ({ Data: row.map((VarCharValue) => ({ VarCharValue })) })),
-    ResultSetMetadata: {
-      ColumnInfo: ['eventtime', 'principal', 'eventname'].map((Name) => ({ Name, Type: 'varchar' })),
-    },
-  },
-  UpdateCount: 0,
+const athenaConfig = {
+  database: 'security',
+  table: 'cloudtrail_logs',
+  workGroup: 'klaxon',
+  outputLocation: 's3://klaxon-athena-results/',
+  datePartitionColumn: 'timestamp',
 };
-
-let h: Harness;
-beforeAll(async () => {
-  const athenaConfig = {
-    database: 'security',
-    table: 'cloudtrail_logs',
-    workGroup: 'klaxon',
-    outputLocation: 's3://klaxon-athena-results/',
-    datePartitionColumn: 'timestamp',
-  };
-  h = await startHarness(
-    { queries: { athena: athenaConfig } },
-    { commands: { clock, responseWindowMs: 5 * 60_000 } },
-  );
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useCommandHarness({ queries: { athena: athenaConfig } }, { clock, responseWindowMs: 5 * 60_000 }, [
+  athena,
+]);
 beforeEach(() => {
-  athena.reset();
-  h.slack.reset();
-  clock.restart();
   athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: id });
 });
 

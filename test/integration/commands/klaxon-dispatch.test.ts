@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type CommandJob, readCommandJob } from '../../../src/handlers/commands/command-job.ts';
 import type { CommandWorkRunner } from '../../../src/handlers/commands/command-runner.ts';
-import { type Harness, startHarness } from '../../helpers/klaxon-harness.ts';
+import { useHarness } from '../../helpers/klaxon-harness.ts';
 import { postSlashCommand, waitForResponses } from './slash-command-kit.ts';
 
 // A runner standing in for the Lambda async invocation: it records the jobs, or fails to hand them off.
@@ -14,17 +14,10 @@ const runner: CommandWorkRunner = {
   },
 };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({}, { commands: { runner } });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness({}, { commands: { runner } });
 beforeEach(() => {
   dispatched.length = 0;
   failDispatch = false;
-  h.slack.reset();
 });
 
 describe('/klaxon dispatch', () => {

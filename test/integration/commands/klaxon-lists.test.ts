@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { alertIdOf, type NormalizedAlert } from '../../../src/handlers/alert.ts';
 import type { AlertRecord, MuteRecord } from '../../../src/store/records.ts';
-import { type Harness, startHarness } from '../../helpers/klaxon-harness.ts';
 import {
   channelId,
   createRestartableClock,
   postSlashCommand,
   shownText,
+  useCommandHarness,
   waitForResponses,
 } from './slash-command-kit.ts';
 
@@ -66,9 +66,8 @@ async function muteAlert(record: AlertRecord, until: string | undefined, reason?
   ).toBe('written');
 }
 
-let h: Harness;
+const h = useCommandHarness({}, { clock });
 beforeAll(async () => {
-  h = await startHarness({}, { commands: { clock } });
   const acknowledged = openAlert('nightly-load', {
     acknowledged: { userId: 'U0ALICE', userName: 'alice', at: minutesAgo(60) },
   });
@@ -79,13 +78,6 @@ beforeAll(async () => {
   await muteAlert(acknowledged, new Date(Date.now() + 90 * 60_000).toISOString(), 'known upstream outage');
   await muteAlert(fresh, undefined);
   await muteAlert(lapsed, minutesAgo(1));
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.slack.reset();
-  clock.restart();
 });
 
 describe('/klaxon alerts and /klaxon mutes', () => {

@@ -6,30 +6,19 @@ import {
   StartQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../helpers/klaxon-harness.ts';
+import { describe, expect, it } from 'vitest';
 import {
   createRestartableClock,
   postSlashCommand,
   shownText,
+  useCommandHarness,
   waitForResponses,
 } from './slash-command-kit.ts';
 
 const logs = mockClient(CloudWatchLogsClient);
 const clock = createRestartableClock();
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({}, { commands: { clock } });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  logs.reset();
-  h.slack.reset();
-  clock.restart();
-});
+const h = useCommandHarness({}, { clock }, [logs]);
 
 describe('/klaxon logs', () => {
   it('names the log group that does not exist', async () => {

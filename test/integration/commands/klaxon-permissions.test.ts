@@ -1,29 +1,18 @@
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../helpers/klaxon-harness.ts';
+import { describe, expect, it } from 'vitest';
 import {
   createRestartableClock,
   postSlashCommand,
   shownText,
+  useCommandHarness,
   waitForResponses,
 } from './slash-command-kit.ts';
 
 const cloudTrail = mockClient(CloudTrailClient);
 const clock = createRestartableClock();
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ permissions: { query: { users: ['U0ALICE'] } } }, { commands: { clock } });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  cloudTrail.reset();
-  h.slack.reset();
-  clock.restart();
-});
+const h = useCommandHarness({ permissions: { query: { users: ['U0ALICE'] } } }, { clock }, [cloudTrail]);
 
 describe('/klaxon permissions', () => {
   it('refuses a user without the query permission privately, audits it and asks AWS nothing', async () => {

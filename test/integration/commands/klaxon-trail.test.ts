@@ -6,13 +6,14 @@ import {
   ThrottlingException,
 } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../helpers/klaxon-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cloudTrailEvent } from '../../helpers/aws-responses.ts';
 import {
   channelId,
   createRestartableClock,
   postSlashCommand,
   shownText,
+  useCommandHarness,
   userId,
   waitForResponses,
 } from './slash-command-kit.ts';
@@ -20,45 +21,18 @@ import {
 const cloudTrail = mockClient(CloudTrailClient);
 const clock = createRestartableClock();
 
-// Shaped like the LookupEvents output in the AWS CLI reference (awscli/examples/cloudtrail/lookup-events.rst);
-// EventTime is a Date because the SDK deserializes it; CloudTrailEvent stays a JSON string.
-function trailEvent(eventId: string, eventName: string): Event {
-  return {
-    EventId: eventId,
-    Username: 'my-session-name',
-    EventTime: new Date(Date.now() - 600_000),
-    CloudTrailEvent: JSON.stringify({
-      eventVersion: '1.08',
-      userIdentity: {
-        type: 'AssumedRole',
-        arn: 'arn:aws:sts::123456789012:assumed-role/my-role/my-session-name',
-      },
-      eventSource: 's3.amazonaws.com',
-      eventName,
-      awsRegion: 'us-east-1',
-      sourceIPAddress: '72.21.198.70',
-      eventID: eventId,
-      recipientAccountId: '123456789012',
-    }),
-    EventName: eventName,
+/** The CLI reference's LookupEvents event (see aws-responses.ts), made an S3 call ten minutes ago. */
+function trailEvent(EventId: string, EventName: string): Event {
+  return cloudTrailEvent({
+    EventId,
+    EventName,
     EventSource: 's3.amazonaws.com',
-    ReadOnly: 'false',
+    EventTime: new Date(Date.now() - 600_000),
     Resources: [{ ResourceType: 'AWS::S3::Bucket', ResourceName: 'etl-landing' }],
-  };
+  });
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({}, { commands: { clock } });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  cloudTrail.reset();
-  h.slack.reset();
-  clock.restart();
-});
+const h = useCommandHarness({}, { clock }, [cloudTrail]);
 
 describe('/klaxon trail', () => {
   it('reads every page with NextToken and shows events from all of them', async () => {

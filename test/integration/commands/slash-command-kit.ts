@@ -1,3 +1,4 @@
+import { beforeEach } from 'vitest';
 import { createFakeClock, type FakeClock } from '../../../src/aws/fake-clock.ts';
 import type { Clock } from '../../../src/aws/poll.ts';
 import type { ResponseUrlPost } from '../../../src/sandbox/fake-slack-api.ts';
@@ -6,7 +7,7 @@ import {
   signSlackRequest,
   slashCommandBody,
 } from '../../../src/sandbox/sign-slack-request.ts';
-import { type Harness, signingSecret } from '../../helpers/klaxon-harness.ts';
+import { type Harness, signingSecret, type startHarness, useHarness } from '../../helpers/klaxon-harness.ts';
 
 export const channelId = 'C0ALERTS01';
 export const userId = 'U0ONCALL01';
@@ -88,7 +89,9 @@ export function shownText(post: { body: Record<string, unknown> }): string {
  * A fake clock (sleeps return at once) that each test restarts at the real time: commands are stamped
  * with the real time, so their deadlines must be measured from there.
  */
-export function createRestartableClock(): Clock & { restart(): FakeClock; current(): FakeClock } {
+export type RestartableClock = Clock & { restart(): FakeClock; current(): FakeClock };
+
+export function createRestartableClock(): RestartableClock {
   let clock = createFakeClock(Date.now());
   return {
     now: () => clock.now(),
@@ -99,4 +102,23 @@ export function createRestartableClock(): Clock & { restart(): FakeClock; curren
     },
     current: () => clock,
   };
+}
+
+type CommandOptions = NonNullable<NonNullable<Parameters<typeof startHarness>[1]>['commands']>;
+
+/**
+ * useHarness for `/klaxon` tests on a restartable clock: before each test the clock restarts and every
+ * aws-sdk-client-mock in `mocks` is reset.
+ */
+export function useCommandHarness(
+  configDocument: Record<string, unknown>,
+  commands: CommandOptions & { clock: RestartableClock },
+  mocks: Array<{ reset(): void }> = [],
+): Harness {
+  const h = useHarness(configDocument, { commands });
+  beforeEach(() => {
+    for (const mock of mocks) mock.reset();
+    commands.clock.restart();
+  });
+  return h;
 }

@@ -1,7 +1,6 @@
 import {
   AthenaClient,
   GetQueryExecutionCommand,
-  type GetQueryExecutionOutput,
   GetQueryResultsCommand,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
@@ -14,59 +13,16 @@ import {
 } from '../../../src/aws/athena-cloudtrail.ts';
 import { createFakeClock, type FakeClock } from '../../../src/aws/fake-clock.ts';
 import type { QueryProgress } from '../../../src/aws/query-outcome.ts';
+import {
+  athenaExecution as execution,
+  athenaQueryId as id,
+  athenaResultsPage as resultsPage,
+} from '../../helpers/aws-responses.ts';
 
 const athena = mockClient(AthenaClient);
 const config = { region: 'us-east-1', workGroup: 'klaxon', database: 'security', table: 'cloudtrail_logs' };
-const id = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
 const alice = 'arn:aws:iam::123456789012:user/alice';
 let clock: FakeClock;
-
-// Shaped like awscli/examples/athena/get-query-execution.rst (dates deserialized by the SDK).
-function execution(
-  State: string,
-  extra: { StateChangeReason?: string; scanned?: number } = {},
-): GetQueryExecutionOutput {
-  return {
-    QueryExecution: {
-      QueryExecutionId: id,
-      StatementType: 'DML',
-      ResultConfiguration: { OutputLocation: `s3://awsdoc-example-bucket/${id}.csv` },
-      QueryExecutionContext: { Database: 'security', Catalog: 'awsdatacatalog' },
-      Status: {
-        State: State as 'RUNNING',
-        StateChangeReason: extra.StateChangeReason,
-        SubmissionDateTime: new Date(1593469842665),
-      },
-      Statistics: { EngineExecutionTimeInMillis: 3600, DataScannedInBytes: extra.scanned ?? 203089 },
-      WorkGroup: 'klaxon',
-    },
-  };
-}
-
-// Shaped like awscli/examples/athena/get-query-results.rst: the first row is the header.
-const resultsPage = {
-  ResultSet: {
-    Rows: [
-      { Data: [{ VarCharValue: 'eventtime' }, { VarCharValue: 'principal' }, { VarCharValue: 'eventname' }] },
-      { Data: ['2024-05-19T06:10:35Z', alice, 'DeleteBucket'].map((v) => ({ VarCharValue: v })) },
-    ],
-    ResultSetMetadata: {
-      ColumnInfo: ['eventtime', 'principal', 'eventname'].map((name) => ({
-        CatalogName: 'hive',
-        SchemaName: '',
-        TableName: '',
-        Name: name,
-        Label: name,
-        Type: 'varchar',
-        Precision: 2147483647,
-        Scale: 0,
-        Nullable: 'UNKNOWN' as const,
-        CaseSensitive: true,
-      })),
-    },
-  },
-  UpdateCount: 0,
-};
 
 function request(overrides: Partial<CloudTrailAthenaRequest> = {}): CloudTrailAthenaRequest {
   return {
@@ -152,7 +108,7 @@ describe('runCloudTrailAthenaQuery', () => {
   it('reports a FAILED query with its StateChangeReason', async () => {
     const reason =
       "TABLE_NOT_FOUND: line 2:6: Table 'awsdatacatalog.security.cloudtrail_logs' does not exist";
-    athena.on(GetQueryExecutionCommand).resolves(execution('FAILED', { StateChangeReason: reason }));
+    athena.on(GetQueryExecutionCommand).resolves(execution('FAILED', { reason }));
 
     const outcome = await runCloudTrailAthenaQuery(
       { athena: new AthenaClient({}), clock },

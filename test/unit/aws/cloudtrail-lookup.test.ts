@@ -1,7 +1,6 @@
 import {
   AccessDeniedException,
   CloudTrailClient,
-  type Event,
   LookupEventsCommand,
   ThrottlingException,
 } from '@aws-sdk/client-cloudtrail';
@@ -10,40 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { lookupTrailEvents, type TrailLookupRequest } from '../../../src/aws/cloudtrail-lookup.ts';
 import { createFakeClock, type FakeClock } from '../../../src/aws/fake-clock.ts';
 import { createRequestPacer } from '../../../src/aws/throttle.ts';
-
-// Shaped like the LookupEvents output in the AWS CLI reference (awscli/examples/cloudtrail/lookup-events.rst);
-// EventTime is a Date because the SDK deserializes it. CloudTrailEvent stays a JSON string.
-function trailEvent(overrides: Partial<Event> & { errorCode?: string } = {}): Event {
-  const { errorCode, ...fields } = overrides;
-  return {
-    EventId: '654ccbc0-ba0d-486a-9076-dbf7274677a7',
-    Username: 'my-session-name',
-    EventTime: new Date('2024-05-20T09:41:02Z'),
-    CloudTrailEvent: JSON.stringify({
-      eventVersion: '1.02',
-      userIdentity: {
-        type: 'AssumedRole',
-        arn: 'arn:aws:sts::123456789012:assumed-role/my-role/my-session-name',
-      },
-      eventTime: '2024-05-20T09:41:02Z',
-      eventSource: 'signin.amazonaws.com',
-      eventName: 'ConsoleLogin',
-      awsRegion: 'us-east-1',
-      sourceIPAddress: '72.21.198.70',
-      requestParameters: null,
-      responseElements: { ConsoleLogin: 'Success' },
-      eventID: '654ccbc0-ba0d-486a-9076-dbf7274677a7',
-      eventType: 'AwsConsoleSignIn',
-      recipientAccountId: '123456789012',
-      ...(errorCode ? { errorCode } : {}),
-    }),
-    EventName: 'ConsoleLogin',
-    EventSource: 'signin.amazonaws.com',
-    ReadOnly: 'false',
-    Resources: [],
-    ...fields,
-  };
-}
+import { cloudTrailEvent as trailEvent } from '../../helpers/aws-responses.ts';
 
 const cloudtrail = mockClient(CloudTrailClient);
 let clock: FakeClock;

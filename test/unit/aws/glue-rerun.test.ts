@@ -4,7 +4,6 @@ import {
   EntityNotFoundException,
   GetJobRunCommand,
   GlueClient,
-  type JobRun,
   ResourceNumberLimitExceededException,
   StartJobRunCommand,
   ThrottlingException,
@@ -12,39 +11,11 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rerunGlueJob } from '../../../src/aws/glue-rerun.ts';
+import { glueFailedRun as failedRun } from '../../helpers/aws-responses.ts';
 
 const glue = mockClient(GlueClient);
 const jobName = 'Combine legistators data';
 const jobRunId = 'jr_012e176506505074d94d761755e5c62538ee1aad6f17d39f527e9140cf0c9a5e';
-
-// Shaped like awscli/examples/glue/get-job-run.rst, turned into a failed run.
-function failedRun(overrides: Partial<JobRun> = {}): JobRun {
-  return {
-    Id: jobRunId,
-    Attempt: 0,
-    JobName: jobName,
-    StartedOn: new Date(1602873931255),
-    LastModifiedOn: new Date(1602874075985),
-    CompletedOn: new Date(1602874075985),
-    JobRunState: 'FAILED',
-    ErrorMessage: 'An error occurred while calling o103.pyWriteDynamicFrame. Access Denied',
-    Arguments: {
-      '--enable-continuous-cloudwatch-log': 'true',
-      '--job-bookmark-option': 'job-bookmark-enable',
-      '--spark-event-logs-path': 's3://aws-glue-assets-111122223333-us-east-1/sparkHistoryLogs/',
-    },
-    PredecessorRuns: [],
-    AllocatedCapacity: 10,
-    ExecutionTime: 117,
-    Timeout: 2880,
-    MaxCapacity: 10.0,
-    WorkerType: 'G.1X',
-    NumberOfWorkers: 10,
-    LogGroupName: '/aws-glue/jobs',
-    GlueVersion: '2.0',
-    ...overrides,
-  };
-}
 
 beforeEach(() => glue.reset());
 

@@ -1,7 +1,6 @@
 import {
   CloudWatchLogsClient,
   GetQueryResultsCommand,
-  type GetQueryResultsCommandOutput,
   ResourceNotFoundException,
   StartQueryCommand,
   StopQueryCommand,
@@ -15,33 +14,11 @@ import {
   resolveLogGroups,
   runLogsInsightsQuery,
 } from '../../../src/aws/logs-insights.ts';
+import { logsQueryResults as results } from '../../helpers/aws-responses.ts';
 
 const logs = mockClient(CloudWatchLogsClient);
 const queryId = '82765b94-d048-4ef8-87c1-fd19a76a9d8e';
 let clock: FakeClock;
-
-// Shaped like awscli/examples/logs/get-query-results.rst (rows of {field, value}, @ptr included).
-function results(
-  status: GetQueryResultsCommandOutput['status'],
-): Omit<GetQueryResultsCommandOutput, '$metadata'> {
-  const row = (time: string, message: string, ptr: string) => [
-    { field: '@timestamp', value: time },
-    { field: '@message', value: message },
-    { field: '@logStream', value: 'TestStream' },
-    { field: '@ptr', value: ptr },
-  ];
-  return {
-    results:
-      status === 'Complete'
-        ? [
-            row('2024-05-19 06:10:35.743', 'ERROR Test BENCHMARK 3', 'ClQKGA'),
-            row('2024-05-19 06:10:27.559', 'ERROR Test BENCHMARK 2', 'ClQKGB'),
-          ]
-        : [],
-    statistics: { recordsMatched: 3.0, recordsScanned: 3.0, bytesScanned: 141.0 },
-    status,
-  };
-}
 
 function request(overrides: Partial<LogsQueryRequest> = {}): LogsQueryRequest {
   return {

@@ -1,0 +1,149 @@
+import type { GetQueryExecutionOutput, GetQueryResultsOutput } from '@aws-sdk/client-athena';
+import type { Event } from '@aws-sdk/client-cloudtrail';
+import type { GetQueryResultsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import type { JobRun } from '@aws-sdk/client-glue';
+
+// AWS responses as the SDK hands them to Klaxon (dates deserialized), shaped like the AWS CLI reference
+// examples named on each; test/fixtures/SOURCES.md lists them. Unit and integration tests share these.
+
+/** The query id of awscli/examples/athena/get-query-execution.rst. */
+export const athenaQueryId = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+
+/** Shaped like awscli/examples/athena/get-query-execution.rst (dates deserialized by the SDK). */
+export function athenaExecution(
+  State: string,
+  extra: { reason?: string; scanned?: number } = {},
+): GetQueryExecutionOutput {
+  return {
+    QueryExecution: {
+      QueryExecutionId: athenaQueryId,
+      StatementType: 'DML',
+      ResultConfiguration: { OutputLocation: `s3://awsdoc-example-bucket/${athenaQueryId}.csv` },
+      QueryExecutionContext: { Database: 'security', Catalog: 'awsdatacatalog' },
+      Status: {
+        State: State as 'RUNNING',
+        StateChangeReason: extra.reason,
+        SubmissionDateTime: new Date(1593469842665),
+      },
+      Statistics: { EngineExecutionTimeInMillis: 3600, DataScannedInBytes: extra.scanned ?? 203089 },
+      WorkGroup: 'klaxon',
+    },
+  };
+}
+
+const athenaColumns = ['eventtime', 'principal', 'eventname'];
+
+/** Shaped like awscli/examples/athena/get-query-results.rst: the first row is the header. */
+export const athenaResultsPage: GetQueryResultsOutput = {
+  ResultSet: {
+    Rows: [
+      athenaColumns,
+      ['2024-05-19T06:10:35Z', 'arn:aws:iam::123456789012:user/alice', 'DeleteBucket'],
+    ].map((row) => ({ Data: row.map((VarCharValue) => ({ VarCharValue })) })),
+    ResultSetMetadata: {
+      ColumnInfo: athenaColumns.map((name) => ({
+        CatalogName: 'hive',
+        SchemaName: '',
+        TableName: '',
+        Name: name,
+        Label: name,
+        Type: 'varchar',
+        Precision: 2147483647,
+        Scale: 0,
+        Nullable: 'UNKNOWN' as const,
+        CaseSensitive: true,
+      })),
+    },
+  },
+  UpdateCount: 0,
+};
+
+/**
+ * Shaped like the LookupEvents output in the AWS CLI reference (awscli/examples/cloudtrail/lookup-events.rst):
+ * its ConsoleLogin event unless overridden. EventTime is a Date because the SDK deserializes it;
+ * CloudTrailEvent stays a JSON string and repeats the id, name, source and time of the event.
+ */
+export function cloudTrailEvent(overrides: Partial<Event> & { errorCode?: string } = {}): Event {
+  const { errorCode, ...fields } = overrides;
+  const event = {
+    EventId: '654ccbc0-ba0d-486a-9076-dbf7274677a7',
+    Username: 'my-session-name',
+    EventTime: new Date('2024-05-20T09:41:02Z'),
+    EventName: 'ConsoleLogin',
+    EventSource: 'signin.amazonaws.com',
+    ReadOnly: 'false',
+    Resources: [],
+    ...fields,
+  };
+  const record = {
+    eventVersion: '1.02',
+    userIdentity: {
+      type: 'AssumedRole',
+      arn: 'arn:aws:sts::123456789012:assumed-role/my-role/my-session-name',
+    },
+    eventTime: event.EventTime.toISOString().replace('.000Z', 'Z'),
+    eventSource: event.EventSource,
+    eventName: event.EventName,
+    awsRegion: 'us-east-1',
+    sourceIPAddress: '72.21.198.70',
+    requestParameters: null,
+    responseElements: event.EventName === 'ConsoleLogin' ? { ConsoleLogin: 'Success' } : null,
+    eventID: event.EventId,
+    eventType: event.EventName === 'ConsoleLogin' ? 'AwsConsoleSignIn' : 'AwsApiCall',
+    recipientAccountId: '123456789012',
+    ...(errorCode ? { errorCode } : {}),
+  };
+  return { ...event, CloudTrailEvent: JSON.stringify(record) };
+}
+
+/** Shaped like awscli/examples/logs/get-query-results.rst (rows of {field, value}, @ptr included). */
+export function logsQueryResults(
+  status: GetQueryResultsCommandOutput['status'],
+): Omit<GetQueryResultsCommandOutput, '$metadata'> {
+  const row = (time: string, message: string, ptr: string) => [
+    { field: '@timestamp', value: time },
+    { field: '@message', value: message },
+    { field: '@logStream', value: 'TestStream' },
+    { field: '@ptr', value: ptr },
+  ];
+  return {
+    results:
+      status === 'Complete'
+        ? [
+            row('2024-05-19 06:10:35.743', 'ERROR Test BENCHMARK 3', 'ClQKGA'),
+            row('2024-05-19 06:10:27.559', 'ERROR Test BENCHMARK 2', 'ClQKGB'),
+          ]
+        : [],
+    statistics: { recordsMatched: 3.0, recordsScanned: 3.0, bytesScanned: 141.0 },
+    status,
+  };
+}
+
+/** Shaped like awscli/examples/glue/get-job-run.rst, turned into a failed run. */
+export function glueFailedRun(overrides: Partial<JobRun> = {}): JobRun {
+  return {
+    Id: 'jr_012e176506505074d94d761755e5c62538ee1aad6f17d39f527e9140cf0c9a5e',
+    Attempt: 0,
+    JobName: 'Combine legistators data',
+    StartedOn: new Date(1602873931255),
+    LastModifiedOn: new Date(1602874075985),
+    CompletedOn: new Date(1602874075985),
+    JobRunState: 'FAILED',
+    ErrorMessage: 'An error occurred while calling o103.pyWriteDynamicFrame. Access Denied',
+    Arguments: {
+      '--enable-continuous-cloudwatch-log': 'true',
+      '--job-bookmark-option': 'job-bookmark-enable',
+      '--spark-event-logs-path': 's3://aws-glue-assets-111122223333-us-east-1/sparkHistoryLogs/',
+    },
+    PredecessorRuns: [],
+    AllocatedCapacity: 10,
+    ExecutionTime: 117,
+    Timeout: 2880,
+    MaxCapacity: 10.0,
+    WorkerType: 'G.1X',
+    NumberOfWorkers: 10,
+    LogGroupName: '/aws-glue/jobs',
+    GlueVersion: '2.0',
+    ...overrides,
+  };
+}
