@@ -9,7 +9,8 @@ import { Table } from 'dynamodb-toolbox/table';
  *                                      thread replies still to post; none otherwise)
  *   ALERT#<alertId> / #MUTE            its mute (gsi1: MUTES / <until>), read together with #STATE in one query
  *   ALERT#<alertId> / EVENT#<time>#<messageId>   every notification received (TTL)
- *   NOTIF#<messageId> / NOTIF          delivery dedupe + the Slack steps still to do (TTL one week)
+ *   NOTIF#<messageId> / NOTIF          delivery dedupe + the Slack steps still to do (TTL one week;
+ *                                      gsi1: DELIVERIES#pending / <receivedAt>, only while steps are pending)
  *   RERUN#<jobName>#<jobRunId> / LOCK  one rerun per failed Glue run
  *   AUDIT#<yyyy-mm-dd> / <time>#<id>   audit trail, read by day partitions (gsi1: AUDIT#<userId> / <time>)
  *   TOPIC#<topicArn> / <time>          subscription and unsubscription confirmations
