@@ -2,6 +2,7 @@
 // (sns-handler, slack-handler behind a Function URL, worker on a schedule) and their least-privilege IAM.
 // Each piece is a construct in infra/constructs/; they keep the construct IDs (and so the CloudFormation
 // logical IDs) the stack has always had, so a deployed stack is updated in place, never replaced.
+
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Fn, Stack, type StackProps } from 'aws-cdk-lib';
@@ -16,6 +17,7 @@ import { AlertTable } from './constructs/alert-table.ts';
 import { AlertsTopic } from './constructs/alert-topic.ts';
 import type { CloudTrailQueryProps } from './constructs/athena-access.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
+import { DeliveryMetrics } from './constructs/delivery-metrics.ts';
 import {
   createKlaxonFunctions,
   type KlaxonFunctions,
@@ -72,6 +74,10 @@ export class KlaxonStack extends Stack {
     routeAsyncFailures(this.functions, this.deadLetterQueue);
     subscribeSnsHandler(this.functions.snsHandler, [this.alertsTopic, ...subscribed], this.deadLetterQueue);
     new SweepSchedule(this, 'SweepSchedule', { worker: this.functions.worker });
+    new DeliveryMetrics(this, 'DeliveryMetrics', {
+      functions: this.functions,
+      alertsTopic: this.alertsTopic,
+    });
     this.functionUrl = this.functions.slackHandler.addFunctionUrl({
       authType: lambda.FunctionUrlAuthType.NONE,
     });

@@ -191,3 +191,30 @@ describe('KlaxonStack with every option', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 });
+
+describe('delivery metrics', () => {
+  it('counts refused and failed SNS deliveries from the handlers’ log lines and alarms on refusals', () => {
+    // Prepare + Act
+    const { template } = ws.synth({});
+    // Assess
+    const filters = template.findResources('AWS::Logs::MetricFilter');
+    const names = Object.values(filters).map((f) => f.Properties.MetricTransformations[0].MetricName);
+    expect(names.sort()).toEqual([
+      'SnsDeliveriesFailed',
+      'SnsDeliveriesFailed',
+      'SnsDeliveriesRefused',
+      'SnsDeliveriesRefused',
+    ]);
+    const patterns = Object.values(filters).map((f) => f.Properties.FilterPattern as string);
+    expect(patterns).toContain(
+      '{ ($.msg = "notification" || $.path = "/sns") && $.status >= 400 && $.status < 500 }',
+    );
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'klaxon-sns-deliveries-refused',
+      Namespace: 'Klaxon',
+      MetricName: 'SnsDeliveriesRefused',
+      Threshold: 0,
+      AlarmActions: [Match.anyValue()],
+    });
+  });
+});
