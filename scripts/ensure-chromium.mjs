@@ -14,8 +14,9 @@ const missing = Object.keys(packages).filter((name) => !existsSync(packages[name
 if (missing.length > 0) {
   const command = `apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
+    // Not fatal here (it runs before every `npm test`): the browser test itself fails with this hint.
     console.error(`[klaxon] missing for the end-to-end tests: run  sudo apt-get update && sudo ${command}`);
-    process.exit(1);
+    process.exit(0);
   }
   console.error(`[klaxon] installing ${missing.join(', ')} (apt-get)…`);
   execSync(`apt-get update && ${command}`, { stdio: 'inherit' });

@@ -25,7 +25,10 @@ describe('sandbox page', () => {
   let page: Page;
 
   beforeAll(async () => {
+    // `npm test` installs it beforehand (pretest: scripts/ensure-chromium.mjs); this covers a direct vitest run.
     execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' });
+    if (!existsSync(chromiumPath))
+      throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium`);
     mkdirSync(artifactsDir, { recursive: true });
     const settings = loadSettings({
       PORT: '0',
