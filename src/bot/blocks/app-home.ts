@@ -8,6 +8,8 @@ export interface AppHomeInput {
   openAlerts: AlertRecord[];
   activeMutes: MuteRecord[];
   recentActions: AuditRecord[];
+  /** Titles of alerts the viewer acted on that are neither open nor muted any more. */
+  otherTitles?: Record<string, string>;
   now: Date;
 }
 
@@ -18,7 +20,8 @@ const resultEmoji = { ok: '✅', refused: '⛔', failed: '⚠️' } as const;
 
 /** The App Home: open alerts, active mutes and the viewer's own recent actions, as of `now`. */
 export function renderAppHome(input: AppHomeInput): HomeView {
-  const titles = new Map(input.openAlerts.map((record) => [record.alertId, record.alert.title]));
+  const titles = new Map(Object.entries(input.otherTitles ?? {}));
+  for (const record of input.openAlerts) titles.set(record.alertId, record.alert.title);
   for (const mute of input.activeMutes) titles.set(mute.alertId, mute.title);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Klaxon', emoji: true } },

@@ -12,6 +12,20 @@ export async function publishAppHome(
     deps.store.mutes.listActiveMutes(now, 50),
     deps.store.audit.listByUser(userId, 15),
   ]);
-  const view = renderAppHome({ openAlerts, activeMutes, recentActions, now });
+  const known = new Set([...openAlerts.map((a) => a.alertId), ...activeMutes.map((m) => m.alertId)]);
+  const otherTitles = await loadTitles(
+    deps,
+    recentActions.map((r) => r.alertId).filter((id) => id && !known.has(id)),
+  );
+  const view = renderAppHome({ openAlerts, activeMutes, recentActions, otherTitles, now });
   await deps.webClient.views.publish({ user_id: userId, view });
+}
+
+/** Resolved alerts are in no list the Home reads, yet "you acknowledged <title>" reads better than an id. */
+async function loadTitles(deps: Pick<AlertActionDeps, 'store'>, alertIds: Array<string | undefined>) {
+  const unique = [...new Set(alertIds.filter((id): id is string => Boolean(id)))];
+  const loaded = await Promise.all(unique.map((id) => deps.store.alerts.loadAlert(id)));
+  return Object.fromEntries(
+    loaded.flatMap(({ record }) => (record ? [[record.alertId, record.alert.title]] : [])),
+  );
 }

@@ -31,6 +31,28 @@ describe('renderAppHome', () => {
     expect(renderBlocksAsPlainText({ blocks: view.blocks })).toMatchSnapshot();
   });
 
+  it('names alerts that are no longer open or muted by their title, not their id', () => {
+    const action = {
+      id: 'a2',
+      at: t0.toISOString(),
+      actor: alice,
+      action: 'resolve',
+      alertId: 'gone-1',
+      params: {},
+      result: 'ok' as const,
+    };
+    const withTitle = renderAppHome({
+      openAlerts: [],
+      activeMutes: [],
+      recentActions: [action],
+      otherTitles: { 'gone-1': 'Nightly ETL' },
+      now: t0,
+    });
+    expect(JSON.stringify(withTitle.blocks)).toContain('*resolve* Nightly ETL');
+    const withoutTitle = renderAppHome({ openAlerts: [], activeMutes: [], recentActions: [action], now: t0 });
+    expect(JSON.stringify(withoutTitle.blocks)).toContain('`gone-1`');
+  });
+
   it('says so when lists are empty and stays within 100 blocks when they are long', () => {
     const empty = renderAppHome({ openAlerts: [], activeMutes: [], recentActions: [], now: t0 });
     expect(JSON.stringify(empty.blocks)).toContain('No open alerts.');
