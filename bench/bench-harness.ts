@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
@@ -13,6 +12,7 @@ import { type FakeSlackApi, startFakeSlackApi } from '../src/sandbox/fake-slack-
 import { createSnsSigner, type SnsSigner } from '../src/sandbox/sns-signer.ts';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from '../src/store/dynamodb-local.ts';
 import { type KlaxonStore, openStore } from '../src/store/open-store.ts';
+import { findFreePort } from '../src/util/free-port.ts';
 
 export const benchTopicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
 export const benchChannel = 'C0ALERTS';
@@ -36,20 +36,8 @@ export interface BenchKlaxon {
   close(): Promise<void>;
 }
 
-export async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startBenchEnv(): Promise<BenchEnv> {
-  const dynamo = await startDynamoDbLocal({ port: await freeLoopbackPort(), readyTimeoutMs: 60_000 });
+  const dynamo = await startDynamoDbLocal({ port: await findFreePort(), readyTimeoutMs: 60_000 });
   // Never leave the Java process behind, whatever way this process ends.
   const killDynamo = () => dynamo.process.kill('SIGKILL');
   process.once('exit', killDynamo);

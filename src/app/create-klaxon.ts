@@ -8,7 +8,7 @@ import { createRequestCounters } from '../observability/request-counters.ts';
 import { createHealthRoute } from '../server/health-route.ts';
 import { createHttpServer, type Route, sendPrometheus } from '../server/http-server.ts';
 import { createSnsRoute } from '../server/sns-route.ts';
-import { pollUntil } from '../util/poll-until.ts';
+import { pollWithDeadline } from '../util/poll-with-deadline.ts';
 import { type CoreOptions, createCore, type KlaxonCore } from './create-core.ts';
 import { startPeriodicSweep } from './periodic-sweep.ts';
 
@@ -81,7 +81,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
       stopSweep();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await pollUntil(
+      await pollWithDeadline(
         async () => inFlight(),
         (n): n is number => n === 0,
         { timeoutMs, intervalMs: 20 },

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Settings } from '../config/load-settings.ts';
 import type { Logger } from '../observability/logger.ts';
 import { startDynamoDbLocal } from '../store/dynamodb-local.ts';
 import { type KlaxonStore, openStore } from '../store/open-store.ts';
+import { findFreePort } from '../util/free-port.ts';
 
 /**
  * The store a process runs on: DynamoDB Local started here (embedded default, data kept in a file under
@@ -36,15 +36,4 @@ export async function resolveStore(
     createTable: true,
   });
   return { store, stop: local.stop };
-}
-
-export function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject()));
-    });
-  });
 }

@@ -1,5 +1,6 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
+import { logLevelForStatus } from '../observability/logger.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
 
 /**
@@ -28,7 +29,7 @@ async function answerSns(runtime: LambdaRuntime, body: string): Promise<LambdaFu
   const started = Date.now();
   const result = await handleSnsDelivery(runtime.core.sns, body);
   const line = { transport: 'function-url', path: '/sns', ...result, durationMs: Date.now() - started };
-  runtime.logger[result.status >= 500 ? 'error' : result.status >= 400 ? 'warn' : 'info'](line, 'request');
+  runtime.logger[logLevelForStatus(result.status)](line, 'request');
   return json(result.status, {
     outcome: result.outcome,
     ...(result.detail ? { detail: result.detail } : {}),

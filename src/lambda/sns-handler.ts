@@ -1,5 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
 import { handleSnsMessage } from '../handlers/handle-sns-delivery.ts';
+import { logLevelForStatus } from '../observability/logger.ts';
 import { parseSnsMessage } from '../sns/sns-message.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
 
@@ -28,10 +29,7 @@ export function createSnsEventHandler(getRuntime: () => Promise<LambdaRuntime>) 
             messageId: record.Sns.MessageId,
           };
       const line = { transport: 'sns-lambda', ...result, durationMs: Date.now() - started };
-      runtime.logger[result.status >= 500 ? 'error' : result.status >= 400 ? 'warn' : 'info'](
-        line,
-        'notification',
-      );
+      runtime.logger[logLevelForStatus(result.status)](line, 'notification');
       if (result.status >= 500) failed.push(`${result.messageId}: ${result.outcome}`);
     }
     if (failed.length > 0)

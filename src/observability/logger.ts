@@ -47,3 +47,9 @@ export function createLogger(
 export function createSilentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+/** One rule for every transport: server errors are errors, refusals are warnings, the rest is info. */
+export function logLevelForStatus(status: number): 'error' | 'warn' | 'info' {
+  if (status >= 500) return 'error';
+  return status >= 400 ? 'warn' : 'info';
+}

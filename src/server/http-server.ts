@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../observability/logger.ts';
+import { type Logger, logLevelForStatus } from '../observability/logger.ts';
 import type { RequestCounters } from '../observability/request-counters.ts';
 
 export type RouteHandler = (
@@ -42,10 +42,7 @@ export function createHttpServer(
         durationMs,
         ...log,
       };
-      logger[response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'](
-        line,
-        'request',
-      );
+      logger[logLevelForStatus(response.statusCode)](line, 'request');
     });
     const route = findRoute(routes, request);
     response.on('close', () =>

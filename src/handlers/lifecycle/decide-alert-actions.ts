@@ -130,13 +130,7 @@ function reopen(input: DecisionInput, stored: AlertRecord): Decision {
     rootRefreshedAt: now.getTime(),
     rootStale: false,
   };
-  const reply: ThreadReply = {
-    kind: 'state-changed',
-    alert: forReply(alert),
-    previousStateLabel: stored.lastStateLabel,
-    reopened: true,
-  };
-  return withRootUpdate('reopened', next, reply);
+  return withRootUpdate('reopened', next, stateChangeReply(alert, stored, true));
 }
 
 function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
@@ -152,21 +146,13 @@ function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
     rootRefreshedAt: now.getTime(),
     rootStale: false,
   };
-  const reply: ThreadReply = {
-    kind: 'state-changed',
-    alert: forReply(alert),
-    previousStateLabel: stored.lastStateLabel,
-  };
+  const reply = stateChangeReply(alert, stored);
   return withRootUpdate('recovered', next, reply);
 }
 
 function changeState({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
   const next = { ...fired(stored, alert, now), rootRefreshedAt: now.getTime(), rootStale: false };
-  const reply: ThreadReply = {
-    kind: 'state-changed',
-    alert: forReply(alert),
-    previousStateLabel: stored.lastStateLabel,
-  };
+  const reply = stateChangeReply(alert, stored);
   return withRootUpdate('state-changed', next, reply);
 }
 
@@ -233,6 +219,15 @@ function withRootUpdate(outcome: DecisionOutcome, next: AlertRecord, reply: Thre
     refreshRootLater: false,
     endMute: false,
   };
+}
+
+function stateChangeReply(alert: NormalizedAlert, stored: AlertRecord, reopened = false): ThreadReply {
+  const reply = {
+    kind: 'state-changed',
+    alert: forReply(alert),
+    previousStateLabel: stored.lastStateLabel,
+  } as const;
+  return reopened ? { ...reply, reopened } : reply;
 }
 
 /** Replies are stored with the notification's pending steps; they never show the raw payload, so drop it. */

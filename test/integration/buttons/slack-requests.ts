@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
 import { interactionBody, signSlackRequest } from '../../../src/sandbox/sign-slack-request.ts';
-import { pollUntil } from '../../../src/util/poll-until.ts';
+import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
 import { type Harness, signingSecret, testTopicArn } from '../../helpers/klaxon-harness.ts';
 
 const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
@@ -116,7 +116,7 @@ export function openAppHome(h: Harness, userId: string) {
 
 /** Resolves when `count` audit records by this user exist: the click's work is then done. */
 export async function waitForAudits(h: Harness, userId: string, count: number) {
-  const found = await pollUntil(
+  const found = await pollWithDeadline(
     () => h.store.audit.listByUser(userId, 100),
     (records): records is typeof records => records.length >= count,
     { timeoutMs: 8_000, intervalMs: 50 },

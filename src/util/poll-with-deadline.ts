@@ -2,7 +2,7 @@
  * Calls `read` until `done` accepts its value or the deadline passes (then resolves undefined). Used where
  * one process waits on another's durable write, and by tests instead of fixed sleeps.
  */
-export async function pollUntil<T, D extends T>(
+export async function pollWithDeadline<T, D extends T>(
   read: () => Promise<T>,
   done: (value: T) => value is D,
   options: { timeoutMs: number; intervalMs?: number },
