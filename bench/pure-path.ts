@@ -1,12 +1,12 @@
 import { renderAlertMessage } from '../src/bot/blocks/alert-message.ts';
 import { routeAlert } from '../src/config/route-alert.ts';
-import type { NormalizedAlert } from '../src/handlers/alert.ts';
 import { alertViewOf } from '../src/handlers/lifecycle/alert-view-of.ts';
 import { type DecisionInput, decideAlertActions } from '../src/handlers/lifecycle/decide-alert-actions.ts';
 import { parserInputOf, parseSnsNotification } from '../src/handlers/parsers/index.ts';
+import type { NormalizedAlert } from '../src/model/alert.ts';
+import type { AlertRecord } from '../src/model/records.ts';
 import { parseSnsMessage, type SnsMessage } from '../src/sns/sns-message.ts';
 import { verifySnsMessage } from '../src/sns/verify-sns-message.ts';
-import type { AlertRecord } from '../src/store/records.ts';
 import type { BenchEnv } from './bench-harness.ts';
 import { median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import type { AuditRecord } from '../model/records.ts';
 import type { AuditStore } from '../store/audit-store.ts';
-import type { AuditRecord } from '../store/records.ts';
 
 export const auditExportUsage =
   'usage: klaxon audit export --from <ISO time> --to <ISO time> [--format jsonl|csv]\n' +

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { renderAlertMessage } from '../bot/blocks/alert-message.ts';
-import { alertIdOf } from '../handlers/alert.ts';
 import { parseSnsNotification } from '../handlers/parsers/index.ts';
+import { alertIdOf } from '../model/alert.ts';
 
 export class RenderInputError extends Error {
   override name = 'RenderInputError';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Severities } from '../handlers/alert.ts';
+import { Severities } from '../model/alert.ts';
 
 const severity = z.enum(Severities);
 const sourceName = z.enum(['cloudwatch-alarm', 'macie', 'glue', 'emr', 'generic']);

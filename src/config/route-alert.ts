@@ -1,4 +1,4 @@
-import type { NormalizedAlert } from '../handlers/alert.ts';
+import type { NormalizedAlert } from '../model/alert.ts';
 import type { KlaxonConfig, RouteConfig } from './config-schema.ts';
 
 export interface AlertRoute {

@@ -1,7 +1,7 @@
 import { routeAlert } from '../config/route-alert.ts';
+import { alertIdOf, type NormalizedAlert } from '../model/alert.ts';
+import type { AlertRecord, MuteRecord, NotificationRecord } from '../model/records.ts';
 import type { SnsMessage } from '../sns/sns-message.ts';
-import type { AlertRecord, MuteRecord, NotificationRecord } from '../store/records.ts';
-import { alertIdOf, type NormalizedAlert } from './alert.ts';
 import { type Decision, decideAlertActions } from './lifecycle/decide-alert-actions.ts';
 import { executeSlackSteps } from './lifecycle/execute-slack-steps.ts';
 import { parserInputOf, parseSnsNotification } from './parsers/index.ts';

@@ -1,4 +1,4 @@
-import type { AlertRecord } from './records.ts';
+import type { AlertRecord } from '../model/records.ts';
 
 /**
  * gsi1 partitions of alert states. An item has one gsi1 key, so an alert is listed under `open` while open,

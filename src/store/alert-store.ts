@@ -1,9 +1,9 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { AlertRecord, MuteRecord } from '../model/records.ts';
 import { AlertIndexPartitions, toAlertItem, versionCondition } from './alert-items.ts';
 import { createDeliveryStore } from './delivery-store.ts';
 import type { KlaxonEntities } from './entities.ts';
-import type { AlertRecord, MuteRecord } from './records.ts';
 import type { KlaxonTable } from './table.ts';
 
 export type { CommitNotificationInput, CommitResult } from './delivery-store.ts';

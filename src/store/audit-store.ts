@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { AuditRecord } from '../model/records.ts';
 import type { KlaxonEntities } from './entities.ts';
-import type { AuditRecord } from './records.ts';
 import type { KlaxonTable } from './table.ts';
 
 const dayMs = 86_400_000;

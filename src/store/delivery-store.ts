@@ -2,9 +2,9 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { execute, isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { AlertRecord, NotificationRecord } from '../model/records.ts';
 import { stripUndefined, toAlertItem, versionCondition } from './alert-items.ts';
 import type { KlaxonEntities } from './entities.ts';
-import type { AlertRecord, NotificationRecord } from './records.ts';
 import type { KlaxonTable } from './table.ts';
 
 const weekSeconds = 7 * 24 * 3600;

@@ -1,9 +1,9 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { execute, isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { AlertRecord, MuteRecord } from '../model/records.ts';
 import { toAlertItem, versionCondition } from './alert-items.ts';
 import type { KlaxonEntities } from './entities.ts';
-import type { AlertRecord, MuteRecord } from './records.ts';
 import type { KlaxonTable } from './table.ts';
 
 /** gsi1 partition of every mute; the sort key is its end, so "expired" and "active" are range queries. */

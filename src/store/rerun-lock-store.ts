@@ -1,6 +1,6 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import type { RerunLockRecord } from '../model/records.ts';
 import type { KlaxonEntities } from './entities.ts';
-import type { RerunLockRecord } from './records.ts';
 
 /** A failed run is rerun at most once; the lock outlives any sensible retry of the same alert. */
 const lockTtlSeconds = 90 * 24 * 3600;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NormalizedAlert } from '../../src/handlers/alert.ts';
+import type { NormalizedAlert } from '../../src/model/alert.ts';
+import type { AlertRecord, NotificationRecord } from '../../src/model/records.ts';
 import type { KlaxonStore } from '../../src/store/open-store.ts';
-import type { AlertRecord, NotificationRecord } from '../../src/store/records.ts';
 import { openTestStore } from '../helpers/test-store.ts';
 
 let store: KlaxonStore;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertIdOf } from '../../src/handlers/alert.ts';
+import { alertIdOf } from '../../src/model/alert.ts';
 import { type Harness, startHarness, testTopicArn } from '../helpers/klaxon-harness.ts';
 import { alarm } from './buttons/slack-requests.ts';
 

@@ -1,4 +1,4 @@
-import type { MuteRecord } from '../../store/records.ts';
+import type { MuteRecord } from '../../model/records.ts';
 import { StatusDisplays } from './display-state.ts';
 import { escapeMrkdwn, formatDuration, formatSlackDate, formatUser } from './mrkdwn.ts';
 import { buildMessage, type SlackMessage, truncate } from './query-results-format.ts';

@@ -1,5 +1,5 @@
 import type { ActionsBlock, ActionsBlockElement, Button, StaticSelect } from '@slack/types';
-import type { AlertView } from '../../handlers/alert-view.ts';
+import type { AlertView } from '../../model/alert-view.ts';
 import {
   AlertActionIds,
   encodeAlertIdValue,

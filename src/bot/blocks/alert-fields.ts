@@ -1,6 +1,6 @@
 import type { SectionBlock } from '@slack/types';
-import type { NormalizedAlert } from '../../handlers/alert.ts';
-import type { AlertView } from '../../handlers/alert-view.ts';
+import type { NormalizedAlert } from '../../model/alert.ts';
+import type { AlertView } from '../../model/alert-view.ts';
 import { escapeMrkdwn, formatSlackDate } from './mrkdwn.ts';
 
 /** A label and an already-formatted mrkdwn value. */

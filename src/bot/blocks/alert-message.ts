@@ -7,7 +7,7 @@
  * legacy surface Slack may reduce; top-level blocks keep `text` a pure notification/screen-reader fallback.
  */
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { AlertView } from '../../handlers/alert-view.ts';
+import type { AlertView } from '../../model/alert-view.ts';
 import { renderAlertActions } from './alert-actions.ts';
 import { collectAlertFields, renderFieldsSection } from './alert-fields.ts';
 import {

@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { AlertRecord, AuditRecord, MuteRecord } from '../../store/records.ts';
+import type { AlertRecord, AuditRecord, MuteRecord } from '../../model/records.ts';
 import { SeverityLabels, StatusDisplays } from './display-state.ts';
 import { escapeMrkdwn, formatCode, formatSlackDate, formatUser } from './mrkdwn.ts';
 import { truncateText } from './text-limits.ts';

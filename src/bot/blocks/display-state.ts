@@ -1,5 +1,5 @@
-import type { AlertSource, Severity } from '../../handlers/alert.ts';
-import type { AlertView } from '../../handlers/alert-view.ts';
+import type { AlertSource, Severity } from '../../model/alert.ts';
+import type { AlertView } from '../../model/alert-view.ts';
 
 /**
  * How an alert looks at a glance. Colour is carried by the emoji (red firing, green resolved, yellow

@@ -1,4 +1,4 @@
-import type { SlackUserRef } from '../../handlers/alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
 
 /** Slack mrkdwn treats `&`, `<` and `>` as control characters; all user and AWS text goes through this. */
 export function escapeMrkdwn(text: string): string {

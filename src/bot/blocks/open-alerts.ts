@@ -1,4 +1,4 @@
-import type { AlertRecord } from '../../store/records.ts';
+import type { AlertRecord } from '../../model/records.ts';
 import { SeverityLabels, StatusDisplays } from './display-state.ts';
 import { escapeMrkdwn, formatDuration, formatUser } from './mrkdwn.ts';
 import { buildMessage, type SlackMessage, truncate } from './query-results-format.ts';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { NormalizedAlert } from '../../handlers/alert.ts';
-import type { AlertView, SlackUserRef } from '../../handlers/alert-view.ts';
+import type { NormalizedAlert } from '../../model/alert.ts';
+import type { AlertView, SlackUserRef } from '../../model/alert-view.ts';
 import { collectAlertFieldsOf, renderFieldsSection } from './alert-fields.ts';
 import { StatusDisplays } from './display-state.ts';
 import { glueRunConsoleUrl } from './glue-links.ts';

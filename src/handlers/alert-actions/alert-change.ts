@@ -1,5 +1,5 @@
 import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
-import type { AlertRecord, MuteRecord } from '../../store/records.ts';
+import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 
 /**
  * What a person's action does to an alert: the record to write, the thread replies to post once it is

@@ -1,4 +1,4 @@
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import type { AlertChange, LoadedAlert } from './alert-change.ts';
 import { type ApplyResult, applyAlertChange, slackBehindNote } from './apply-alert-change.ts';

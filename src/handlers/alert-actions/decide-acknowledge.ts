@@ -1,4 +1,4 @@
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
 import { type AlertChange, bumpVersion, type LoadedAlert } from './alert-change.ts';
 
 /** Acknowledging an acknowledged (or resolved) alert changes nothing: the first click wins. */

@@ -1,4 +1,4 @@
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
 import { isMuteActive } from '../lifecycle/decide-alert-actions.ts';
 import { type AlertChange, bumpVersion, type LoadedAlert, summariseMute } from './alert-change.ts';
 

@@ -1,6 +1,6 @@
 import type { KlaxonConfig } from '../../config/config-schema.ts';
-import type { AlertRecord } from '../../store/records.ts';
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
+import type { AlertRecord } from '../../model/records.ts';
 import { type AlertChange, bumpVersion, type LoadedAlert } from './alert-change.ts';
 
 export interface StartedRerun {

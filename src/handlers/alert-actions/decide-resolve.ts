@@ -1,5 +1,5 @@
 import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
 import { isMuteActive } from '../lifecycle/decide-alert-actions.ts';
 import { type AlertChange, bumpVersion, type LoadedAlert, summariseMute } from './alert-change.ts';
 

@@ -1,6 +1,6 @@
 import { MuteChoices } from '../../bot/blocks/action-values.ts';
 import { renderMuteModal } from '../../bot/blocks/mute-modal.ts';
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
 import { expireMuteIfDue } from '../lifecycle/mute-expiry.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { outcomeOf } from './alert-state-actions.ts';

@@ -1,8 +1,8 @@
 import { findLatestFailedRun } from '../../aws/glue-failed-run.ts';
 import { rerunGlueJob } from '../../aws/glue-rerun.ts';
 import { formatCode, formatUser } from '../../bot/blocks/mrkdwn.ts';
-import type { RerunLockRecord } from '../../store/records.ts';
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
+import type { RerunLockRecord } from '../../model/records.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { applyAlertChange, slackBehindNote } from './apply-alert-change.ts';
 import { decideRerunStarted, isRerunAllowedFor } from './decide-rerun.ts';

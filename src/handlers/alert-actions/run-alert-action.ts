@@ -1,6 +1,6 @@
 import { checkPermission } from '../../bot/permissions/check-permission.ts';
 import type { PermissionAction } from '../../config/config-schema.ts';
-import type { SlackUserRef } from '../alert-view.ts';
+import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 
 /** Audited action names: what auditors read in the export. */

@@ -15,7 +15,7 @@ import {
 } from '../../bot/blocks/query-results.ts';
 import { parseKlaxonCommand } from '../../bot/commands/klaxon-command.ts';
 import { checkPermission } from '../../bot/permissions/check-permission.ts';
-import type { AuditRecord } from '../../store/records.ts';
+import type { AuditRecord } from '../../model/records.ts';
 import type { CommandDeps } from './command-deps.ts';
 import type { CommandJob } from './command-job.ts';
 import { type CommandReply, createCommandReply } from './command-reply.ts';

@@ -1,5 +1,5 @@
-import type { AlertRecord, MuteRecord } from '../../store/records.ts';
-import type { AlertView } from '../alert-view.ts';
+import type { AlertView } from '../../model/alert-view.ts';
+import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import { isMuteActive } from './decide-alert-actions.ts';
 
 /** What the renderer draws for a stored alert; mentions only while it is firing and nobody has it yet. */

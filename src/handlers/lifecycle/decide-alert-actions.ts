@@ -1,6 +1,6 @@
 import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
-import type { AlertRecord, MuteRecord } from '../../store/records.ts';
-import { alertIdOf, type NormalizedAlert } from '../alert.ts';
+import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
+import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import type { SlackStep } from './slack-steps.ts';
 
 export interface LifecycleSettings {

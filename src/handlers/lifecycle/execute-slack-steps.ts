@@ -1,8 +1,8 @@
 import { renderAlertMessage } from '../../bot/blocks/alert-message.ts';
 import { renderThreadReply } from '../../bot/blocks/thread-reply.ts';
+import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { AlertStore } from '../../store/alert-store.ts';
-import type { AlertRecord, MuteRecord } from '../../store/records.ts';
 import { alertViewOf } from './alert-view-of.ts';
 import type { SlackStep } from './slack-steps.ts';
 

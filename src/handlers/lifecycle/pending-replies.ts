@@ -1,5 +1,5 @@
 import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
-import type { AlertRecord, ReplyClaim } from '../../store/records.ts';
+import type { AlertRecord, ReplyClaim } from '../../model/records.ts';
 
 /** Kept per alert: beyond this a long outage on a busy alert would grow the item towards DynamoDB's 400 KB. */
 export const maxPendingReplies = 20;

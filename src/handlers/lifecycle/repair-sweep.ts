@@ -1,4 +1,4 @@
-import type { AlertRecord } from '../../store/records.ts';
+import type { AlertRecord } from '../../model/records.ts';
 import { hasReplyBacklog } from './pending-replies.ts';
 import { type RootRefreshDeps, refreshRootIfStale } from './root-refresher.ts';
 import { postPendingReplies } from './slack-backlog.ts';

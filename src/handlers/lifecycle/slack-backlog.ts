@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { renderThreadReply, type ThreadReply } from '../../bot/blocks/thread-reply.ts';
+import type { AlertRecord, MuteRecord, ReplyClaim } from '../../model/records.ts';
 import { isRetryableSlackError } from '../../slack/slack-errors.ts';
-import type { AlertRecord, MuteRecord, ReplyClaim } from '../../store/records.ts';
 import { alertViewOf } from './alert-view-of.ts';
 import {
   addSlackBacklog,

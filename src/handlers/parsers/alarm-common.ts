@@ -1,4 +1,4 @@
-import type { AlertField, AlertState, NormalizedAlert, Severity } from '../alert.ts';
+import type { AlertField, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
 import {
   consoleBase,
   fieldsOf,

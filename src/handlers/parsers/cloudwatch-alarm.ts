@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlertField } from '../alert.ts';
+import type { AlertField } from '../../model/alert.ts';
 import {
   type AlarmFacts,
   buildAlarmAlert,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlertField, AlertState, NormalizedAlert, Severity } from '../alert.ts';
+import type { AlertField, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,

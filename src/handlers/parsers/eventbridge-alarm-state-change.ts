@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlertField } from '../alert.ts';
+import type { AlertField } from '../../model/alert.ts';
 import { type AlarmFacts, buildAlarmAlert, describeMetricQueries, type MetricQuery } from './alarm-common.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { fieldsOf, parseJson, schemaParser } from './shared.ts';

@@ -1,4 +1,4 @@
-import type { AlertField, NormalizedAlert } from '../alert.ts';
+import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 import type { EventBridgeEnvelope } from './eventbridge-envelope.ts';
 import {
   fieldsOf,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlertState, NormalizedAlert, Severity } from '../alert.ts';
+import type { AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,

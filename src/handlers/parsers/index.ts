@@ -1,5 +1,5 @@
+import type { NormalizedAlert } from '../../model/alert.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
-import type { NormalizedAlert } from '../alert.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
 import { parseEmrStepEvent } from './emr-step-status-change.ts';
 import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts';

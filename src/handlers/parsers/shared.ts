@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AlertField, NormalizedAlert } from '../alert.ts';
+import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 
 /** The already-verified SNS notification: only what parsing needs. */
 export interface SnsNotificationInput {

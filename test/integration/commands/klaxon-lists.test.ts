@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alertIdOf, type NormalizedAlert } from '../../../src/handlers/alert.ts';
-import type { AlertRecord, MuteRecord } from '../../../src/store/records.ts';
+import { alertIdOf, type NormalizedAlert } from '../../../src/model/alert.ts';
+import type { AlertRecord, MuteRecord } from '../../../src/model/records.ts';
 import {
   channelId,
   createRestartableClock,

@@ -3,8 +3,8 @@ import type { ThreadReply } from '../../../src/bot/blocks/thread-reply.ts';
 import type { AlertChangeDeps } from '../../../src/handlers/alert-actions/action-deps.ts';
 import { applyAlertChange } from '../../../src/handlers/alert-actions/apply-alert-change.ts';
 import { decideAcknowledge } from '../../../src/handlers/alert-actions/decide-acknowledge.ts';
+import type { AlertRecord } from '../../../src/model/records.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
-import type { AlertRecord } from '../../../src/store/records.ts';
 import { alice, bob, sampleRecord, t0 } from './sample-record.ts';
 
 /** An in-memory alert table with DynamoDB's conditional put; `interfere` lets "someone else" write first. */

@@ -1,4 +1,4 @@
-import type { AlertRecord, MuteRecord } from '../../../src/store/records.ts';
+import type { AlertRecord, MuteRecord } from '../../../src/model/records.ts';
 
 export const alice = { userId: 'U0ALICE', userName: 'alice' };
 export const bob = { userId: 'U0BOB', userName: 'bob' };

@@ -9,7 +9,7 @@ import {
   parseMuteOptionValue,
   parseRerunValue,
 } from '../../../src/bot/blocks/index.ts';
-import { alertIdOf } from '../../../src/handlers/alert.ts';
+import { alertIdOf } from '../../../src/model/alert.ts';
 
 const alertId = alertIdOf('cloudwatch-alarm:arn:aws:cloudwatch:us-east-1:123456789012:alarm:HighCPU-web');
 

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { AlertActionIds, parseRerunValue, renderAlertMessage } from '../../../src/bot/blocks/index.ts';
-import type { AlertView } from '../../../src/handlers/alert-view.ts';
+import type { AlertView } from '../../../src/model/alert-view.ts';
 import { buildAlert, buildView, sampleUser } from './sample-views.ts';
 
 function findActions(blocks: KnownBlock[]): ActionsBlock | undefined {

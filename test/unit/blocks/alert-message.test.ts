@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { renderAlertMessage, renderBlocksAsPlainText } from '../../../src/bot/blocks/index.ts';
-import type { AlertView } from '../../../src/handlers/alert-view.ts';
+import type { AlertView } from '../../../src/model/alert-view.ts';
 import { buildAlert, buildView, otherUser, sampleUser } from './sample-views.ts';
 
 const cloudwatchFiring = buildView(buildAlert('cloudwatchAlarm'));

@@ -6,9 +6,9 @@ import {
   renderBlocksAsPlainText,
   renderThreadReply,
 } from '../../../src/bot/blocks/index.ts';
-import type { NormalizedAlert } from '../../../src/handlers/alert.ts';
-import type { AlertView } from '../../../src/handlers/alert-view.ts';
 import { parseSnsNotification } from '../../../src/handlers/parsers/index.ts';
+import type { NormalizedAlert } from '../../../src/model/alert.ts';
+import type { AlertView } from '../../../src/model/alert-view.ts';
 import { buildView } from './sample-views.ts';
 
 const fixturesUrl = new URL('../../fixtures/', import.meta.url);

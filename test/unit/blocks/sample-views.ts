@@ -1,5 +1,5 @@
-import type { NormalizedAlert } from '../../../src/handlers/alert.ts';
-import type { AlertView } from '../../../src/handlers/alert-view.ts';
+import type { NormalizedAlert } from '../../../src/model/alert.ts';
+import type { AlertView } from '../../../src/model/alert-view.ts';
 
 /** Hand-built alerts, one per source, shaped as the parsers produce them (values from AWS documentation). */
 export const sampleAlerts = {

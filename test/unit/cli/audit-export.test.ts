@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatCsvRow, runAuditExport } from '../../../src/cli/audit-export.ts';
-import type { AuditRecord } from '../../../src/store/records.ts';
+import type { AuditRecord } from '../../../src/model/records.ts';
 
 const records: AuditRecord[] = [
   {

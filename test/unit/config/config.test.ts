@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, parseConfig } from '../../../src/config/load-c
 import { loadSettings } from '../../../src/config/load-settings.ts';
 import { routeAlert } from '../../../src/config/route-alert.ts';
 import { isTopicAllowed } from '../../../src/config/topic-allow-list.ts';
-import type { NormalizedAlert } from '../../../src/handlers/alert.ts';
+import type { NormalizedAlert } from '../../../src/model/alert.ts';
 
 const glueFailure = {
   source: 'glue',

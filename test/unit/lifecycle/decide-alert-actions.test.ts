@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { NormalizedAlert } from '../../../src/handlers/alert.ts';
 import {
   type DecisionInput,
   decideAlertActions,
 } from '../../../src/handlers/lifecycle/decide-alert-actions.ts';
-import type { AlertRecord, MuteRecord } from '../../../src/store/records.ts';
+import type { NormalizedAlert } from '../../../src/model/alert.ts';
+import type { AlertRecord, MuteRecord } from '../../../src/model/records.ts';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);

@@ -1,5 +1,5 @@
 import type { BlockAction } from '@slack/bolt';
-import type { SlackUserRef } from '../../../handlers/alert-view.ts';
+import type { SlackUserRef } from '../../../model/alert-view.ts';
 
 /** Slack's payloads carry `username` (documented examples) or `name` (Bolt's type); either names the person. */
 export function readActor(user: { id: string; name?: string; username?: string }): SlackUserRef {

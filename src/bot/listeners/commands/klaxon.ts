@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
-import { renderCommandCrashed } from '../../../bot/blocks/command-replies.ts';
 import { acknowledgeKlaxonCommand } from '../../../handlers/commands/acknowledge-command.ts';
 import { buildCommandJob } from '../../../handlers/commands/command-job.ts';
 import type { CommandWorkRunner } from '../../../handlers/commands/command-runner.ts';
 import { buildParseOptions } from '../../../handlers/commands/parse-options.ts';
+import { renderCommandCrashed } from '../../blocks/command-replies.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 
 /** `/klaxon`: acknowledge at once (usage and help in the acknowledgement), then hand the work off. */

@@ -1,7 +1,7 @@
 import type { ThreadReply } from '../bot/blocks/thread-reply.ts';
-import type { NormalizedAlert } from '../handlers/alert.ts';
-import type { SlackUserRef } from '../handlers/alert-view.ts';
 import type { SlackStep } from '../handlers/lifecycle/slack-steps.ts';
+import type { NormalizedAlert } from './alert.ts';
+import type { SlackUserRef } from './alert-view.ts';
 
 /** An alert's stored life. `version` guards every write (optimistic locking). */
 export interface AlertRecord {

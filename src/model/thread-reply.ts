@@ -1,0 +1,50 @@
+import type { NormalizedAlert } from './alert.ts';
+import type { SlackUserRef } from './alert-view.ts';
+
+/** What happened while an alert was muted, told when the mute ends. */
+export interface MuteSummary {
+  notifications: number;
+  /** The AWS spelling of the last state seen (ALARM, OK, FAILED…), if any notification came. */
+  lastStateLabel?: string;
+}
+
+/** One state change folded into a digest because the alert spent its Slack budget. */
+export interface DigestEntry {
+  at: string;
+  stateLabel: string;
+  summary: string;
+}
+
+/** Something that happened to an alert and is worth a reply in its thread. */
+export type ThreadReply =
+  /** A repeat carrying a new occurrence (a new failed Glue run, a new Macie finding). */
+  | { kind: 'fired-again'; alert: NormalizedAlert }
+  /**
+   * The alert's state moved: recovered, insufficient data, firing again. `reopened` marks a resolved
+   * alert that fired again (flapping). `previousStateLabel` is the AWS spelling before the change.
+   */
+  | { kind: 'state-changed'; alert: NormalizedAlert; previousStateLabel?: string; reopened?: boolean }
+  /**
+   * Changes that came faster than the alert's Slack budget allows, told together once the window ends:
+   * `total` of them between `from` and `to`, the latest few listed.
+   */
+  | { kind: 'digest'; from: string; to: string; total: number; latest: DigestEntry[] }
+  | { kind: 'acknowledged'; by: SlackUserRef; at: string }
+  | { kind: 'unacknowledged'; by: SlackUserRef; at: string }
+  /** `until` absent means until resolved. */
+  | { kind: 'muted'; by: SlackUserRef; at: string; until?: string; reason?: string }
+  | { kind: 'unmuted'; by: SlackUserRef; at: string; whileMuted: MuteSummary }
+  | { kind: 'mute-expired'; at: string; whileMuted: MuteSummary }
+  | { kind: 'resolved'; by: SlackUserRef; at: string }
+  | { kind: 'reopened'; by: SlackUserRef; at: string }
+  /** `consoleUrl` absent: derived from the job, run id and the alert's region. */
+  | {
+      kind: 'rerun-started';
+      by: SlackUserRef;
+      at: string;
+      jobName: string;
+      jobRunId: string;
+      consoleUrl?: string;
+    };
+
+export type ThreadReplyKind = ThreadReply['kind'];
