@@ -1,8 +1,13 @@
+import { type Clock, systemClock } from '../aws/poll.ts';
 import type { ListenerDeps } from '../bot/listeners/listener-deps.ts';
 import { createUsergroupMembership } from '../bot/permissions/usergroup-membership.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
+import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pacer.ts';
+import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-scheduler.ts';
+import type { OutboxRuntime } from '../core/outbox/outbox-runtime.ts';
+import { defaultOutboxSettings } from '../core/outbox/plan-outbox.ts';
+import type { AlertActionDeps } from '../handlers/alert-actions/action-deps.ts';
 import { type CommandSetupOptions, setUpKlaxonCommands } from '../handlers/commands/set-up-commands.ts';
-import { createRootRefresher, type RootRefresher } from '../handlers/lifecycle/root-refresher.ts';
 import type { SnsContext } from '../handlers/sns-context.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
@@ -10,6 +15,7 @@ import { createSlackPoster } from '../slack/slack-poster.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
 import type { KlaxonStore } from '../store/open-store.ts';
 import type { AwsClients } from './aws-clients.ts';
+import { sweepOnce } from './periodic-sweep.ts';
 
 export interface CoreOptions {
   config: KlaxonConfig;
@@ -19,59 +25,86 @@ export interface CoreOptions {
   aws: AwsClients;
   fetchCertificate: CertificateFetcher;
   confirmSubscription: (subscribeUrl: string) => Promise<void>;
-  now?: () => Date;
-  /** Slash-command work: runner (default in-process), clock and response window (tests shorten them). */
+  /** The one clock: every time Klaxon reads, waits for or records comes from here (tests pass a fake). */
+  clock?: Clock;
+  /** Slash-command work: runner (default in-process), response window and progress times. */
   commands?: CommandSetupOptions;
   /**
-   * False on Lambda: no timer outlives an invocation, so coalesced root refreshes are left to the worker's
-   * per-minute sweep instead.
+   * False on Lambda: no timer outlives an invocation, so steps due later (and a channel's pace) are left to
+   * the worker's per-minute sweep, and a request waits up to 3 s for its channel's pace instead.
    */
-  refreshRootsInProcess?: boolean;
+  timersInProcess?: boolean;
+  /** How long a drain holds an alert's lease before renewing it (tests shorten it to kill drains). */
+  drainLeaseMs?: number;
+  /** Posts per channel: Slack's sustained one per second with a short burst unless set. */
+  channelPace?: ChannelPace;
 }
 
 /**
- * Everything Klaxon's transports share, built once from explicit options: the Slack client, the SNS
- * context, the listeners' dependencies and the slash-command runner. The HTTP server (create-klaxon.ts) and
- * the Lambda handlers (src/lambda) wrap this same core.
+ * The one composition root: builds the context every transport serves from — the store, the Slack client,
+ * the outbox runtime, and the named services `sns`, `actions` (buttons, modals, App Home), `commands` and
+ * `sweep`. The HTTP server and each Lambda function build it once and use only the services they serve.
  */
 export function createCore(options: CoreOptions) {
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => new Date(clock.now());
+  const { config, logger, store } = options;
   const webClient = createSlackWebClient({ token: options.slack.token, slackApiUrl: options.slack.apiUrl });
   const slack = createSlackPoster(webClient);
-  const alerts = options.store.alerts;
-  const refresher: RootRefresher | undefined =
-    options.refreshRootsInProcess === false
-      ? undefined
-      : createRootRefresher({ alerts, slack, now, logger: options.logger });
-  const sns: SnsContext = {
-    config: options.config,
-    store: options.store,
-    alerts,
+  const inProcess = options.timersInProcess !== false;
+  let scheduler: DrainScheduler | undefined;
+  const outbox: OutboxRuntime = {
+    alerts: store.alerts,
     slack,
+    clock,
+    logger,
+    settings: {
+      ...defaultOutboxSettings,
+      callsPerWindow: config.lifecycle.slackCallsPerAlertPerMinute,
+    },
+    leaseMs: options.drainLeaseMs ?? 15_000,
+    pacer: createChannelPacer(clock, options.channelPace),
+    inlineWaitMs: inProcess ? 0 : 3_000,
+    ...(inProcess
+      ? { scheduleDrain: (alertId: string, at: number) => scheduler?.schedule(alertId, at) }
+      : {}),
+  };
+  if (inProcess) scheduler = createDrainScheduler(() => outbox, logger);
+  const sns: SnsContext = {
+    config,
+    alerts: store.alerts,
+    outbox,
     fetchCertificate: options.fetchCertificate,
     confirmSubscription: options.confirmSubscription,
-    scheduleRootRefresh: refresher ? refresher.schedule : () => undefined,
+    clock,
     now,
-    logger: options.logger,
-    leaseMs: 60_000,
-    rootWaitMs: 8_000,
+    logger,
   };
-  const baseDeps = {
-    config: options.config,
-    store: options.store,
-    slack,
+  const actions: AlertActionDeps = {
+    config,
+    store,
+    outbox,
     webClient,
     aws: options.aws,
     now,
-    logger: options.logger,
+    logger,
     membership: createUsergroupMembership(webClient),
   };
-  const commands = setUpKlaxonCommands(baseDeps, options.commands);
-  const listenerDeps: ListenerDeps = {
-    ...baseDeps,
-    commandRunner: commands.runner,
-    ...(refresher ? { scheduleRootRefresh: refresher.schedule } : {}),
+  const commands = setUpKlaxonCommands({ ...actions, slack, aws: options.aws }, options.commands);
+  const listenerDeps: ListenerDeps = { ...actions, aws: options.aws, commandRunner: commands.runner };
+  const core = {
+    config,
+    logger,
+    clock,
+    store,
+    webClient,
+    outbox,
+    sns,
+    actions,
+    commands,
+    listenerDeps,
+    scheduler,
   };
-  return { webClient, slack, sns, listenerDeps, commands, refresher };
+  return { ...core, sweep: () => sweepOnce(core) };
 }
 export type KlaxonCore = ReturnType<typeof createCore>;

@@ -30,14 +30,14 @@ export interface Klaxon {
   bolt: App;
   sns: SnsContext;
   listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting, finishes in-flight requests and pending root refreshes, then closes. */
+  /** Stops accepting, finishes in-flight requests and outbox steps scheduled for later, then closes. */
   close(timeoutMs?: number): Promise<void>;
 }
 
 /** The long-running server: the shared core behind a node:http server, with Bolt's HTTP receiver. */
 export function createKlaxon(options: KlaxonOptions): Klaxon {
   const core = createCore(options);
-  const { sns, refresher, commands } = core;
+  const { sns, scheduler, commands } = core;
   const alerts = options.store.alerts;
   const { app: bolt, receiver } = createBoltApp({
     token: options.slack.token,
@@ -47,7 +47,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
   });
   registerListeners(bolt, core.listenerDeps);
   const counters = createRequestCounters();
-  const stopSweep = startPeriodicSweep(core);
+  const stopSweep = startPeriodicSweep(core.sweep, options.logger);
   const routes: Route[] = [
     { method: 'POST', path: '/sns', handle: createSnsRoute(sns) },
     { method: 'GET', path: '/healthz', handle: createHealthRoute(() => alerts.ping()) },
@@ -86,7 +86,8 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
         (n): n is number => n === 0,
         { timeoutMs, intervalMs: 20 },
       );
-      await refresher?.flush();
+      await scheduler?.flush();
+      scheduler?.stop();
       // Slash-command work still running here gets to deliver its answer (or a "restarting" notice).
       await commands.runner.drain?.(timeoutMs);
       server.closeAllConnections();

@@ -1,31 +1,29 @@
+import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
+import type { AlertChangeDeps } from '../handlers/alert-actions/action-deps.ts';
 import { sweepExpiredMutes } from '../handlers/lifecycle/mute-expiry.ts';
-import { redrivePendingDeliveries } from '../handlers/lifecycle/redrive-deliveries.ts';
-import { sweepPendingRepairs } from '../handlers/lifecycle/repair-sweep.ts';
-import type { KlaxonCore } from './create-core.ts';
+import type { Logger } from '../observability/logger.ts';
 
 /**
  * What runs once a minute (a timer in the server, the schedule on Lambda): ends expired mutes with their
- * summary, finishes deliveries SNS gave up on, then repairs what a Slack failure left behind (stale roots,
- * thread replies not posted). Several sweepers at once are safe: each expiry is posted exactly once,
- * deliveries are leased, root refreshes are version-checked, and each reply is claimed before it is posted.
+ * summary, then finishes whatever the outboxes still hold. Several sweepers at once are safe: each change
+ * is a version-checked commit and each outbox is drained under its lease.
  */
-export async function sweepOnce(core: KlaxonCore) {
-  const deps = core.listenerDeps;
-  const mutesEnded = await sweepExpiredMutes(deps);
-  const deliveries = await redrivePendingDeliveries(core.sns);
-  const repairs = await sweepPendingRepairs(
-    { alerts: deps.store.alerts, slack: deps.slack, now: deps.now, logger: deps.logger },
-    deps.config.lifecycle.rootRefreshSeconds * 1000,
-  );
-  return { mutesEnded, deliveriesFinished: deliveries.finished, ...repairs };
+export async function sweepOnce(core: { actions: AlertChangeDeps; outbox: AlertChangeDeps['outbox'] }) {
+  const mutesEnded = await sweepExpiredMutes(core.actions);
+  const outboxes = await sweepOutboxes(core.outbox);
+  return { mutesEnded, outboxesDrained: outboxes.drained, outboxesFailed: outboxes.failed };
 }
 
-export function startPeriodicSweep(core: KlaxonCore, intervalMs = 60_000): () => void {
+export function startPeriodicSweep(
+  sweep: () => Promise<unknown>,
+  logger: Logger,
+  intervalMs = 60_000,
+): () => void {
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
     if (running) return;
-    running = sweepOnce(core)
-      .catch((error) => core.sns.logger.warn({ err: error }, 'periodic sweep failed; retrying next minute'))
+    running = sweep()
+      .catch((error) => logger.warn({ err: error }, 'periodic sweep failed; retrying next minute'))
       .finally(() => {
         running = undefined;
       });

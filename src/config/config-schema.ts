@@ -61,6 +61,9 @@ export const configSchema = z.strictObject({
       reopenWindowMinutes: z.number().nonnegative().default(30),
       rootRefreshSeconds: z.number().positive().default(60),
       dedupeDays: z.number().positive().default(7),
+      // Slack sustains about one message per second per channel; a flapping alarm gets this many calls a
+      // minute, and what exceeds it is folded into one digest reply when the minute ends.
+      slackCallsPerAlertPerMinute: z.number().int().min(2).max(20).default(2),
     })
     .prefault({}),
   permissions: z

@@ -57,7 +57,7 @@ export async function createLambdaRuntime(env: NodeJS.ProcessEnv, overrides: Lam
     aws: overrides.aws ?? createAwsClients(settings.AWS_REGION),
     fetchCertificate: overrides.fetchCertificate ?? createCachingCertificateFetcher({}),
     confirmSubscription: confirmSubscriptionByUrl,
-    refreshRootsInProcess: false,
+    timersInProcess: false,
     ...(workerName
       ? {
           commands: {

@@ -1,5 +1,4 @@
 import type { Context } from 'aws-lambda';
-import { sweepOnce } from '../app/periodic-sweep.ts';
 import { readCommandInvocation } from '../handlers/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../handlers/commands/run-klaxon-command.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
@@ -9,8 +8,7 @@ const stopMarginMs = 10_000;
 /**
  * The worker: slash-command queries handed over by the Slack function (asynchronous invocations), and the
  * per-minute schedule that does what timers do in the long-running server — ending expired mutes with their
- * summary, refreshing root messages left stale by coalesced repeats or a Slack failure, and posting thread
- * replies a Slack failure held back.
+ * summary and running the Slack steps outboxes still hold (Slack was down, a step came due, a drain died).
  */
 export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
   return async (event: unknown, context: Context): Promise<{ handled: string }> => {
@@ -32,7 +30,7 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
 }
 
 async function runSweep(runtime: LambdaRuntime): Promise<{ handled: string }> {
-  const swept = await sweepOnce(runtime.core);
+  const swept = await runtime.core.sweep();
   runtime.logger.info({ transport: 'worker', ...swept }, 'sweep');
   return { handled: 'sweep' };
 }

@@ -1,4 +1,4 @@
-import { fail, readString } from './fake-slack-chat.ts';
+import { fail, isTrue, readString, toSlackMessage } from './fake-slack-chat.ts';
 import type { FakeSlackIdentity, MethodHandler, Params } from './fake-slack-types.ts';
 
 const authTest: MethodHandler = (_params, { identity }) => ({
@@ -54,9 +54,47 @@ const conversationsInfo: MethodHandler = (params, { identity }) => {
   return { ok: true, channel };
 };
 
+/** Slack returns message metadata only when asked (`include_all_metadata`). */
+function withMetadataIf(message: Params, include: boolean): Params {
+  if (include) return message;
+  const { metadata: _metadata, ...rest } = message;
+  return rest;
+}
+
+/** Newest first, like Slack; `limit` bounds the page. */
+const conversationsHistory: MethodHandler = (params, { state }) => {
+  const channel = readString(params, 'channel');
+  if (!channel) return fail('channel_not_found');
+  const include = isTrue(params.include_all_metadata);
+  const limit = Number(readString(params, 'limit') ?? 100);
+  const messages = state
+    .listMessages(channel)
+    .reverse()
+    .slice(0, limit)
+    .map((message) => withMetadataIf(toSlackMessage(message), include));
+  return { ok: true, messages, has_more: false };
+};
+
+/** The parent first, then its replies oldest first, like Slack. */
+const conversationsReplies: MethodHandler = (params, { state }) => {
+  const channel = readString(params, 'channel');
+  const ts = readString(params, 'ts');
+  if (!channel) return fail('channel_not_found');
+  const parent = ts ? state.findMessage(channel, ts) : undefined;
+  if (!parent) return fail('thread_not_found');
+  const include = isTrue(params.include_all_metadata);
+  const limit = Number(readString(params, 'limit') ?? 1000);
+  const messages = [parent, ...parent.replies]
+    .slice(0, limit)
+    .map((message) => withMetadataIf(toSlackMessage(message), include));
+  return { ok: true, messages, has_more: false };
+};
+
 export const workspaceMethods: Record<string, MethodHandler> = {
   'auth.test': authTest,
   'users.info': usersInfo,
   'usergroups.users.list': usergroupUsers,
   'conversations.info': conversationsInfo,
+  'conversations.history': conversationsHistory,
+  'conversations.replies': conversationsReplies,
 };

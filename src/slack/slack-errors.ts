@@ -4,6 +4,7 @@
  */
 const permanentSlackErrors = new Set([
   'message_not_found',
+  'thread_not_found',
   'channel_not_found',
   'is_archived',
   'not_in_channel',

@@ -1,25 +1,41 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../bot/blocks/index.ts';
+import { stepMetadataEventType } from '../model/outbox.ts';
 
-/** The two Slack calls the alert path makes, behind a small interface so the core does not see WebClient. */
+export interface PostOptions {
+  threadTs?: string;
+  /** Tags the message (Slack message metadata) so that a retried step can find it instead of posting twice. */
+  stepId?: string;
+}
+
+/** The Slack calls the alert path makes, behind a small interface so the core never sees WebClient. */
 export interface SlackPoster {
   postMessage(
     channel: string,
     message: SlackMessage,
-    threadTs?: string,
+    options?: PostOptions,
   ): Promise<{ channel: string; ts: string }>;
   updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  /** A message tagged with `stepId` among the channel's latest messages (or the thread of `threadTs`). */
+  findStepPost(
+    channel: string,
+    stepId: string,
+    options: { threadTs?: string },
+  ): Promise<{ ts: string } | undefined>;
 }
 
 export function createSlackPoster(client: WebClient): SlackPoster {
   return {
-    async postMessage(channel, message, threadTs) {
+    async postMessage(channel, message, options = {}) {
       const response = await client.chat.postMessage({
         channel,
         text: message.text,
         blocks: message.blocks,
         ...(message.attachments ? { attachments: message.attachments } : {}),
-        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+        ...(options.stepId
+          ? { metadata: { event_type: stepMetadataEventType, event_payload: { step: options.stepId } } }
+          : {}),
         unfurl_links: false,
         unfurl_media: false,
       });
@@ -34,6 +50,24 @@ export function createSlackPoster(client: WebClient): SlackPoster {
         blocks: message.blocks,
         ...(message.attachments ? { attachments: message.attachments } : {}),
       });
+    },
+    // A step is looked for only after a drain failed or died moments ago, so its post (if any) is among the
+    // newest: the channel's latest 200 messages, or a thread's first 1,000 replies (digests keep threads short).
+    async findStepPost(channel, stepId, { threadTs }) {
+      const response = threadTs
+        ? await client.conversations.replies({
+            channel,
+            ts: threadTs,
+            include_all_metadata: true,
+            limit: 1000,
+          })
+        : await client.conversations.history({ channel, include_all_metadata: true, limit: 200 });
+      const found = (response.messages ?? []).find(
+        (message) =>
+          message.metadata?.event_type === stepMetadataEventType &&
+          (message.metadata.event_payload as { step?: unknown } | undefined)?.step === stepId,
+      );
+      return found?.ts ? { ts: found.ts } : undefined;
     },
   };
 }

@@ -1,13 +1,14 @@
-import type { AlertRecord } from '../model/records.ts';
+import type { AlertRecord, DrainLease } from '../model/records.ts';
+import { writeRecord } from './record-schemas.ts';
 
 /**
  * gsi1 partitions of alert states. An item has one gsi1 key, so an alert is listed under `open` while open,
- * and once resolved under `repair` only while Slack still owes it something (a stale root, pending replies);
- * the sweep queries both instead of scanning.
+ * and once resolved under `outbox` only while Slack steps still wait in its outbox; the sweep queries both
+ * instead of scanning.
  */
 export const AlertIndexPartitions = {
   open: 'ALERTS#open',
-  repair: 'ALERTS#repair',
+  outbox: 'ALERTS#outbox',
 } as const;
 
 /** The optimistic-lock condition every alert write carries: version 0 means "no record yet". */
@@ -17,30 +18,31 @@ export function versionCondition(expectedVersion: number) {
     : ({ attr: 'version', eq: expectedVersion } as const);
 }
 
-/** The stored item of an alert: keys, version and status on top, and its gsi1 key when it has one. */
-export function toAlertItem(record: AlertRecord) {
+/** Free: nobody holds the drain lease, or its holder let it run out (died or stalled). */
+export function drainFreeCondition(nowMs: number) {
   return {
-    alertId: record.alertId,
-    version: record.version,
-    status: record.status,
-    ...indexKeyOf(record),
-    record: stripUndefined(record),
+    or: [
+      { attr: 'drainOwner' as const, exists: false },
+      { attr: 'drainUntil' as const, lt: nowMs },
+    ],
   };
 }
 
-/** Whether Slack is behind this alert: a root to redraw (once it exists) or thread replies still to post. */
-export function needsSlackRepair(record: AlertRecord): boolean {
-  const staleRoot = record.rootStale && record.ts !== undefined;
-  return staleRoot || (record.pendingReplies?.length ?? 0) > 0 || record.replyInFlight !== undefined;
+/** The stored item of an alert: keys, version and status on top, its gsi1 key when it has one, the lease. */
+export function toAlertItem(record: AlertRecord, drain?: DrainLease) {
+  const { version, ...rest } = record;
+  return {
+    alertId: record.alertId,
+    version,
+    status: record.status,
+    ...indexKeyOf(record),
+    ...(drain ? { drainOwner: drain.owner, drainUntil: drain.until } : {}),
+    record: writeRecord(rest),
+  };
 }
 
 function indexKeyOf(record: AlertRecord): { gsi1pk?: string; gsi1sk?: string } {
   if (record.status === 'open') return { gsi1pk: AlertIndexPartitions.open, gsi1sk: record.lastFiredAt };
-  if (!needsSlackRepair(record)) return {};
-  return { gsi1pk: AlertIndexPartitions.repair, gsi1sk: record.resolvedAt ?? record.lastFiredAt };
-}
-
-/** DynamoDB has no `undefined`; dropping it here keeps optional fields optional on the way back. */
-export function stripUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  if (record.outbox.length === 0) return {};
+  return { gsi1pk: AlertIndexPartitions.outbox, gsi1sk: record.resolvedAt ?? record.lastFiredAt };
 }

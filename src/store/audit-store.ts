@@ -3,6 +3,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AuditRecord } from '../model/records.ts';
 import type { KlaxonEntities } from './entities.ts';
+import { readAuditRecord, writeRecord } from './record-schemas.ts';
 import type { KlaxonTable } from './table.ts';
 
 const dayMs = 86_400_000;
@@ -16,13 +17,7 @@ export function createAuditStore(table: KlaxonTable, entities: KlaxonEntities) {
   return {
     async append(entry: Omit<AuditRecord, 'id'>): Promise<AuditRecord> {
       const record: AuditRecord = { ...entry, id: randomUUID() };
-      await audits.put({
-        day: record.at.slice(0, 10),
-        sortKey: `${record.at}#${record.id}`,
-        gsi1pk: `AUDIT#${record.actor.userId}`,
-        gsi1sk: record.at,
-        record: JSON.parse(JSON.stringify(record)),
-      });
+      await audits.put(toAuditItem(record));
       return record;
     },
 
@@ -41,7 +36,7 @@ export function createAuditStore(table: KlaxonTable, entities: KlaxonEntities) {
             .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
             .send();
           for (const item of page.Items ?? []) {
-            const record = item.record as AuditRecord;
+            const record = readAuditRecord(item.record);
             if (record.at < to.toISOString()) yield record;
           }
           exclusiveStartKey = page.LastEvaluatedKey;
@@ -56,11 +51,22 @@ export function createAuditStore(table: KlaxonTable, entities: KlaxonEntities) {
         .query({ index: 'gsi1', partition: `AUDIT#${userId}` })
         .options({ reverse: true, limit })
         .send();
-      return Items.map((item) => item.record as AuditRecord);
+      return Items.map((item) => readAuditRecord(item.record));
     },
   };
 }
 export type AuditStore = ReturnType<typeof createAuditStore>;
+
+/** An audit record as stored: a day partition sorted by time, and the actor's gsi1 for App Home. */
+export function toAuditItem(record: AuditRecord) {
+  return {
+    day: record.at.slice(0, 10),
+    sortKey: `${record.at}#${record.id}`,
+    gsi1pk: `AUDIT#${record.actor.userId}`,
+    gsi1sk: record.at,
+    record: writeRecord(record),
+  };
+}
 
 function startOfUtcDay(date: Date): number {
   return Math.floor(date.getTime() / dayMs) * dayMs;

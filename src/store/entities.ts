@@ -1,13 +1,12 @@
 import { Entity } from 'dynamodb-toolbox/entity';
-import { any } from 'dynamodb-toolbox/schema/any';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import type { KlaxonTable } from './table.ts';
 
 /**
- * Entities keep their nested documents (the normalized alert, steps, actors) as `any()` maps: they are
- * produced and validated by our own code, and the entity's job is keys, indexes, TTL and conditions.
+ * Entities keep their records as JSON strings validated on read (record-schemas.ts); the entity's job is
+ * keys, indexes, TTL and conditions.
  */
 export function createEntities(table: KlaxonTable) {
   const alertState = new Entity({
@@ -19,7 +18,10 @@ export function createEntities(table: KlaxonTable) {
       status: string(),
       gsi1pk: string().optional(),
       gsi1sk: string().optional(),
-      record: any(),
+      // The drain lease lives beside the record so renewing it never bumps the version (alert-store.ts).
+      drainOwner: string().optional(),
+      drainUntil: number().optional(),
+      record: string(),
     }),
     computeKey: ({ alertId }) => ({ pk: `ALERT#${alertId}`, sk: '#STATE' }),
   });
@@ -32,7 +34,7 @@ export function createEntities(table: KlaxonTable) {
       gsi1pk: string(),
       gsi1sk: string(),
       expiresAt: number().optional(),
-      record: any(),
+      record: string(),
     }),
     computeKey: ({ alertId }) => ({ pk: `ALERT#${alertId}`, sk: '#MUTE' }),
   });
@@ -44,7 +46,7 @@ export function createEntities(table: KlaxonTable) {
       alertId: string().key(),
       eventSk: string().key(),
       expiresAt: number(),
-      record: any(),
+      record: string(),
     }),
     computeKey: ({ alertId, eventSk }) => ({ pk: `ALERT#${alertId}`, sk: eventSk }),
   });
@@ -54,14 +56,9 @@ export function createEntities(table: KlaxonTable) {
     table,
     schema: item({
       messageId: string().key(),
-      status: string(),
-      stepsDone: number(),
-      leaseUntil: number(),
+      alertId: string(),
+      receivedAt: string(),
       expiresAt: number(),
-      // Only while Slack steps are pending (sparse), so the sweep finds deliveries SNS gave up on.
-      gsi1pk: string().optional(),
-      gsi1sk: string().optional(),
-      record: any(),
     }),
     computeKey: ({ messageId }) => ({ pk: `NOTIF#${messageId}`, sk: 'NOTIF' }),
   });
@@ -74,7 +71,7 @@ export function createEntities(table: KlaxonTable) {
       sortKey: string().key(),
       gsi1pk: string(),
       gsi1sk: string(),
-      record: any(),
+      record: string(),
     }),
     computeKey: ({ day, sortKey }) => ({ pk: `AUDIT#${day}`, sk: sortKey }),
   });
@@ -85,7 +82,7 @@ export function createEntities(table: KlaxonTable) {
     schema: item({
       lockId: string().key(),
       expiresAt: number(),
-      record: any(),
+      record: string(),
     }),
     computeKey: ({ lockId }) => ({ pk: `RERUN#${lockId}`, sk: 'LOCK' }),
   });
@@ -96,7 +93,7 @@ export function createEntities(table: KlaxonTable) {
     schema: item({
       topicArn: string().key(),
       at: string().key(),
-      record: any(),
+      record: string(),
     }),
     computeKey: ({ topicArn, at }) => ({ pk: `TOPIC#${topicArn}`, sk: at }),
   });

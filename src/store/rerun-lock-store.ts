@@ -1,6 +1,7 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import type { RerunLockRecord } from '../model/records.ts';
 import type { KlaxonEntities } from './entities.ts';
+import { readRerunLockRecord, writeRecord } from './record-schemas.ts';
 
 /** A failed run is rerun at most once; the lock outlives any sensible retry of the same alert. */
 const lockTtlSeconds = 90 * 24 * 3600;
@@ -23,7 +24,7 @@ export function createRerunLockStore(entities: KlaxonEntities) {
           {
             lockId,
             expiresAt: Math.floor(Date.parse(lock.at) / 1000) + lockTtlSeconds,
-            record: JSON.parse(JSON.stringify(lock)) as RerunLockRecord,
+            record: writeRecord(lock),
           },
           { condition: { attr: 'lockId', exists: false } },
         );
@@ -31,7 +32,7 @@ export function createRerunLockStore(entities: KlaxonEntities) {
       } catch (error) {
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
         const { Item } = await locks.get({ lockId }, { consistent: true });
-        return { claimed: false, ...(Item ? { holder: Item.record as RerunLockRecord } : {}) };
+        return { claimed: false, ...(Item ? { holder: readRerunLockRecord(Item.record) } : {}) };
       }
     },
 
@@ -40,7 +41,7 @@ export function createRerunLockStore(entities: KlaxonEntities) {
       await locks.put({
         lockId: lockIdOf(lock.jobName, lock.jobRunId),
         expiresAt: Math.floor(Date.parse(lock.at) / 1000) + lockTtlSeconds,
-        record: JSON.parse(JSON.stringify(lock)) as RerunLockRecord,
+        record: writeRecord(lock),
       });
     },
 

@@ -39,7 +39,9 @@ export interface Harness {
  */
 export async function startHarness(
   configDocument: Record<string, unknown> = {},
-  options: Pick<KlaxonOptions, 'commands'> & { logDestination?: NodeJS.WritableStream } = {},
+  options: Pick<KlaxonOptions, 'commands' | 'clock' | 'drainLeaseMs' | 'channelPace'> & {
+    logDestination?: NodeJS.WritableStream;
+  } = {},
 ): Promise<Harness> {
   const slack = await startFakeSlackApi({ users: { U0ALICE: { name: 'alice', real_name: 'Alice Doe' } } });
   const store = await openTestStore();
@@ -47,7 +49,13 @@ export async function startHarness(
   const confirmedUrls: string[] = [];
   const certificateFetches: string[] = [];
   const config = parseConfig(
-    { defaultChannel: 'C0ALERTS', sns: { allowedTopicArns: [testTopicArn] }, ...configDocument },
+    {
+      defaultChannel: 'C0ALERTS',
+      sns: { allowedTopicArns: [testTopicArn] },
+      // Lifecycle tests change one alert many times a minute; the storm test keeps Slack's real budget.
+      lifecycle: { slackCallsPerAlertPerMinute: 20 },
+      ...configDocument,
+    },
     'test',
   );
   const klaxon = createKlaxon({
@@ -71,6 +79,10 @@ export async function startHarness(
       confirmedUrls.push(url);
     },
     commands: options.commands,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.drainLeaseMs ? { drainLeaseMs: options.drainLeaseMs } : {}),
+    // Tests post many messages to one channel back to back; the storm test sets Slack's real pace.
+    channelPace: options.channelPace ?? { intervalMs: 0, burst: 1 },
   });
   const url = await klaxon.listen(0);
   const writes = countWriteCommands(store);

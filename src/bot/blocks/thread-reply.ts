@@ -15,41 +15,9 @@ import {
 } from './mrkdwn.ts';
 import type { SlackMessage } from './slack-message.ts';
 
-/** What happened while an alert was muted, told when the mute ends. */
-export interface MuteSummary {
-  notifications: number;
-  /** The AWS spelling of the last state seen (ALARM, OK, FAILED…), if any notification came. */
-  lastStateLabel?: string;
-}
+export type { MuteSummary, ThreadReply, ThreadReplyKind } from '../../model/thread-reply.ts';
 
-/** Something that happened to an alert and is worth a reply in its thread. */
-export type ThreadReply =
-  /** A repeat carrying a new occurrence (a new failed Glue run, a new Macie finding). */
-  | { kind: 'fired-again'; alert: NormalizedAlert }
-  /**
-   * The alert's state moved: recovered, insufficient data, firing again. `reopened` marks a resolved
-   * alert that fired again (flapping). `previousStateLabel` is the AWS spelling before the change.
-   */
-  | { kind: 'state-changed'; alert: NormalizedAlert; previousStateLabel?: string; reopened?: boolean }
-  | { kind: 'acknowledged'; by: SlackUserRef; at: string }
-  | { kind: 'unacknowledged'; by: SlackUserRef; at: string }
-  /** `until` absent means until resolved. */
-  | { kind: 'muted'; by: SlackUserRef; at: string; until?: string; reason?: string }
-  | { kind: 'unmuted'; by: SlackUserRef; at: string; whileMuted: MuteSummary }
-  | { kind: 'mute-expired'; at: string; whileMuted: MuteSummary }
-  | { kind: 'resolved'; by: SlackUserRef; at: string }
-  | { kind: 'reopened'; by: SlackUserRef; at: string }
-  /** `consoleUrl` absent: derived from the job, run id and the alert's region. */
-  | {
-      kind: 'rerun-started';
-      by: SlackUserRef;
-      at: string;
-      jobName: string;
-      jobRunId: string;
-      consoleUrl?: string;
-    };
-
-export type ThreadReplyKind = ThreadReply['kind'];
+import type { MuteSummary, ThreadReply } from '../../model/thread-reply.ts';
 
 /** The parts every reply is drawn from: a headline, optional detail lines, fields and a context line. */
 interface ReplyParts {
@@ -99,7 +67,23 @@ function describeReply(reply: ThreadReply, view: AlertView): ReplyParts {
       return describeUserAction('🔴', reply.by, 'reopened this alert', reply.at);
     case 'rerun-started':
       return describeRerun(reply, view);
+    case 'digest':
+      return describeDigest(reply);
   }
+}
+
+/** "14 more state changes, 12:01–12:02", then the latest few, newest last. */
+function describeDigest(reply: Extract<ThreadReply, { kind: 'digest' }>): ReplyParts {
+  const count = reply.total === 1 ? '1 more state change' : `${reply.total} more state changes`;
+  const shown = reply.latest.map(
+    (entry) => `${formatSlackDate(entry.at)} ${formatCode(entry.stateLabel)} ${escapeMrkdwn(entry.summary)}`,
+  );
+  const hidden = reply.total - reply.latest.length;
+  return {
+    headline: `🔁 *${count}* between ${formatSlackDate(reply.from)} and ${formatSlackDate(reply.to)}`,
+    details: [...(hidden > 0 ? [`(${hidden} earlier not listed)`] : []), ...shown],
+    context: ['Folded into one reply to keep the channel readable; every notification is recorded.'],
+  };
 }
 
 function describeFiredAgain(alert: NormalizedAlert, view: AlertView): ReplyParts {

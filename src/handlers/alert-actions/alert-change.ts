@@ -1,26 +1,20 @@
-import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
-import type { AlertRecord, MuteRecord } from '../../model/records.ts';
+import type { AlertChange } from '../../model/alert-change.ts';
+import type { AlertRecord } from '../../model/records.ts';
+import type { ThreadReply } from '../../model/thread-reply.ts';
 
-/**
- * What a person's action does to an alert: the record to write, the thread replies to post once it is
- * written, and a mute that starts or ends with it (written in the same transaction). `undefined` from a
- * decision means "nothing changes": a double click, a retried request or a stale button.
- */
-export interface AlertChange {
-  next: AlertRecord;
-  replies: ThreadReply[];
-  startMute?: MuteRecord;
-  endMute?: MuteRecord;
-}
+export { type AlertChange, bumpVersion, type LoadedAlert } from '../../model/alert-change.ts';
 
-export interface LoadedAlert {
-  record: AlertRecord;
-  mute?: MuteRecord;
-}
-
-/** The next version of a record; every decision writes through this so the optimistic lock holds. */
-export function bumpVersion(record: AlertRecord, changes: Partial<AlertRecord>): AlertRecord {
-  return { ...record, ...changes, version: record.version + 1 };
+/** A person's change redraws the root and tells the thread. */
+export function changeWithReplies(
+  next: AlertRecord,
+  replies: ThreadReply[],
+  mutes: Pick<AlertChange, 'startMute' | 'endMute'> = {},
+): AlertChange {
+  return {
+    next,
+    steps: [{ kind: 'update-root' }, ...replies.map((reply) => ({ kind: 'reply', reply }) as const)],
+    ...mutes,
+  };
 }
 
 /** Counters recorded while muted, told once in the thread when the mute ends, then reset. */

@@ -33,10 +33,13 @@ export interface StateActionInput {
 /** Acknowledge, Unacknowledge, Resolve, Reopen and Unmute: one decision each, the same frame for all. */
 export function performStateAction(deps: AlertActionDeps, action: StateAction, input: StateActionInput) {
   const request: ActionRequest = { action, ...input, params: {} };
-  return runAlertAction(deps, request, async () => {
+  return runAlertAction(deps, request, async (audit) => {
     const decide = decisions[action];
-    const result = await applyAlertChange(deps, input.alertId, (loaded, now) =>
-      decide(loaded, input.actor, now),
+    const result = await applyAlertChange(
+      deps,
+      input.alertId,
+      (loaded, now) => decide(loaded, input.actor, now),
+      audit,
     );
     return outcomeOf(result);
   });
@@ -44,9 +47,9 @@ export function performStateAction(deps: AlertActionDeps, action: StateAction, i
 
 /** "unchanged" is a success: the alert already is what the person asked for. */
 export function outcomeOf(result: ApplyResult): ActionOutcome {
-  if (result === 'changed') return { result: 'ok' };
+  if (result === 'changed') return { result: 'ok', audited: true };
   if (result === 'changed-slack-behind') {
-    return { result: 'ok', detail: 'saved; Slack not updated yet', ephemeral: `Saved. ${slackBehindNote}` };
+    return { result: 'ok', audited: true, ephemeral: `Saved. ${slackBehindNote}` };
   }
   if (result === 'unchanged') return { result: 'ok', detail: 'no change' };
   return { result: 'failed', detail: 'alert not found', ephemeral: 'Klaxon no longer knows this alert.' };

@@ -1,5 +1,5 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
-import { type AlertChange, bumpVersion, type LoadedAlert } from './alert-change.ts';
+import { type AlertChange, bumpVersion, changeWithReplies, type LoadedAlert } from './alert-change.ts';
 
 /** Acknowledging an acknowledged (or resolved) alert changes nothing: the first click wins. */
 export function decideAcknowledge(
@@ -9,10 +9,9 @@ export function decideAcknowledge(
 ): AlertChange | undefined {
   if (record.status !== 'open' || record.acknowledged) return undefined;
   const at = now.toISOString();
-  return {
-    next: bumpVersion(record, { acknowledged: { ...user, at } }),
-    replies: [{ kind: 'acknowledged', by: user, at }],
-  };
+  return changeWithReplies(bumpVersion(record, { acknowledged: { ...user, at } }), [
+    { kind: 'acknowledged', by: user, at },
+  ]);
 }
 
 export function decideUnacknowledge(
@@ -21,8 +20,7 @@ export function decideUnacknowledge(
   now: Date,
 ): AlertChange | undefined {
   if (!record.acknowledged) return undefined;
-  return {
-    next: bumpVersion(record, { acknowledged: undefined }),
-    replies: [{ kind: 'unacknowledged', by: user, at: now.toISOString() }],
-  };
+  return changeWithReplies(bumpVersion(record, { acknowledged: undefined }), [
+    { kind: 'unacknowledged', by: user, at: now.toISOString() },
+  ]);
 }

@@ -1,6 +1,12 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
-import { isMuteActive } from '../lifecycle/decide-alert-actions.ts';
-import { type AlertChange, bumpVersion, type LoadedAlert, summariseMute } from './alert-change.ts';
+import { isMuteActive } from '../../model/mute-state.ts';
+import {
+  type AlertChange,
+  bumpVersion,
+  changeWithReplies,
+  type LoadedAlert,
+  summariseMute,
+} from './alert-change.ts';
 
 export interface MuteRequest {
   by: SlackUserRef;
@@ -33,14 +39,15 @@ export function decideMute(
     channel: record.channel,
     title: record.alert.title,
   };
-  return {
-    // Counting starts from zero with each mute: the summary tells what this mute silenced.
-    next: bumpVersion(record, summariseMute(record).reset),
-    replies: [
-      { kind: 'muted', by: request.by, at, ...(until ? { until } : {}), ...(reason ? { reason } : {}) },
-    ],
-    startMute,
-  };
+  // Counting starts from zero with each mute: the summary tells what this mute silenced.
+  const reply = {
+    kind: 'muted',
+    by: request.by,
+    at,
+    ...(until ? { until } : {}),
+    ...(reason ? { reason } : {}),
+  } as const;
+  return changeWithReplies(bumpVersion(record, summariseMute(record).reset), [reply], { startMute });
 }
 
 export function decideUnmute(
@@ -50,20 +57,20 @@ export function decideUnmute(
 ): AlertChange | undefined {
   if (!mute) return undefined;
   const { whileMuted, reset } = summariseMute(record);
-  return {
-    next: bumpVersion(record, reset),
-    replies: [{ kind: 'unmuted', by: user, at: now.toISOString(), whileMuted }],
-    endMute: mute,
-  };
+  return changeWithReplies(
+    bumpVersion(record, reset),
+    [{ kind: 'unmuted', by: user, at: now.toISOString(), whileMuted }],
+    { endMute: mute },
+  );
 }
 
 /** A mute whose end has passed is ended once, by whoever gets there first (sweep, click, notification). */
 export function decideMuteExpiry({ record, mute }: LoadedAlert, now: Date): AlertChange | undefined {
   if (!mute || isMuteActive(mute, now)) return undefined;
   const { whileMuted, reset } = summariseMute(record);
-  return {
-    next: bumpVersion(record, reset),
-    replies: [{ kind: 'mute-expired', at: mute.until ?? now.toISOString(), whileMuted }],
-    endMute: mute,
-  };
+  return changeWithReplies(
+    bumpVersion(record, reset),
+    [{ kind: 'mute-expired', at: mute.until ?? now.toISOString(), whileMuted }],
+    { endMute: mute },
+  );
 }

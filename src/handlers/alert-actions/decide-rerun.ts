@@ -1,7 +1,7 @@
 import type { KlaxonConfig } from '../../config/config-schema.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { AlertRecord } from '../../model/records.ts';
-import { type AlertChange, bumpVersion, type LoadedAlert } from './alert-change.ts';
+import { type AlertChange, bumpVersion, changeWithReplies, type LoadedAlert } from './alert-change.ts';
 
 export interface StartedRerun {
   by: SlackUserRef;
@@ -19,10 +19,9 @@ export function decideRerunStarted(
   if (record.reruns.some((known) => known.jobRunId === rerun.jobRunId)) return undefined;
   const at = now.toISOString();
   const entry = { ...rerun.by, jobName: rerun.jobName, jobRunId: rerun.jobRunId, at };
-  return {
-    next: bumpVersion(record, { reruns: [...record.reruns, entry] }),
-    replies: [{ kind: 'rerun-started', by: rerun.by, at, jobName: rerun.jobName, jobRunId: rerun.jobRunId }],
-  };
+  return changeWithReplies(bumpVersion(record, { reruns: [...record.reruns, entry] }), [
+    { kind: 'rerun-started', by: rerun.by, at, jobName: rerun.jobName, jobRunId: rerun.jobRunId },
+  ]);
 }
 
 /**

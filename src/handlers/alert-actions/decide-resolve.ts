@@ -1,7 +1,13 @@
-import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
-import { isMuteActive } from '../lifecycle/decide-alert-actions.ts';
-import { type AlertChange, bumpVersion, type LoadedAlert, summariseMute } from './alert-change.ts';
+import { isMuteActive } from '../../model/mute-state.ts';
+import type { ThreadReply } from '../../model/thread-reply.ts';
+import {
+  type AlertChange,
+  bumpVersion,
+  changeWithReplies,
+  type LoadedAlert,
+  summariseMute,
+} from './alert-change.ts';
 
 /**
  * A person resolves an alert no event will resolve. Like a recovery, it ends a mute "until resolved" and
@@ -17,14 +23,14 @@ export function decideResolve(
   const resolved = { status: 'resolved' as const, resolvedAt: at, resolvedBy: user };
   const replies: ThreadReply[] = [{ kind: 'resolved', by: user, at }];
   if (!mute || mute.until !== undefined || !isMuteActive(mute, now)) {
-    return { next: bumpVersion(record, resolved), replies };
+    return changeWithReplies(bumpVersion(record, resolved), replies);
   }
   const { whileMuted, reset } = summariseMute(record);
-  return {
-    next: bumpVersion(record, { ...resolved, ...reset }),
-    replies: [...replies, { kind: 'mute-expired', at, whileMuted }],
-    endMute: mute,
-  };
+  return changeWithReplies(
+    bumpVersion(record, { ...resolved, ...reset }),
+    [...replies, { kind: 'mute-expired', at, whileMuted }],
+    { endMute: mute },
+  );
 }
 
 /** Only a person's resolution is undone by a person; a recovery is undone by the next firing. */
@@ -34,8 +40,8 @@ export function decideReopen(
   now: Date,
 ): AlertChange | undefined {
   if (record.status !== 'resolved' || !record.resolvedBy || record.resolvedBy === 'event') return undefined;
-  return {
-    next: bumpVersion(record, { status: 'open', resolvedAt: undefined, resolvedBy: undefined }),
-    replies: [{ kind: 'reopened', by: user, at: now.toISOString() }],
-  };
+  return changeWithReplies(
+    bumpVersion(record, { status: 'open', resolvedAt: undefined, resolvedBy: undefined }),
+    [{ kind: 'reopened', by: user, at: now.toISOString() }],
+  );
 }

@@ -22,10 +22,14 @@ export interface MuteInput {
 /** Mutes the alert; an expired mute still on record is ended first so its summary is not lost. */
 export function muteAlert(deps: AlertActionDeps, input: MuteInput) {
   const { alertId, actor, channel, ...params } = input;
-  return runAlertAction(deps, { action: 'mute', alertId, actor, channel, params }, async () => {
+  return runAlertAction(deps, { action: 'mute', alertId, actor, channel, params }, async (audit) => {
     await expireMuteIfDue(deps, alertId);
-    const result = await applyAlertChange(deps, alertId, (loaded, now) =>
-      decideMute(loaded, { by: actor, durationMs: input.durationMs, reason: input.reason }, now),
+    const result = await applyAlertChange(
+      deps,
+      alertId,
+      (loaded, now) =>
+        decideMute(loaded, { by: actor, durationMs: input.durationMs, reason: input.reason }, now),
+      audit,
     );
     return outcomeOf(result);
   });

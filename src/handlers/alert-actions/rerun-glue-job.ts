@@ -1,6 +1,7 @@
 import { findLatestFailedRun } from '../../aws/glue-failed-run.ts';
 import { rerunGlueJob } from '../../aws/glue-rerun.ts';
 import { formatCode, formatUser } from '../../bot/blocks/mrkdwn.ts';
+import type { AuditEntry } from '../../model/alert-change.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { RerunLockRecord } from '../../model/records.ts';
 import type { AlertActionDeps } from './action-deps.ts';
@@ -25,10 +26,14 @@ export function rerunFailedGlueJob(deps: AlertActionDeps, input: RerunInput) {
   const { alertId, actor, channel, jobName, jobRunId } = input;
   const params = { jobName, ...(jobRunId ? { jobRunId } : {}) };
   const request = { action: 'rerun' as const, alertId, actor, channel, params };
-  return runAlertAction(deps, request, () => startRerunOnce(deps, input));
+  return runAlertAction(deps, request, (audit) => startRerunOnce(deps, input, audit));
 }
 
-async function startRerunOnce(deps: AlertActionDeps, input: RerunInput): Promise<ActionOutcome> {
+async function startRerunOnce(
+  deps: AlertActionDeps,
+  input: RerunInput,
+  audit: AuditEntry,
+): Promise<ActionOutcome> {
   const { record } = await deps.store.alerts.loadAlert(input.alertId);
   if (!record)
     return { result: 'failed', detail: 'alert not found', ephemeral: 'Klaxon no longer knows this alert.' };
@@ -47,7 +52,7 @@ async function startRerunOnce(deps: AlertActionDeps, input: RerunInput): Promise
   // The lock is taken before Glue is called: two concurrent clicks cannot both reach StartJobRun.
   const claim = await deps.store.rerunLocks.claimRerun(lock);
   if (!claim.claimed) return describeExistingRerun(claim.holder);
-  return startAndRecord(deps, target, lock);
+  return startAndRecord(deps, target, lock, audit);
 }
 
 /**
@@ -74,6 +79,7 @@ async function startAndRecord(
   deps: AlertActionDeps,
   input: ResolvedRerun,
   lock: RerunLockRecord,
+  audit: AuditEntry,
 ): Promise<ActionOutcome> {
   const started = await rerunGlueJob({
     glue: deps.aws.glue,
@@ -87,13 +93,17 @@ async function startAndRecord(
   }
   await deps.store.rerunLocks.completeRerun({ ...lock, newJobRunId: started.newRunId });
   const rerun = { by: input.actor, jobName: input.jobName, jobRunId: started.newRunId };
-  const applied = await applyAlertChange(deps, input.alertId, (loaded, now) =>
-    decideRerunStarted(loaded, rerun, now),
-  );
   const detail = `started run ${started.newRunId} from failed run ${input.jobRunId}`;
-  if (applied !== 'changed-slack-behind') return { result: 'ok', detail };
+  const applied = await applyAlertChange(
+    deps,
+    input.alertId,
+    (loaded, now) => decideRerunStarted(loaded, rerun, now),
+    { ...audit, detail },
+  );
+  const audited = applied === 'changed' || applied === 'changed-slack-behind';
+  if (applied !== 'changed-slack-behind') return { result: 'ok', detail, audited };
   const ephemeral = `Glue run ${formatCode(started.newRunId)} started. ${slackBehindNote}`;
-  return { result: 'ok', detail, ephemeral };
+  return { result: 'ok', detail, ephemeral, audited };
 }
 
 function describeExistingRerun(holder: RerunLockRecord | undefined): ActionOutcome {

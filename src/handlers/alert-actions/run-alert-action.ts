@@ -1,5 +1,6 @@
 import { checkPermission } from '../../bot/permissions/check-permission.ts';
 import type { PermissionAction } from '../../config/config-schema.ts';
+import type { AuditEntry } from '../../model/alert-change.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 
@@ -40,21 +41,26 @@ export interface ActionOutcome {
   detail?: string;
   /** Told to the person only (chat.postEphemeral). */
   ephemeral?: string;
+  /** The audit record was committed with the change itself. */
+  audited?: boolean;
 }
 
 /**
  * The frame of every button and modal: permission check, the work, the audit record, the ephemeral
- * answer. A refusal and a failure are audited like a success.
+ * answer. The work commits its change with the audit record `perform` is handed (an audit record exists
+ * exactly when its change happened); a refusal, a failure or "no change" is audited on its own.
  */
 export async function runAlertAction(
   deps: AlertActionDeps,
   request: ActionRequest,
-  perform: () => Promise<ActionOutcome>,
+  perform: (audit: AuditEntry) => Promise<ActionOutcome>,
 ): Promise<ActionOutcome | { result: 'refused'; detail: string }> {
   const refusal = await refuseIfNotAllowed(deps, request);
   if (refusal) return { result: 'refused', detail: refusal };
-  const outcome = await performSafely(deps, request, perform);
-  await audit(deps, request, outcome);
+  const outcome = await performSafely(deps, request, () =>
+    perform(auditEntryOf(deps, request, { result: 'ok' })),
+  );
+  if (!outcome.audited) await audit(deps, request, outcome);
   if (outcome.ephemeral) await tellUser(deps, request, outcome.ephemeral);
   return outcome;
 }
@@ -89,21 +95,29 @@ async function performSafely(
   }
 }
 
+function auditEntryOf(
+  deps: Pick<AlertActionDeps, 'now'>,
+  request: ActionRequest,
+  outcome: { result: 'ok' | 'failed' | 'refused'; detail?: string },
+): AuditEntry {
+  return {
+    at: deps.now().toISOString(),
+    actor: request.actor,
+    action: request.action,
+    alertId: request.alertId,
+    params: request.params,
+    result: outcome.result,
+    ...(outcome.detail ? { detail: outcome.detail } : {}),
+  };
+}
+
 export async function audit(
   deps: Pick<AlertActionDeps, 'store' | 'now' | 'logger'>,
   request: ActionRequest,
   outcome: { result: 'ok' | 'failed' | 'refused'; detail?: string },
 ): Promise<void> {
   try {
-    await deps.store.audit.append({
-      at: deps.now().toISOString(),
-      actor: request.actor,
-      action: request.action,
-      alertId: request.alertId,
-      params: request.params,
-      result: outcome.result,
-      ...(outcome.detail ? { detail: outcome.detail } : {}),
-    });
+    await deps.store.audit.append(auditEntryOf(deps, request, outcome));
   } catch (error) {
     // The action already happened; losing its audit record must be loud in the logs.
     deps.logger.error({ err: error, request, outcome }, 'audit record could not be written');

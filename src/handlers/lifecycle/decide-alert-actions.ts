@@ -1,7 +1,9 @@
-import type { ThreadReply } from '../../bot/blocks/thread-reply.ts';
+import type { StepTiming } from '../../core/outbox/plan-outbox.ts';
 import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
+import type { AlertChange } from '../../model/alert-change.ts';
+import { isMuteActive } from '../../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
-import type { SlackStep } from './slack-steps.ts';
+import type { ThreadReply } from '../../model/thread-reply.ts';
 
 export interface LifecycleSettings {
   /** A new ALARM within this long after recovery reopens the old message instead of posting a new one. */
@@ -34,13 +36,10 @@ export type DecisionOutcome = (typeof DecisionOutcomes)[keyof typeof DecisionOut
 
 export interface Decision {
   outcome: DecisionOutcome;
-  /** The alert record to write, or undefined when the notification changes no alert state. */
-  next?: AlertRecord;
-  steps: SlackStep[];
-  /** The counters changed but the root message is refreshed later (coalescing). */
-  refreshRootLater: boolean;
-  /** The mute ends with this notification (a mute "until resolved" on recovery). */
-  endMute: boolean;
+  /** The alert's next state and the Slack steps it owes; absent when the notification changes nothing. */
+  change?: AlertChange;
+  /** A coalesced repeat redraws the root later, at most once per interval. */
+  timing?: StepTiming;
 }
 
 /** The whole alert lifecycle as a pure function of (stored state, mute, incoming alert, now). */
@@ -59,11 +58,6 @@ export function decideAlertActions(input: DecisionInput): Decision {
   return repeat(input, stored);
 }
 
-export function isMuteActive(mute: MuteRecord | undefined, now: Date): boolean {
-  if (!mute) return false;
-  return mute.until === undefined || Date.parse(mute.until) > now.getTime();
-}
-
 function raises(alert: NormalizedAlert): boolean {
   return alert.state === 'firing' || alert.state === 'insufficient';
 }
@@ -74,10 +68,10 @@ function isBeyondReopenWindow({ stored, now, settings }: DecisionInput): boolean
 }
 
 function recordOnly(): Decision {
-  return { outcome: 'recorded-only', steps: [], refreshRootLater: false, endMute: false };
+  return { outcome: 'recorded-only' };
 }
 
-function openNewEpisode({ stored, alert, route, messageId, now }: DecisionInput): Decision {
+function openNewEpisode({ stored, alert, route, now }: DecisionInput): Decision {
   const at = now.toISOString();
   const next: AlertRecord = {
     alertId: alertIdOf(alert.key),
@@ -88,24 +82,19 @@ function openNewEpisode({ stored, alert, route, messageId, now }: DecisionInput)
     version: (stored?.version ?? 0) + 1,
     channel: route.channel,
     mentions: route.mentions,
-    rootClaimedBy: messageId,
     firstFiredAt: at,
     lastFiredAt: at,
     timesFired: 1,
     lastStateLabel: alert.stateLabel,
     lastOccurrence: alert.occurrence,
     rootRefreshedAt: now.getTime(),
-    rootStale: false,
     mutedCount: 0,
     reruns: [],
+    outbox: stored?.outbox ?? [],
+    outboxSeq: stored?.outboxSeq ?? 0,
+    ...(stored?.slackBudget ? { slackBudget: stored.slackBudget } : {}),
   };
-  return {
-    outcome: 'new-alert',
-    next,
-    steps: [{ kind: 'post-root' }],
-    refreshRootLater: false,
-    endMute: false,
-  };
+  return { outcome: 'new-alert', change: { next, steps: [{ kind: 'post-root' }] } };
 }
 
 function fired(stored: AlertRecord, alert: NormalizedAlert, now: Date): AlertRecord {
@@ -127,8 +116,6 @@ function reopen(input: DecisionInput, stored: AlertRecord): Decision {
     status: 'open',
     resolvedAt: undefined,
     resolvedBy: undefined,
-    rootRefreshedAt: now.getTime(),
-    rootStale: false,
   };
   return withRootUpdate('reopened', next, stateChangeReply(alert, stored, true));
 }
@@ -143,35 +130,26 @@ function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
     resolvedAt: now.toISOString(),
     resolvedBy: 'event',
     lastStateLabel: alert.stateLabel,
-    rootRefreshedAt: now.getTime(),
-    rootStale: false,
   };
   const reply = stateChangeReply(alert, stored);
   return withRootUpdate('recovered', next, reply);
 }
 
 function changeState({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
-  const next = { ...fired(stored, alert, now), rootRefreshedAt: now.getTime(), rootStale: false };
   const reply = stateChangeReply(alert, stored);
-  return withRootUpdate('state-changed', next, reply);
+  return withRootUpdate('state-changed', fired(stored, alert, now), reply);
 }
 
-function repeat({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
+function repeat({ alert, now, settings }: DecisionInput, stored: AlertRecord): Decision {
   const next = fired(stored, alert, now);
   const isNewOccurrence = alert.occurrence !== undefined && alert.occurrence !== stored.lastOccurrence;
   if (isNewOccurrence) {
     const reply: ThreadReply = { kind: 'fired-again', alert: forReply(alert) };
-    return withRootUpdate('repeat', { ...next, rootRefreshedAt: now.getTime(), rootStale: false }, reply);
+    return withRootUpdate('repeat', next, reply);
   }
-  // Identical repeats never wait on Slack: the root's counters are refreshed later, at most once per
-  // interval (see root-refresher.ts).
-  return {
-    outcome: 'coalesced',
-    next: { ...next, rootStale: true },
-    steps: [],
-    refreshRootLater: true,
-    endMute: false,
-  };
+  // Identical repeats never wait on Slack: the root's counters are redrawn later, at most once per interval.
+  const notBefore = Math.max(now.getTime(), stored.rootRefreshedAt + settings.rootRefreshIntervalMs);
+  return { outcome: 'coalesced', change: { next, steps: [{ kind: 'update-root' }] }, timing: { notBefore } };
 }
 
 function decideWhileMuted(input: DecisionInput): Decision {
@@ -190,13 +168,10 @@ function decideWhileMuted(input: DecisionInput): Decision {
       at: now.toISOString(),
       whileMuted: { notifications: counted.mutedCount, lastStateLabel: alert.stateLabel },
     };
-    const next = { ...resolved.next!, mutedCount: 0, mutedLastState: undefined };
-    return {
-      ...resolved,
-      next,
-      steps: [...resolved.steps, { kind: 'reply', reply: summary }],
-      endMute: true,
-    };
+    const change = resolved.change!;
+    const next = { ...change.next, mutedCount: 0, mutedLastState: undefined };
+    const steps = [...change.steps, { kind: 'reply', reply: summary } as const];
+    return { ...resolved, change: { next, steps, ...(mute ? { endMute: mute } : {}) } };
   }
   // Counters and state keep moving while muted, silently; the summary is posted when the mute ends.
   const next: AlertRecord = raises(alert)
@@ -208,17 +183,11 @@ function decideWhileMuted(input: DecisionInput): Decision {
         resolvedBy: undefined,
       }
     : counted;
-  return { outcome: 'muted', next, steps: [], refreshRootLater: false, endMute: false };
+  return { outcome: 'muted', change: { next, steps: [] } };
 }
 
 function withRootUpdate(outcome: DecisionOutcome, next: AlertRecord, reply: ThreadReply): Decision {
-  return {
-    outcome,
-    next,
-    steps: [{ kind: 'update-root' }, { kind: 'reply', reply }],
-    refreshRootLater: false,
-    endMute: false,
-  };
+  return { outcome, change: { next, steps: [{ kind: 'update-root' }, { kind: 'reply', reply }] } };
 }
 
 function stateChangeReply(alert: NormalizedAlert, stored: AlertRecord, reopened = false): ThreadReply {
@@ -230,7 +199,7 @@ function stateChangeReply(alert: NormalizedAlert, stored: AlertRecord, reopened 
   return reopened ? { ...reply, reopened } : reply;
 }
 
-/** Replies are stored with the notification's pending steps; they never show the raw payload, so drop it. */
+/** Replies wait in the outbox; they never show the raw payload, so it is not kept twice. */
 function forReply(alert: NormalizedAlert): NormalizedAlert {
   return { ...alert, raw: undefined };
 }

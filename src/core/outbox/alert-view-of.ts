@@ -1,6 +1,6 @@
 import type { AlertView } from '../../model/alert-view.ts';
+import { isMuteActive } from '../../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
-import { isMuteActive } from './decide-alert-actions.ts';
 
 /** What the renderer draws for a stored alert; mentions only while it is firing and nobody has it yet. */
 export function alertViewOf(record: AlertRecord, mute: MuteRecord | undefined, now: Date): AlertView {

@@ -1,0 +1,101 @@
+import type { AlertChange, AuditEntry } from '../../model/alert-change.ts';
+import type { AlertRecord, MuteRecord } from '../../model/records.ts';
+import type { AlertSnapshot, CommitInput } from '../../store/alert-store.ts';
+import { type DrainResult, drainOutbox } from './drain-outbox.ts';
+import type { OutboxRuntime } from './outbox-runtime.ts';
+import { dueEntries, nextDueAt, planOutbox, type StepTiming } from './plan-outbox.ts';
+
+/** What a decision returns: the change (if any) and what is recorded with it. */
+export interface Decided {
+  change?: AlertChange;
+  timing?: StepTiming;
+  audit?: AuditEntry;
+  event?: CommitInput['event'];
+}
+
+export interface CommitRequest<D extends Decided> {
+  alertId: string;
+  /** Who drains if this commit takes the lease (a request or sweep id). */
+  owner: string;
+  /** An SNS delivery: its dedupe record is part of the commit, and a redelivery reads it first. */
+  delivery?: { messageId: string; receivedAt: string; expiresAt: number };
+  decide: (snapshot: AlertSnapshot, now: Date) => D;
+}
+
+export type CommitOutcome<D extends Decided> =
+  | { kind: 'committed'; decided: D; snapshot: AlertSnapshot; record?: AlertRecord; drain?: DrainResult }
+  | { kind: 'duplicate'; snapshot: AlertSnapshot }
+  | { kind: 'contention' };
+
+const maxAttempts = 8;
+
+/**
+ * The one way anything changes an alert: read (one BatchGetItem), decide (pure), plan the Slack steps into
+ * the outbox within the alert's budget, commit everything in one transaction — taking the drain lease when
+ * free — then run the outbox. Losing the optimistic race re-reads and decides again.
+ */
+export async function commitChange<D extends Decided>(
+  rt: OutboxRuntime,
+  request: CommitRequest<D>,
+): Promise<CommitOutcome<D>> {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const snapshot = await read(rt, request);
+    if ('delivered' in snapshot && snapshot.delivered) return { kind: 'duplicate', snapshot };
+    const now = rt.clock.now();
+    const decided = request.decide(snapshot, new Date(now));
+    const change = decided.change && {
+      ...decided.change,
+      next: planOutbox(decided.change.next, decided.change.steps, now, rt.settings, decided.timing),
+    };
+    const claim =
+      change && shouldClaim(change.next, snapshot, now) ? leaseFor(rt, request.owner, now) : undefined;
+    const result = await rt.alerts.commit({
+      alertId: request.alertId,
+      expectedVersion: snapshot.record?.version ?? 0,
+      ...(change ? { change } : {}),
+      ...(claim ? { claimDrain: { lease: claim, nowMs: now } } : {}),
+      ...(!claim && snapshot.drain ? { keepDrain: snapshot.drain } : {}),
+      ...(request.delivery ? { delivery: request.delivery } : {}),
+      ...(decided.event ? { event: decided.event } : {}),
+      ...(decided.audit ? { audit: decided.audit } : {}),
+    });
+    if (result === 'duplicate') return { kind: 'duplicate', snapshot };
+    if (result === 'conflict') continue;
+    if (!change) return { kind: 'committed', decided, snapshot };
+    const mute = muteAfter(change, snapshot.mute);
+    if (!claim) {
+      scheduleDeferred(rt, change.next);
+      return { kind: 'committed', decided, snapshot, record: change.next };
+    }
+    const drain = await drainOutbox(rt, { record: change.next, ...(mute ? { mute } : {}), lease: claim });
+    return { kind: 'committed', decided, snapshot, record: drain.record ?? change.next, drain };
+  }
+  return { kind: 'contention' };
+}
+
+function read<D extends Decided>(rt: OutboxRuntime, request: CommitRequest<D>) {
+  return request.delivery
+    ? rt.alerts.loadForDelivery(request.alertId, request.delivery.messageId)
+    : rt.alerts.loadAlert(request.alertId);
+}
+
+/** Only a commit that has due steps and finds nobody draining takes the lease; others leave theirs to it. */
+function shouldClaim(next: AlertRecord, snapshot: AlertSnapshot, now: number): boolean {
+  if (dueEntries(next, now).length === 0) return false;
+  return !snapshot.drain || snapshot.drain.until < now;
+}
+
+export function leaseFor(rt: OutboxRuntime, owner: string, now: number) {
+  return { owner, until: now + rt.leaseMs };
+}
+
+function muteAfter(change: AlertChange, before: MuteRecord | undefined): MuteRecord | undefined {
+  if (change.startMute) return change.startMute;
+  if (change.endMute) return undefined;
+  return before;
+}
+
+function scheduleDeferred(rt: OutboxRuntime, record: AlertRecord) {
+  const due = dueEntries(record, rt.clock.now()).length > 0 ? rt.clock.now() + rt.leaseMs : nextDueAt(record);
+  if (due !== undefined) rt.scheduleDrain?.(record.alertId, due);
+}

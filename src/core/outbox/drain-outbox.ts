@@ -1,0 +1,152 @@
+import type { OutboxEntry } from '../../model/outbox.ts';
+import type { AlertRecord, DrainLease, MuteRecord } from '../../model/records.ts';
+import { isRetryableSlackError } from '../../slack/slack-errors.ts';
+import type { OutboxRuntime } from './outbox-runtime.ts';
+import { dueEntries, nextDueAt } from './plan-outbox.ts';
+import { runOutboxStep } from './run-step.ts';
+
+export interface DrainStart {
+  record: AlertRecord;
+  mute?: MuteRecord;
+  lease: DrainLease;
+}
+
+/**
+ * `drained`: every due step ran; `slack-failed`: Slack refused a step for now (it stays, marked suspect);
+ * `paced`: the channel's pace left steps for a later drain; `lost`: another drain took over.
+ */
+export type DrainOutcome = 'drained' | 'slack-failed' | 'paced' | 'lost';
+
+export interface DrainResult {
+  outcome: DrainOutcome;
+  error?: unknown;
+  record?: AlertRecord;
+}
+
+interface Progress {
+  done: Set<number>;
+  suspect: Set<number>;
+  rootTs?: string;
+  rootDrawnAt?: number;
+  stop?: { outcome: DrainOutcome; error?: unknown };
+}
+
+/**
+ * Runs an alert's due outbox steps in order while holding its drain lease, then writes what was done and
+ * releases the lease in one conditional write. When someone committed meanwhile (their steps wait behind
+ * the lease), it re-reads and goes on, so nothing committed is left behind by a drain that finished.
+ */
+export async function drainOutbox(rt: OutboxRuntime, start: DrainStart): Promise<DrainResult> {
+  let { record, mute, lease } = start;
+  const progress: Progress = { done: new Set(), suspect: new Set() };
+  for (let round = 0; round < 20; round++) {
+    if (!progress.stop) {
+      const renewed = await runDueSteps(rt, { record, mute, lease }, progress);
+      if (!renewed) return { outcome: 'lost' };
+      lease = renewed;
+    }
+    const next = applyProgress(record, progress);
+    if (await rt.alerts.completeDrain(next, record.version, lease.owner)) {
+      scheduleLater(rt, next, progress.stop?.outcome);
+      return { outcome: progress.stop?.outcome ?? 'drained', error: progress.stop?.error, record: next };
+    }
+    const fresh = await rt.alerts.loadAlert(record.alertId);
+    if (!fresh.record || fresh.drain?.owner !== lease.owner) return { outcome: 'lost' };
+    ({ record, mute } = { record: fresh.record, mute: fresh.mute });
+  }
+  return { outcome: 'lost' };
+}
+
+/** Runs the due steps not done yet; the lease as renewed, or undefined when it was lost. */
+async function runDueSteps(
+  rt: OutboxRuntime,
+  state: { record: AlertRecord; mute?: MuteRecord; lease: DrainLease },
+  progress: Progress,
+): Promise<DrainLease | undefined> {
+  let lease = state.lease;
+  const record = { ...state.record, ...(progress.rootTs && !state.record.ts ? { ts: progress.rootTs } : {}) };
+  for (const entry of dueEntries(record, rt.clock.now())) {
+    if (progress.done.has(entry.seq)) continue;
+    const renewed = await keepLease(rt, record.alertId, lease);
+    if (!renewed) return undefined;
+    lease = renewed;
+    if (entry.step.kind !== 'update-root') {
+      const wait = rt.pacer.reserve(record.channel, rt.inlineWaitMs);
+      if (wait === undefined) {
+        progress.stop = { outcome: 'paced' };
+        return lease;
+      }
+      if (wait > 0) await rt.clock.sleep(wait);
+    }
+    if (!(await runOne(rt, entry, { record, mute: state.mute }, progress))) return lease;
+    if (progress.rootTs) record.ts = progress.rootTs;
+  }
+  return lease;
+}
+
+/** False when the drain must stop here (Slack failed, or the root is not posted yet). */
+async function runOne(
+  rt: OutboxRuntime,
+  entry: OutboxEntry,
+  loaded: { record: AlertRecord; mute?: MuteRecord },
+  progress: Progress,
+): Promise<boolean> {
+  try {
+    const result = await runOutboxStep(rt.slack, entry, loaded, new Date(rt.clock.now()));
+    if (result.kind === 'blocked') {
+      if (loaded.record.outbox.some((e) => e.step.kind === 'post-root')) return false;
+      // No root will ever be posted (Slack refused it for good): a step under it can never run.
+      progress.done.add(entry.seq);
+      return true;
+    }
+    progress.done.add(entry.seq);
+    if (result.rootTs) progress.rootTs = result.rootTs;
+    if (entry.step.kind !== 'reply') progress.rootDrawnAt = rt.clock.now();
+    return true;
+  } catch (error) {
+    if (!isRetryableSlackError(error)) {
+      // The message or channel is gone for good: trying again every minute would only fail the same way.
+      rt.logger.warn(
+        { err: error, alertId: loaded.record.alertId, step: entry.step.kind },
+        'Slack step dropped',
+      );
+      progress.done.add(entry.seq);
+      return true;
+    }
+    progress.suspect.add(entry.seq);
+    progress.stop = { outcome: 'slack-failed', error };
+    return false;
+  }
+}
+
+/** Renews the lease when less than half of it is left: a live drain keeps it, a dead one soon loses it. */
+async function keepLease(
+  rt: OutboxRuntime,
+  alertId: string,
+  lease: DrainLease,
+): Promise<DrainLease | undefined> {
+  const now = rt.clock.now();
+  if (lease.until - now > rt.leaseMs / 2) return lease;
+  const renewed = { owner: lease.owner, until: now + rt.leaseMs };
+  return (await rt.alerts.renewDrain(alertId, renewed)) ? renewed : undefined;
+}
+
+function applyProgress(record: AlertRecord, progress: Progress): AlertRecord {
+  const outbox = record.outbox
+    .filter((entry) => !progress.done.has(entry.seq))
+    .map((entry) => (progress.suspect.has(entry.seq) ? { ...entry, suspect: true } : entry));
+  return {
+    ...record,
+    outbox,
+    ...(progress.rootTs && !record.ts ? { ts: progress.rootTs } : {}),
+    ...(progress.rootDrawnAt ? { rootRefreshedAt: progress.rootDrawnAt } : {}),
+    version: record.version + 1,
+  };
+}
+
+/** Steps deferred (coalesced, digested) or paced run later: a timer here, the sweep everywhere. */
+function scheduleLater(rt: OutboxRuntime, record: AlertRecord, stopped?: DrainOutcome) {
+  if (!rt.scheduleDrain || record.outbox.length === 0 || stopped === 'slack-failed') return;
+  const at = stopped === 'paced' ? rt.clock.now() + 1000 : nextDueAt(record);
+  if (at !== undefined) rt.scheduleDrain(record.alertId, at);
+}

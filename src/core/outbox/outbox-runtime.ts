@@ -1,0 +1,25 @@
+import type { Clock } from '../../aws/poll.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { SlackPoster } from '../../slack/slack-poster.ts';
+import type { AlertStore } from '../../store/alert-store.ts';
+import type { ChannelPacer } from './channel-pacer.ts';
+import type { OutboxSettings } from './plan-outbox.ts';
+
+/** What committing a change and draining an outbox need; one instance per process, built by the root. */
+export interface OutboxRuntime {
+  alerts: AlertStore;
+  slack: SlackPoster;
+  clock: Clock;
+  logger: Logger;
+  settings: OutboxSettings;
+  /** How long a drain holds its lease before renewing: a dead process blocks an alert no longer than this. */
+  leaseMs: number;
+  pacer: ChannelPacer;
+  /** How long a request may wait for its channel's pace before leaving the rest to a later drain. */
+  inlineWaitMs: number;
+  /**
+   * Drains an alert later (a timer in the long-running server); absent on Lambda, where the per-minute
+   * sweep does it.
+   */
+  scheduleDrain?: (alertId: string, atMs: number) => void;
+}
