@@ -2,13 +2,27 @@ import { createPublicKey, createVerify, type KeyObject } from 'node:crypto';
 import { isSnsSigningCertUrl } from './signing-cert-url.ts';
 import type { SnsMessage } from './sns-message.ts';
 
-/** Fetches the PEM certificate at an (already allow-listed) URL. */
+/**
+ * Fetches the PEM certificate at an (already allow-listed) URL. Throws `CertificateRejectedError` when the
+ * URL will never give a usable certificate; any other error counts as transient.
+ */
 export type CertificateFetcher = (url: string) => Promise<string>;
+
+/** The certificate host answered, and the answer can never verify anything (403, 404, not a PEM). */
+export class CertificateRejectedError extends Error {
+  override name = 'CertificateRejectedError';
+}
+
+/** The certificate host could not be reached or failed (network error, time-out, 5xx): worth a retry. */
+export class CertificateUnavailableError extends Error {
+  override name = 'CertificateUnavailableError';
+}
 
 export const SnsVerificationFailures = {
   unsupportedSignatureVersion: 'unsupported-signature-version',
   untrustedCertificateUrl: 'untrusted-certificate-url',
   malformedSignature: 'malformed-signature',
+  certificateRejected: 'certificate-rejected',
   certificateUnavailable: 'certificate-unavailable',
   badSignature: 'bad-signature',
 } as const;
@@ -80,6 +94,7 @@ export async function verifySnsMessage(
   try {
     certificate = await fetchCertificate(message.SigningCertURL);
   } catch (error) {
+    if (error instanceof CertificateRejectedError) return fail('certificate-rejected', error.message, false);
     // Could not reach SNS for the certificate: say so as transient, so SNS retries rather than drops.
     return fail('certificate-unavailable', (error as Error).message, true);
   }
