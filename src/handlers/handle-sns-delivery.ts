@@ -1,13 +1,13 @@
 import { isTopicAllowed } from '../config/topic-allow-list.ts';
 import { isSnsServiceUrl } from '../sns/signing-cert-url.ts';
 import { parseSnsMessage, type SnsMessage } from '../sns/sns-message.ts';
-import { verifySnsMessage } from '../sns/verify-sns-message.ts';
+import { checkSnsSignatureFields, verifySnsMessage } from '../sns/verify-sns-message.ts';
 import { describeError, processNotification } from './process-notification.ts';
 import type { SnsContext, SnsDeliveryResult } from './sns-context.ts';
 
 /**
- * The SNS webhook's core, shared by the HTTP server and the Lambda handlers: parse, verify, check the topic,
- * then act by message type. Refusals are 4xx (final: SNS will not retry them); anything transient is 5xx so
+ * The SNS webhook's core, shared by the HTTP server and the Lambda handlers: parse, check what needs no
+ * network (topic, age, signature fields), verify the signature, then act by message type. Refusals are 4xx (final: SNS will not retry them); anything transient is 5xx so
  * SNS redelivers. Nothing is written and nothing is posted before the signature has been verified.
  */
 export async function handleSnsDelivery(ctx: SnsContext, body: string): Promise<SnsDeliveryResult> {
@@ -18,26 +18,12 @@ export async function handleSnsDelivery(ctx: SnsContext, body: string): Promise<
 
 export async function handleSnsMessage(ctx: SnsContext, message: SnsMessage): Promise<SnsDeliveryResult> {
   const ids = { messageId: message.MessageId, topicArn: message.TopicArn };
+  const refusal = refuseWithoutNetwork(ctx, message);
+  if (refusal) return { ...ids, ...refusal };
   const verified = await verifySnsMessage(message, ctx.fetchCertificate);
   if (!verified.ok) {
     const status = verified.transient ? 503 : 403;
     return { ...ids, status, outcome: `refused:${verified.reason}`, detail: verified.detail };
-  }
-  if (!isTopicAllowed(message.TopicArn, ctx.config.sns.allowedTopicArns)) {
-    return {
-      ...ids,
-      status: 403,
-      outcome: 'refused:topic-not-allowed',
-      detail: 'add the topic to sns.allowedTopicArns',
-    };
-  }
-  if (isTooOld(ctx, message)) {
-    return {
-      ...ids,
-      status: 400,
-      outcome: 'refused:stale',
-      detail: `Timestamp ${message.Timestamp} is older than allowed`,
-    };
   }
   try {
     const result = await messageHandlers[message.Type](ctx, message);
@@ -79,6 +65,30 @@ async function recordUnsubscription(ctx: SnsContext, message: SnsMessage): Promi
 async function recordTopicEvent(ctx: SnsContext, message: SnsMessage, what: string) {
   const at = ctx.now().toISOString();
   await ctx.alerts.recordTopicEvent(message.TopicArn, at, { what, messageId: message.MessageId });
+}
+
+/**
+ * Every check that needs no network, before the certificate fetch: a stranger's request (foreign topic,
+ * replay, made-up certificate URL or signature) is refused without making Klaxon fetch anything.
+ */
+function refuseWithoutNetwork(ctx: SnsContext, message: SnsMessage): SnsDeliveryResult | undefined {
+  if (!isTopicAllowed(message.TopicArn, ctx.config.sns.allowedTopicArns)) {
+    return {
+      status: 403,
+      outcome: 'refused:topic-not-allowed',
+      detail: 'topic is not in sns.allowedTopicArns',
+    };
+  }
+  if (isTooOld(ctx, message)) {
+    return {
+      status: 400,
+      outcome: 'refused:stale',
+      detail: `Timestamp ${message.Timestamp} is older than allowed`,
+    };
+  }
+  const checked = checkSnsSignatureFields(message);
+  if (!checked.ok) return { status: 403, outcome: `refused:${checked.reason}`, detail: checked.detail };
+  return undefined;
 }
 
 function isTooOld(ctx: SnsContext, message: SnsMessage): boolean {

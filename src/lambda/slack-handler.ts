@@ -1,5 +1,6 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
+import { toPublicSnsAnswer } from '../handlers/public-sns-answer.ts';
 import { logLevelForStatus } from '../observability/logger.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
 
@@ -30,10 +31,8 @@ async function answerSns(runtime: LambdaRuntime, body: string): Promise<LambdaFu
   const result = await handleSnsDelivery(runtime.core.sns, body);
   const line = { transport: 'function-url', path: '/sns', ...result, durationMs: Date.now() - started };
   runtime.logger[logLevelForStatus(result.status)](line, 'request');
-  return json(result.status, {
-    outcome: result.outcome,
-    ...(result.detail ? { detail: result.detail } : {}),
-  });
+  // The real detail goes to the log line only: the caller may be a stranger.
+  return json(result.status, toPublicSnsAnswer(result));
 }
 
 async function answerHealth(runtime: LambdaRuntime): Promise<LambdaFunctionURLResult> {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
+import { toPublicSnsAnswer } from '../handlers/public-sns-answer.ts';
 import type { SnsContext } from '../handlers/sns-context.ts';
 import { type RequestLog, sendJson } from './http-server.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
@@ -12,9 +13,10 @@ export function createSnsRoute(ctx: SnsContext) {
       body = await readBody(request, ctx.config.sns.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      log.outcome = 'refused:too-large';
+      const refusal = { status: 413, outcome: 'refused:too-large' };
+      Object.assign(log, { outcome: refusal.outcome, detail: error.message });
       response.setHeader('connection', 'close');
-      return sendJson(response, 413, { outcome: 'refused:too-large', detail: error.message });
+      return sendJson(response, refusal.status, toPublicSnsAnswer(refusal));
     }
     log.snsType = request.headers['x-amz-sns-message-type'];
     const result = await handleSnsDelivery(ctx, body);
@@ -26,9 +28,7 @@ export function createSnsRoute(ctx: SnsContext) {
       alertId: result.alertId,
       source: result.source,
     });
-    sendJson(response, result.status, {
-      outcome: result.outcome,
-      ...(result.detail ? { detail: result.detail } : {}),
-    });
+    // The real detail goes to the log line only: the caller may be a stranger.
+    sendJson(response, result.status, toPublicSnsAnswer(result));
   };
 }

@@ -2,12 +2,27 @@ import { createPublicKey, createVerify, type KeyObject } from 'node:crypto';
 import { isSnsSigningCertUrl } from './signing-cert-url.ts';
 import type { SnsMessage } from './sns-message.ts';
 
-/** Fetches the PEM certificate at an (already allow-listed) URL. */
+/**
+ * Fetches the PEM certificate at an (already allow-listed) URL. Throws `CertificateRejectedError` when the
+ * URL will never give a usable certificate; any other error counts as transient.
+ */
 export type CertificateFetcher = (url: string) => Promise<string>;
+
+/** The certificate host answered, and the answer can never verify anything (403, 404, not a PEM). */
+export class CertificateRejectedError extends Error {
+  override name = 'CertificateRejectedError';
+}
+
+/** The certificate host could not be reached or failed (network error, time-out, 5xx): worth a retry. */
+export class CertificateUnavailableError extends Error {
+  override name = 'CertificateUnavailableError';
+}
 
 export const SnsVerificationFailures = {
   unsupportedSignatureVersion: 'unsupported-signature-version',
   untrustedCertificateUrl: 'untrusted-certificate-url',
+  malformedSignature: 'malformed-signature',
+  certificateRejected: 'certificate-rejected',
   certificateUnavailable: 'certificate-unavailable',
   badSignature: 'bad-signature',
 } as const;
@@ -41,21 +56,45 @@ export function buildSnsStringToSign(message: SnsMessage): string {
   return result;
 }
 
-export async function verifySnsMessage(
-  message: SnsMessage,
-  fetchCertificate: CertificateFetcher,
-): Promise<SnsVerificationResult> {
-  const algorithm = algorithmBySignatureVersion[message.SignatureVersion];
-  if (!algorithm) {
+const base64Pattern = /^[A-Za-z0-9+/]+={0,2}$/;
+/** RSA signatures from 1024- to 8192-bit keys; anything else cannot be an SNS signature. */
+const signatureBytes = { min: 128, max: 1024 } as const;
+
+/**
+ * Everything about the signature that can be judged without the certificate. It runs before any fetch, so a
+ * stranger's request with a made-up certificate URL or signature never makes Klaxon go to the network.
+ */
+export function checkSnsSignatureFields(message: SnsMessage): SnsVerificationResult {
+  if (!algorithmBySignatureVersion[message.SignatureVersion]) {
     return fail('unsupported-signature-version', `SignatureVersion ${message.SignatureVersion}`, false);
   }
   if (!isSnsSigningCertUrl(message.SigningCertURL)) {
     return fail('untrusted-certificate-url', 'SigningCertURL is not an https SNS .pem URL', false);
   }
+  if (!isWellFormedSignature(message.Signature)) {
+    return fail('malformed-signature', 'Signature is not base64 of an RSA signature', false);
+  }
+  return { ok: true };
+}
+
+function isWellFormedSignature(signature: string): boolean {
+  if (signature.length % 4 !== 0 || !base64Pattern.test(signature)) return false;
+  const bytes = (signature.length / 4) * 3 - (signature.match(/=+$/)?.[0].length ?? 0);
+  return bytes >= signatureBytes.min && bytes <= signatureBytes.max;
+}
+
+export async function verifySnsMessage(
+  message: SnsMessage,
+  fetchCertificate: CertificateFetcher,
+): Promise<SnsVerificationResult> {
+  const checked = checkSnsSignatureFields(message);
+  if (!checked.ok) return checked;
+  const algorithm = algorithmBySignatureVersion[message.SignatureVersion] as string;
   let certificate: string;
   try {
     certificate = await fetchCertificate(message.SigningCertURL);
   } catch (error) {
+    if (error instanceof CertificateRejectedError) return fail('certificate-rejected', error.message, false);
     // Could not reach SNS for the certificate: say so as transient, so SNS retries rather than drops.
     return fail('certificate-unavailable', (error as Error).message, true);
   }

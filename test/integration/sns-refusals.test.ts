@@ -58,6 +58,16 @@ describe('refused SNS deliveries cause no write and no Slack call', () => {
     expect(h.certificateFetches.length).toBe(fetchesBefore);
   });
 
+  it("refuses a stranger's message for a foreign topic before fetching its certificate", async () => {
+    const fetchesBefore = h.certificateFetches.length;
+    const message = {
+      ...createSnsSigner().notification('arn:aws:sns:us-east-1:999999999999:other', alarm),
+      SigningCertURL: `https://sns.us-east-1.amazonaws.com/SimpleNotificationService-${crypto.randomUUID()}.pem`,
+    };
+    await expectRefusedWithoutEffects(message, 403, /topic-not-allowed/);
+    expect(h.certificateFetches.length).toBe(fetchesBefore);
+  });
+
   it('refuses a plain-http certificate URL', async () => {
     const message = {
       ...h.signer.notification(testTopicArn, alarm),

@@ -6,6 +6,7 @@ import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts'
 import { type EventBridgeEnvelope, isEventBridgeEvent } from './eventbridge-envelope.ts';
 import { parseGenericEvent, parseGenericMessage } from './generic.ts';
 import { parseGlueJobEvent } from './glue-job-state-change.ts';
+import { isNestedDeeperThan } from './json-preview.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
 import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
 
@@ -65,6 +66,10 @@ const shapeParsers: Record<Shape, (payload: unknown, input: SnsNotificationInput
  */
 export function parseSnsNotification(input: SnsNotificationInput): NormalizedAlert {
   const payload = parseJson(input.message);
+  return withWalkableRaw(parseGuarded(payload, input), payload, input);
+}
+
+function parseGuarded(payload: unknown, input: SnsNotificationInput): NormalizedAlert {
   try {
     return shapeParsers[shapeOf(payload)](payload, input);
   } catch (error) {
@@ -74,6 +79,18 @@ export function parseSnsNotification(input: SnsNotificationInput): NormalizedAle
       `parser error: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/** DynamoDB nests maps no deeper than this, and JSON.stringify overflows the stack a few thousand deeper. */
+const maxRawNesting = 32;
+
+/** A payload too deep for what comes downstream is kept as the text it came as: exact, and safe to store. */
+function withWalkableRaw(
+  alert: NormalizedAlert,
+  payload: unknown,
+  input: SnsNotificationInput,
+): NormalizedAlert {
+  return isNestedDeeperThan(payload, maxRawNesting) ? { ...alert, raw: input.message } : alert;
 }
 
 /** The parser's view of a verified SNS notification. */

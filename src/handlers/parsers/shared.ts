@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
+import { previewJson } from './json-preview.ts';
 
 /** The already-verified SNS notification: only what parsing needs. */
 export interface SnsNotificationInput {
@@ -58,8 +59,9 @@ export function truncateVisibly(text: string, max = maxBodyChars): string {
   return `${text.slice(0, max)}\n… (truncated, ${text.length - max} more characters)`;
 }
 
+/** Indented JSON, cut visibly at `maxBodyChars`; never recursive, however deep the value nests. */
 export function prettyJson(value: unknown): string {
-  return truncateVisibly(JSON.stringify(value, null, 2) ?? String(value));
+  return previewJson(value, { maxChars: maxBodyChars });
 }
 
 export function parseJson(text: string | undefined): unknown {

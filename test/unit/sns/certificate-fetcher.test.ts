@@ -15,13 +15,18 @@ describe('createCachingCertificateFetcher', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
-  it('forgets failures so that the next message tries again', async () => {
+  it('forgets failures after a minute, so that a later message tries again', async () => {
     const fetchMock = vi
       .fn()
       .mockResolvedValueOnce(new Response('oops', { status: 500 }))
       .mockResolvedValue(new Response(pem));
-    const fetchCertificate = createCachingCertificateFetcher({ fetch: fetchMock as unknown as typeof fetch });
+    let nowMs = 0;
+    const fetchCertificate = createCachingCertificateFetcher({
+      fetch: fetchMock as unknown as typeof fetch,
+      now: () => nowMs,
+    });
     await expect(fetchCertificate('https://sns.us-east-1.amazonaws.com/b.pem')).rejects.toThrow(/500/);
+    nowMs = 60_001;
     await expect(fetchCertificate('https://sns.us-east-1.amazonaws.com/b.pem')).resolves.toBe(pem);
   });
 
