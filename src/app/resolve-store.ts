@@ -29,11 +29,20 @@ export async function resolveStore(
   const path = resolve(settings.dataDir, 'dynamodb');
   mkdirSync(path, { recursive: true });
   const local = await startDynamoDbLocal({ port: await findFreePort(), path });
-  logger.info({ endpoint: local.endpoint, path }, 'started embedded DynamoDB Local');
-  const store = await openStore({
-    tableName: settings.tableName,
-    endpoint: local.endpoint,
-    createTable: true,
-  });
-  return { store, stop: local.stop };
+  // The pid lets an operator (and the start-up tests) see that no Java process outlives Klaxon.
+  logger.info(
+    { endpoint: local.endpoint, path, dynamoDbLocalPid: local.process.pid },
+    'started embedded DynamoDB Local',
+  );
+  try {
+    const store = await openStore({
+      tableName: settings.tableName,
+      endpoint: local.endpoint,
+      createTable: true,
+    });
+    return { store, stop: local.stop };
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
 }
