@@ -101,7 +101,13 @@ export function formatCsvRow(record: AuditRecord): string {
   return `${cells.map(quoteCsvField).join(',')}\r\n`;
 }
 
+/**
+ * RFC 4180 quoting, plus OWASP's defence against CSV (formula) injection: a spreadsheet runs a cell that
+ * starts with = + - @ tab or CR as a formula, and user names, reasons and details come from Slack users.
+ * Such a cell gets a leading `'` (shown as text, not run) and is quoted; other values stay exact.
+ */
 export function quoteCsvField(value: string): string {
+  if (/^[=+\-@\t\r]/.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
