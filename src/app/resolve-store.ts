@@ -13,7 +13,7 @@ import { findFreePort } from '../util/free-port.ts';
 export async function resolveStore(
   settings: Settings,
   logger: Logger,
-): Promise<{ store: KlaxonStore; stop: () => Promise<void> }> {
+): Promise<{ store: KlaxonStore; stop: () => Promise<void>; endpoint?: string }> {
   if (settings.storeMode === 'aws') {
     const store = await openStore({ tableName: settings.tableName, region: settings.awsRegion });
     return { store, stop: async () => undefined };
@@ -24,7 +24,7 @@ export async function resolveStore(
       endpoint: settings.dynamoDbEndpoint,
       createTable: true,
     });
-    return { store, stop: async () => undefined };
+    return { store, stop: async () => undefined, endpoint: settings.dynamoDbEndpoint };
   }
   const path = resolve(settings.dataDir, 'dynamodb');
   mkdirSync(path, { recursive: true });
@@ -40,7 +40,7 @@ export async function resolveStore(
       endpoint: local.endpoint,
       createTable: true,
     });
-    return { store, stop: local.stop };
+    return { store, stop: local.stop, endpoint: local.endpoint };
   } catch (error) {
     await local.stop();
     throw error;
