@@ -4,7 +4,7 @@ import type { AlertChange, LoadedAlert } from './alert-change.ts';
 import { type ApplyResult, applyAlertChange, slackBehindNote } from './apply-alert-change.ts';
 import { decideAcknowledge, decideUnacknowledge } from './decide-acknowledge.ts';
 import { decideUnmute } from './decide-mute.ts';
-import { decideReopen, decideResolve } from './decide-resolve.ts';
+import { decideReopen, decideResolve, refuseManualResolve } from './decide-resolve.ts';
 import {
   type ActionOutcome,
   type ActionRequest,
@@ -35,9 +35,13 @@ export function performStateAction(deps: AlertActionDeps, action: StateAction, i
   const request: ActionRequest = { action, ...input, params: {} };
   return runAlertAction(deps, request, async () => {
     const decide = decisions[action];
-    const result = await applyAlertChange(deps, input.alertId, (loaded, now) =>
-      decide(loaded, input.actor, now),
-    );
+    let refusal: string | undefined;
+    const result = await applyAlertChange(deps, input.alertId, (loaded, now) => {
+      refusal = action === 'resolve' ? refuseManualResolve(loaded.record.alert) : undefined;
+      return decide(loaded, input.actor, now);
+    });
+    // The decision already changed nothing; this only says why, to the person and in the audit.
+    if (refusal) return { result: 'refused', detail: 'resolved by an event only', ephemeral: refusal };
     return outcomeOf(result);
   });
 }
