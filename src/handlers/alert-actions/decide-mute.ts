@@ -2,6 +2,10 @@ import type { SlackUserRef } from '../alert-view.ts';
 import { isMuteActive } from '../lifecycle/decide-alert-actions.ts';
 import { type AlertChange, bumpVersion, type LoadedAlert, summariseMute } from './alert-change.ts';
 
+/** The mute modal's limits; the server enforces them too, since a request can be forged. */
+export const muteReasonMaxLength = 500;
+export const muteDurationMaxLength = 20;
+
 export interface MuteRequest {
   by: SlackUserRef;
   /** undefined: until the alert resolves. */
@@ -22,7 +26,8 @@ export function decideMute(
   const at = now.toISOString();
   const until =
     request.durationMs === undefined ? undefined : new Date(now.getTime() + request.durationMs).toISOString();
-  const reason = request.reason?.trim() || undefined;
+  // Last line of defence: the modal path refuses a longer reason; nothing stores more than it allows.
+  const reason = request.reason?.trim().slice(0, muteReasonMaxLength) || undefined;
   const startMute = {
     alertId: record.alertId,
     alertKey: record.alertKey,
