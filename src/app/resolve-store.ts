@@ -13,7 +13,7 @@ import { findFreePort } from '../util/free-port.ts';
 export async function resolveStore(
   settings: Settings,
   logger: Logger,
-): Promise<{ store: KlaxonStore; stop: () => Promise<void> }> {
+): Promise<{ store: KlaxonStore; stop: () => Promise<void>; endpoint?: string }> {
   if (settings.storeMode === 'aws') {
     const store = await openStore({ tableName: settings.tableName, region: settings.awsRegion });
     return { store, stop: async () => undefined };
@@ -24,16 +24,25 @@ export async function resolveStore(
       endpoint: settings.dynamoDbEndpoint,
       createTable: true,
     });
-    return { store, stop: async () => undefined };
+    return { store, stop: async () => undefined, endpoint: settings.dynamoDbEndpoint };
   }
   const path = resolve(settings.dataDir, 'dynamodb');
   mkdirSync(path, { recursive: true });
   const local = await startDynamoDbLocal({ port: await findFreePort(), path });
-  logger.info({ endpoint: local.endpoint, path }, 'started embedded DynamoDB Local');
-  const store = await openStore({
-    tableName: settings.tableName,
-    endpoint: local.endpoint,
-    createTable: true,
-  });
-  return { store, stop: local.stop };
+  // The pid lets an operator (and the start-up tests) see that no Java process outlives Klaxon.
+  logger.info(
+    { endpoint: local.endpoint, path, dynamoDbLocalPid: local.process.pid },
+    'started embedded DynamoDB Local',
+  );
+  try {
+    const store = await openStore({
+      tableName: settings.tableName,
+      endpoint: local.endpoint,
+      createTable: true,
+    });
+    return { store, stop: local.stop, endpoint: local.endpoint };
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
 }

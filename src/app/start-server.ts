@@ -5,8 +5,10 @@ import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import { createAwsClients } from './aws-clients.ts';
 import { confirmSubscriptionByUrl } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
+import { describeListenError } from './listen-error.ts';
 import { resolveStore } from './resolve-store.ts';
 import { type SandboxMode, sandboxTopicArn, startSandboxMode } from './sandbox-mode.ts';
+import { createStopStack, type StopStack } from './stop-stack.ts';
 
 export { sandboxTopicArn };
 
@@ -29,8 +31,28 @@ export async function startServer(
   logger: Logger,
   print: (t: string) => void,
 ): Promise<RunningKlaxon> {
+  const started = createStopStack((error) => logger.error({ err: error }, 'stopping failed'));
+  try {
+    return await startInOrder(started, settings, config, logger, print);
+  } catch (error) {
+    await started.stopAll();
+    throw error;
+  }
+}
+
+/** Each step registers its stop as soon as it has started, so `stop` (or a failed start) undoes them in reverse. */
+async function startInOrder(
+  started: StopStack,
+  settings: Settings,
+  config: KlaxonConfig,
+  logger: Logger,
+  print: (t: string) => void,
+): Promise<RunningKlaxon> {
   const { store, stop: stopStore } = await resolveStore(settings, logger);
+  started.defer(stopStore);
   const sandbox = settings.slackMode === 'local' ? await startSandboxMode(print) : undefined;
+  // After the server: in-flight work may still be posting to the stand-in for Slack.
+  if (sandbox) started.defer(sandbox.stopSlack);
   const realFetcher = createCachingCertificateFetcher({});
   const allowedTopicArns = [
     ...config.sns.allowedTopicArns,
@@ -51,16 +73,15 @@ export async function startServer(
     confirmSubscription: confirmSubscriptionByUrl,
     extraRoutes: sandbox?.routes,
   });
-  const url = await klaxon.listen(settings.port, settings.host);
+  started.defer(() => klaxon.close());
+  if (sandbox) started.defer(sandbox.closePage);
+  const url = await klaxon.listen(settings.port, settings.host).catch((error: unknown) => {
+    throw describeListenError(error, settings.port, settings.host);
+  });
   return {
     klaxon,
     url,
     ...(sandbox ? { sandbox: sandbox.info } : {}),
-    async stop() {
-      sandbox?.closePage();
-      await klaxon.close();
-      await sandbox?.stopSlack();
-      await stopStore();
-    },
+    stop: () => started.stopAll(),
   };
 }

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { AuditRecord } from '../model/records.ts';
 import type { AuditStore } from '../store/audit-store.ts';
+import type { AuditSource } from './describe-audit-source.ts';
 
 export const auditExportUsage =
   'usage: klaxon audit export --from <ISO time> --to <ISO time> [--format jsonl|csv]\n' +
@@ -12,6 +13,8 @@ export interface AuditExportDeps {
   audit: Pick<AuditStore, 'listRange'>;
   out: Writable;
   err?: Writable;
+  /** Where the records are read from; named on stderr when the range holds none. */
+  source?: AuditSource;
 }
 
 export class AuditExportUsageError extends Error {
@@ -41,10 +44,25 @@ export async function runAuditExport(argv: string[], deps: AuditExportDeps): Pro
   }
   const format = options.format === 'csv' ? formatCsvRow : formatJsonLine;
   if (options.format === 'csv') await writeChunk(deps.out, `${csvColumns.join(',')}\r\n`);
+  let count = 0;
   for await (const record of deps.audit.listRange(options.from, options.to)) {
     await writeChunk(deps.out, format(record));
+    count += 1;
   }
+  // An honest empty result keeps exit code 0, but says where it looked: a wrong store looks the same.
+  if (count === 0) deps.err?.write(describeEmptyExport(options.from, options.to, deps.source));
   return 0;
+}
+
+export function describeEmptyExport(from: Date, to: Date, source: AuditSource | undefined): string {
+  const lines = [
+    `klaxon audit export: no audit records with ${from.toISOString()} <= time < ${to.toISOString()}`,
+  ];
+  if (source) {
+    lines.push(`  looked in: ${source.where}`);
+    for (const hint of source.hints) lines.push(`  if you expected some: ${hint}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export function parseAuditExportArgs(argv: string[]) {
@@ -101,7 +119,13 @@ export function formatCsvRow(record: AuditRecord): string {
   return `${cells.map(quoteCsvField).join(',')}\r\n`;
 }
 
+/**
+ * RFC 4180 quoting, plus OWASP's defence against CSV (formula) injection: a spreadsheet runs a cell that
+ * starts with = + - @ tab or CR as a formula, and user names, reasons and details come from Slack users.
+ * Such a cell gets a leading `'` (shown as text, not run) and is quoted; other values stay exact.
+ */
 export function quoteCsvField(value: string): string {
+  if (/^[=+\-@\t\r]/.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

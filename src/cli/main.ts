@@ -1,6 +1,7 @@
-import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { loadConfig } from '../config/load-config.ts';
 import { loadSettings } from '../config/load-settings.ts';
 import { createLogger } from '../observability/logger.ts';
+import { describeFatalError } from './describe-fatal-error.ts';
 import { RenderInputError, renderFile } from './render-command.ts';
 import { runStart } from './start-command.ts';
 
@@ -51,8 +52,7 @@ main(process.argv.slice(2)).then(
     if (code !== -1) process.exitCode = code;
   },
   (error) => {
-    if (error instanceof ConfigError) process.stderr.write(`klaxon: ${error.message}\n`);
-    else process.stderr.write(`klaxon: ${(error as Error).stack ?? error}\n`);
+    process.stderr.write(describeFatalError(error));
     process.exitCode = 1;
   },
 );

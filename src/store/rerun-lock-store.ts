@@ -45,6 +45,12 @@ export function createRerunLockStore(entities: KlaxonEntities) {
       });
     },
 
+    /** The lock as it stands now (consistent read): held, held with its new run, or gone (undefined). */
+    async readRerun(jobName: string, jobRunId: string): Promise<RerunLockRecord | undefined> {
+      const { Item } = await locks.get({ lockId: lockIdOf(jobName, jobRunId) }, { consistent: true });
+      return Item ? readRerunLockRecord(Item.record) : undefined;
+    },
+
     async releaseRerun(jobName: string, jobRunId: string): Promise<void> {
       await locks.delete({ lockId: lockIdOf(jobName, jobRunId) });
     },

@@ -34,12 +34,20 @@ export function createKlaxonTable(options: { name: string; documentClient: Dynam
 }
 export type KlaxonTable = ReturnType<typeof createKlaxonTable>;
 
+/**
+ * DynamoDB Local keeps one database per access key + region pair, so every process talking to a local
+ * endpoint (server, `klaxon audit export`, tests) uses these fixed values, whatever AWS_REGION says.
+ */
+export const localEndpointIdentity = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+} as const;
+
 export function createDocumentClient(options: { endpoint?: string; region?: string; timeoutMs?: number }) {
   const client = new DynamoDBClient({
     ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-    region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
+      ? { endpoint: options.endpoint, ...localEndpointIdentity }
+      : { region: options.region ?? process.env.AWS_REGION ?? 'us-east-1' }),
     maxAttempts: 3,
     requestHandler: { requestTimeout: options.timeoutMs ?? 3000, connectionTimeout: 2000 },
   });

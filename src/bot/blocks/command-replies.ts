@@ -15,7 +15,7 @@ function echoCommand(command: string, text: string): string {
 /** The acknowledgement Slack shows at once, replaced later by progress and the answer. */
 export function renderRunning(command: string, text: string): SlackMessage {
   const line = `:hourglass_flowing_sand: Running… ${echoCommand(command, text)}`;
-  return { text: `Running… ${command} ${text}`.trim(), blocks: [section(line)] };
+  return { text: truncate(`Running… ${command} ${text}`.trim(), 300), blocks: [section(line)] };
 }
 
 export function renderRefusal(command: string, text: string, reason: string): SlackMessage {

@@ -1,4 +1,5 @@
 import type { ModalView } from '@slack/types';
+import { muteDurationMaxLength, muteReasonMaxLength } from '../../handlers/alert-actions/decide-mute.ts';
 import { truncateText } from './limits.ts';
 
 /** Stable ids: the view_submission listener registers on the callback id and reads the inputs by these. */
@@ -12,7 +13,6 @@ export const MuteModalIds = {
 
 /** Modal titles are plain text of at most 24 characters. */
 const modalTitle = 'Mute alert';
-const maxReasonLength = 500;
 
 /** The "Custom…" mute: a duration and a reason; the alert id travels in private_metadata. */
 export function renderMuteModal(input: { alertId: string; title: string }): ModalView {
@@ -37,7 +37,7 @@ export function renderMuteModal(input: { alertId: string; title: string }): Moda
           type: 'plain_text_input',
           action_id: MuteModalIds.durationAction,
           placeholder: { type: 'plain_text', text: '2h' },
-          max_length: 20,
+          max_length: muteDurationMaxLength,
         },
       },
       {
@@ -48,7 +48,7 @@ export function renderMuteModal(input: { alertId: string; title: string }): Moda
           type: 'plain_text_input',
           action_id: MuteModalIds.reasonAction,
           multiline: true,
-          max_length: maxReasonLength,
+          max_length: muteReasonMaxLength,
         },
       },
     ],

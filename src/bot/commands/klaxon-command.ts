@@ -84,13 +84,40 @@ const parsers: Record<string, { parse: Parse; optionKeys?: string[] }> = {
   logs: { parse: parseLogs, optionKeys: timeKeys },
 };
 
+/** Longer text is refused before it is parsed: no query Klaxon runs needs more, and replies stay small. */
+export const maxCommandTextLength = 2000;
+/** Error messages quote what the person typed, but never more than this much of one value … */
+const maxEchoedValueLength = 40;
+/** … nor more than this in all (messages from the option readers included). */
+const maxErrorMessageLength = 200;
+
+/** A typed value quoted in an error message, cut short: the reply must not repeat a 20 KB paste. */
+export function echo(value: string): string {
+  const bounded =
+    value.length > maxEchoedValueLength ? `${value.slice(0, maxEchoedValueLength - 1)}…` : value;
+  return `\`${bounded.replace(/`/g, "'")}\``;
+}
+
 export function parseKlaxonCommand(text: string, options: KlaxonCommandOptions): ParsedCommand | UsageError {
+  if (text.length > maxCommandTextLength) {
+    return {
+      kind: 'usage-error',
+      message: `The command is too long: ${text.length} characters, at most ${maxCommandTextLength}.`,
+      usage: 'Longer queries belong in the AWS console.',
+    };
+  }
+  const parsed = parseBoundedCommand(text, options);
+  if (parsed.kind !== 'usage-error' || parsed.message.length <= maxErrorMessageLength) return parsed;
+  return { ...parsed, message: `${parsed.message.slice(0, maxErrorMessageLength - 1)}…` };
+}
+
+function parseBoundedCommand(text: string, options: KlaxonCommandOptions): ParsedCommand | UsageError {
   // Slack clients may turn straight quotes into curly ones; string-argv only knows the straight kind.
   const argv = parseArgsStringToArgv(text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'"));
   const [name = 'help', ...rest] = argv;
   const entry = parsers[name.toLowerCase()];
   if (!entry)
-    return { kind: 'usage-error', message: `Unknown subcommand \`${name}\`.`, usage: klaxonUsage() };
+    return { kind: 'usage-error', message: `Unknown subcommand ${echo(name)}.`, usage: klaxonUsage() };
   const usage = subcommandUsage[name.toLowerCase() as keyof typeof subcommandUsage];
   const tokens = splitTokens(rest, entry.optionKeys);
   if (typeof tokens === 'string') return { kind: 'usage-error', message: tokens, usage };
@@ -105,7 +132,7 @@ export function splitTokens(argv: string[], optionKeys?: string[]): Tokens | str
     const key = option?.[1]?.toLowerCase();
     if (token.toLowerCase() === 'share') tokens.share = true;
     else if (key !== undefined && (!optionKeys || optionKeys.includes(key))) {
-      if (key in tokens.options) return `\`${key}=\` is given twice.`;
+      if (key in tokens.options) return `${echo(`${key}=`)} is given twice.`;
       tokens.options[key] = option?.[2] ?? '';
     } else tokens.positionals.push(token);
   }
@@ -114,14 +141,14 @@ export function splitTokens(argv: string[], optionKeys?: string[]): Tokens | str
 
 function noArguments(tokens: Tokens): string | undefined {
   const extra = [...tokens.positionals, ...Object.keys(tokens.options).map((k) => `${k}=`)];
-  return extra.length > 0 ? `Unexpected argument \`${extra[0]}\`.` : undefined;
+  return extra.length > 0 ? `Unexpected argument ${echo(extra[0]!)}.` : undefined;
 }
 
 export function findUnknownOption(tokens: Tokens, allowed: string[]): string | undefined {
   const unknown = Object.keys(tokens.options).find((key) => !allowed.includes(key));
   return unknown === undefined
     ? undefined
-    : `Unknown option \`${unknown}=\`; expected ${allowed.map((k) => `\`${k}=\``).join(', ')}.`;
+    : `Unknown option ${echo(`${unknown}=`)}; expected ${allowed.map((k) => `\`${k}=\``).join(', ')}.`;
 }
 
 export function readRangeAndLimit(tokens: Tokens, kind: QueryKind, options: KlaxonCommandOptions) {
@@ -136,14 +163,16 @@ export function readRangeAndLimit(tokens: Tokens, kind: QueryKind, options: Klax
   if (!range.ok) return range.message;
   const limitText = tokens.options.limit;
   const limit = limitText === undefined ? pick('defaultLimit') : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1) return `\`limit=${limitText}\` is not a positive whole number.`;
-  if (limit > pick('maxLimit')) return `\`limit=${limit}\` is over the maximum of ${pick('maxLimit')}.`;
+  if (!Number.isInteger(limit) || limit < 1)
+    return `${echo(`limit=${limitText}`)} is not a positive whole number.`;
+  if (limit > pick('maxLimit'))
+    return `${echo(`limit=${limit}`)} is over the maximum of ${pick('maxLimit')}.`;
   return { range: range.range, limit };
 }
 
 function parseTrail(tokens: Tokens, options: KlaxonCommandOptions): ParsedCommand | string {
   if (tokens.positionals.length > 0)
-    return `Unexpected argument \`${tokens.positionals[0]}\`: trail takes key=value filters.`;
+    return `Unexpected argument ${echo(tokens.positionals[0]!)}: trail takes key=value filters.`;
   const trail = readTrailOptions(tokens);
   if (typeof trail === 'string') return trail;
   const common = readRangeAndLimit(tokens, 'trail', options);
@@ -158,8 +187,8 @@ function parseAthena(tokens: Tokens, options: KlaxonCommandOptions): ParsedComma
   const names = athenaTemplateNames.map((n) => `\`${n}\``).join(', ');
   if (!template) return `Name a query template: ${names}.`;
   if (!athenaTemplateNames.includes(template as AthenaTemplateName))
-    return `Unknown template \`${template}\`; use ${names}.`;
-  if (extra !== undefined) return `Unexpected argument \`${extra}\`.`;
+    return `Unknown template ${echo(template)}; use ${names}.`;
+  if (extra !== undefined) return `Unexpected argument ${echo(extra)}.`;
   const invalid = validateTemplateValue(template as AthenaTemplateName, value);
   if (invalid) return invalid;
   const common = readRangeAndLimit(tokens, 'athena', options);
@@ -171,7 +200,7 @@ function parseLogs(tokens: Tokens, options: KlaxonCommandOptions): ParsedCommand
   const [target, ...queryParts] = tokens.positionals;
   if (!target) return 'Name a log group or an alias.';
   const logGroups = resolveLogGroups(target, options.logGroupAliases ?? {});
-  if (!logGroups) return `\`${target}\` is neither a log group name nor a known alias.`;
+  if (!logGroups) return `${echo(target)} is neither a log group name nor a known alias.`;
   const common = readRangeAndLimit(tokens, 'logs', options);
   if (typeof common === 'string') return common;
   const query = queryParts.join(' ').trim() || defaultLogsQuery;

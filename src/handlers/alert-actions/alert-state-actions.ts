@@ -4,7 +4,7 @@ import type { AlertChange, LoadedAlert } from './alert-change.ts';
 import { type ApplyResult, applyAlertChange, slackBehindNote } from './apply-alert-change.ts';
 import { decideAcknowledge, decideUnacknowledge } from './decide-acknowledge.ts';
 import { decideUnmute } from './decide-mute.ts';
-import { decideReopen, decideResolve } from './decide-resolve.ts';
+import { decideReopen, decideResolve, refuseManualResolve } from './decide-resolve.ts';
 import {
   type ActionOutcome,
   type ActionRequest,
@@ -35,12 +35,18 @@ export function performStateAction(deps: AlertActionDeps, action: StateAction, i
   const request: ActionRequest = { action, ...input, params: {} };
   return runAlertAction(deps, request, async (audit) => {
     const decide = decisions[action];
+    let refusal: string | undefined;
     const result = await applyAlertChange(
       deps,
       input.alertId,
-      (loaded, now) => decide(loaded, input.actor, now),
+      (loaded, now) => {
+        refusal = action === 'resolve' ? refuseManualResolve(loaded.record.alert) : undefined;
+        return decide(loaded, input.actor, now);
+      },
       audit,
     );
+    // The decision already changed nothing; this only says why, to the person and in the audit.
+    if (refusal) return { result: 'refused', detail: 'resolved by an event only', ephemeral: refusal };
     return outcomeOf(result);
   });
 }

@@ -8,6 +8,10 @@ import {
   summariseMute,
 } from './alert-change.ts';
 
+/** The mute modal's limits; the server enforces them too, since a request can be forged. */
+export const muteReasonMaxLength = 500;
+export const muteDurationMaxLength = 20;
+
 export interface MuteRequest {
   by: SlackUserRef;
   /** undefined: until the alert resolves. */
@@ -28,7 +32,8 @@ export function decideMute(
   const at = now.toISOString();
   const until =
     request.durationMs === undefined ? undefined : new Date(now.getTime() + request.durationMs).toISOString();
-  const reason = request.reason?.trim() || undefined;
+  // Last line of defence: the modal path refuses a longer reason; nothing stores more than it allows.
+  const reason = request.reason?.trim().slice(0, muteReasonMaxLength) || undefined;
   const startMute = {
     alertId: record.alertId,
     alertKey: record.alertKey,

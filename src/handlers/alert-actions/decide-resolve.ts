@@ -1,3 +1,4 @@
+import type { AlertSource, NormalizedAlert } from '../../model/alert.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
 import type { ThreadReply } from '../../model/thread-reply.ts';
@@ -9,6 +10,24 @@ import {
   summariseMute,
 } from './alert-change.ts';
 
+/** The event that resolves an alert of each source, in the words of the refusal. */
+const resolvingEventOf: Record<AlertSource, string> = {
+  'cloudwatch-alarm': 'the alarm returns to OK',
+  glue: 'a later run of the job succeeds',
+  emr: 'the step completes',
+  macie: 'AWS reports the finding resolved',
+  generic: 'its source sends a recovery',
+};
+
+/**
+ * Why a person may not resolve this alert: an event will, and the message offers no Resolve button, so a
+ * click on one is forged or stale. Undefined when a person may.
+ */
+export function refuseManualResolve(alert: NormalizedAlert): string | undefined {
+  if (!alert.resolvableByEvent) return undefined;
+  return `This alert resolves itself when ${resolvingEventOf[alert.source]}; it has no Resolve button.`;
+}
+
 /**
  * A person resolves an alert no event will resolve. Like a recovery, it ends a mute "until resolved" and
  * tells the thread what happened while muted.
@@ -18,7 +37,7 @@ export function decideResolve(
   user: SlackUserRef,
   now: Date,
 ): AlertChange | undefined {
-  if (record.status !== 'open') return undefined;
+  if (record.status !== 'open' || refuseManualResolve(record.alert)) return undefined;
   const at = now.toISOString();
   const resolved = { status: 'resolved' as const, resolvedAt: at, resolvedBy: user };
   const replies: ThreadReply[] = [{ kind: 'resolved', by: user, at }];

@@ -4,6 +4,7 @@ import { formatCode, formatUser } from '../../bot/blocks/mrkdwn.ts';
 import type { AuditEntry } from '../../model/alert-change.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { RerunLockRecord } from '../../model/records.ts';
+import { pollWithDeadline } from '../../util/poll-with-deadline.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { applyAlertChange, slackBehindNote } from './apply-alert-change.ts';
 import { decideRerunStarted, isRerunAllowedFor } from './decide-rerun.ts';
@@ -21,18 +22,26 @@ export interface RerunInput {
 /** A run id known: the lock, Glue and the thread all speak of this run. */
 type ResolvedRerun = RerunInput & { jobRunId: string };
 
+/** How long a click that finds the lock held waits for the holder's outcome (StartJobRun takes ~1 s). */
+export const holderWaitMs = 6_000;
+
 /** Rerun button (after Slack's confirm dialog): one Glue run per failed run, however many clicks. */
-export function rerunFailedGlueJob(deps: AlertActionDeps, input: RerunInput) {
+export function rerunFailedGlueJob(
+  deps: AlertActionDeps,
+  input: RerunInput,
+  options: { holderWaitMs?: number } = {},
+) {
   const { alertId, actor, channel, jobName, jobRunId } = input;
   const params = { jobName, ...(jobRunId ? { jobRunId } : {}) };
   const request = { action: 'rerun' as const, alertId, actor, channel, params };
-  return runAlertAction(deps, request, (audit) => startRerunOnce(deps, input, audit));
+  return runAlertAction(deps, request, (audit) => startRerunOnce(deps, input, audit, options));
 }
 
 async function startRerunOnce(
   deps: AlertActionDeps,
   input: RerunInput,
   audit: AuditEntry,
+  options: { holderWaitMs?: number },
 ): Promise<ActionOutcome> {
   const { record } = await deps.store.alerts.loadAlert(input.alertId);
   if (!record)
@@ -43,16 +52,46 @@ async function startRerunOnce(
   }
   const target = await resolveFailedRun(deps, input);
   if ('result' in target) return target;
-  const lock: RerunLockRecord = {
-    jobName: target.jobName,
-    jobRunId: target.jobRunId,
-    by: target.actor,
-    at: deps.now().toISOString(),
-  };
-  // The lock is taken before Glue is called: two concurrent clicks cannot both reach StartJobRun.
-  const claim = await deps.store.rerunLocks.claimRerun(lock);
-  if (!claim.claimed) return describeExistingRerun(claim.holder);
-  return startAndRecord(deps, target, lock, audit);
+  return claimOrFollow(deps, target, Date.now() + (options.holderWaitMs ?? holderWaitMs), audit);
+}
+
+/**
+ * The lock is taken before Glue is called: two concurrent clicks cannot both reach StartJobRun. A click that
+ * finds it held by a rerun still starting waits for that outcome and reports it; if the holder's attempt
+ * failed (and freed the lock), this click tries in turn. Nobody is told of a run that did not start.
+ */
+async function claimOrFollow(
+  deps: AlertActionDeps,
+  target: ResolvedRerun,
+  deadline: number,
+  audit: AuditEntry,
+): Promise<ActionOutcome> {
+  for (;;) {
+    const lock: RerunLockRecord = {
+      jobName: target.jobName,
+      jobRunId: target.jobRunId,
+      by: target.actor,
+      at: deps.now().toISOString(),
+    };
+    const claim = await deps.store.rerunLocks.claimRerun(lock);
+    if (claim.claimed) return startAndRecord(deps, target, lock, audit);
+    const settled = claim.holder?.newJobRunId
+      ? { holder: claim.holder }
+      : await waitForHolder(deps, target, deadline);
+    if (!settled) return describeUnconfirmedRerun(claim.holder);
+    if (settled.holder?.newJobRunId) return describeExistingRerun(settled.holder, settled.holder.newJobRunId);
+    // The holder's attempt failed and freed the lock: claim it again.
+  }
+}
+
+/** Resolves with the lock once its run has started or it is gone; undefined if neither by the deadline. */
+function waitForHolder(deps: AlertActionDeps, target: ResolvedRerun, deadline: number) {
+  return pollWithDeadline(
+    async () => ({ holder: await deps.store.rerunLocks.readRerun(target.jobName, target.jobRunId) }),
+    (read): read is { holder: RerunLockRecord | undefined } =>
+      !read.holder || Boolean(read.holder.newJobRunId),
+    { timeoutMs: Math.max(0, deadline - Date.now()), intervalMs: 100 },
+  );
 }
 
 /**
@@ -106,12 +145,22 @@ async function startAndRecord(
   return { result: 'ok', detail, ephemeral, audited };
 }
 
-function describeExistingRerun(holder: RerunLockRecord | undefined): ActionOutcome {
-  const who = holder ? ` by ${formatUser(holder.by)}` : '';
-  const run = holder?.newJobRunId ? `: run ${formatCode(holder.newJobRunId)}` : ' and is starting';
+function describeExistingRerun(holder: RerunLockRecord, newJobRunId: string): ActionOutcome {
   return {
     result: 'ok',
-    detail: `already rerun${holder?.newJobRunId ? ` as ${holder.newJobRunId}` : ''}`,
-    ephemeral: `This failed run was already rerun${who}${run}.`,
+    detail: `already rerun as ${newJobRunId}`,
+    ephemeral: `This failed run was already rerun by ${formatUser(holder.by)}: run ${formatCode(newJobRunId)}.`,
+  };
+}
+
+/** This click started nothing and cannot say that anything started: not a success. */
+function describeUnconfirmedRerun(holder: RerunLockRecord | undefined): ActionOutcome {
+  const who = holder ? ` by ${formatUser(holder.by)}` : '';
+  return {
+    result: 'failed',
+    detail: `not started: a rerun${holder ? ` by ${holder.by.userId}` : ''} is still starting, outcome unknown`,
+    ephemeral:
+      `A rerun of this failed run${who} is still starting and Klaxon could not confirm it yet; ` +
+      'nothing was started by your click. The thread will say when a run starts; click again if it does not.',
   };
 }

@@ -37,7 +37,8 @@ export interface ActionRequest {
 }
 
 export interface ActionOutcome {
-  result: 'ok' | 'failed';
+  /** `refused`: the request asked for something the interface does not offer (a forged or stale click). */
+  result: 'ok' | 'failed' | 'refused';
   detail?: string;
   /** Told to the person only (chat.postEphemeral). */
   ephemeral?: string;

@@ -107,6 +107,31 @@ describe('Refusals and forged requests', () => {
     ]);
   });
 
+  it('refuses a forged Resolve on a Glue alert (an event resolves it; it has no Resolve button)', async () => {
+    const grace = { userId: 'U0GRACE', userName: 'grace' };
+    await h.postSns(h.signer.notification(testTopicArn, glueFailure('SelfResolving', 'jr_self')));
+    const root = rootOf(h, 'SelfResolving');
+    expect(() => findElement(root, 'klaxon_resolve')).toThrow();
+    const alertId = String(findElement(root, 'klaxon_ack').value);
+    const forged = {
+      type: 'button',
+      action_id: 'klaxon_resolve',
+      value: alertId,
+      text: { type: 'plain_text', text: 'Resolve' },
+    };
+    const response = await postToSlackEndpoint(h, interactionBody(blockActionsPayload(root, forged, grace)));
+    expect(response.status).toBe(200);
+
+    const [audit] = await waitForAudits(h, grace.userId, 1);
+    expect(audit).toMatchObject({ action: 'resolve', result: 'refused' });
+    expect((await h.store.alerts.loadAlert(alertId)).record?.status).toBe('open');
+    await h.slack.waitForCalls('chat.postEphemeral', 1);
+    expect(h.slack.ephemerals('C0ALERTS').at(-1)).toMatchObject({
+      user: grace.userId,
+      text: expect.stringMatching(/resolves itself when .*; it has no Resolve button/),
+    });
+  });
+
   it('answers 401 to a forged signature and to a stale timestamp, with no effect', async () => {
     const root = await fireAlarm(h, 'Forged-CPU');
     const body = interactionBody(blockActionsPayload(root, findElement(root, 'klaxon_ack'), alice));

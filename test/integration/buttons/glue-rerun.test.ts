@@ -7,8 +7,10 @@ import {
   ThrottlingException,
 } from '@aws-sdk/client-glue';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { rerunFailedGlueJob } from '../../../src/handlers/alert-actions/rerun-glue-job.ts';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
+import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
 import { glueFailedRun } from '../../helpers/aws-responses.ts';
 import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {
@@ -29,8 +31,17 @@ const operators = ['U0OPS1', 'U0OPS2', 'U0OPS3', 'U0OPS4', 'U0OPS5', 'U0OPS6'].m
   userName: userId.toLowerCase(),
 }));
 
+const clickers = ['U0TRUTH1', 'U0TRUTH2', 'U0TRUTH3', 'U0TRUTH4', 'U0TRUTH5'].map((userId) => ({
+  userId,
+  userName: userId.toLowerCase(),
+}));
+
+const stuckClicker = { userId: 'U0STUCK', userName: 'stuck' };
+
 const h = useHarness({
-  permissions: { rerun: { users: [operator.userId, ...operators.map((o) => o.userId)] } },
+  permissions: {
+    rerun: { users: [operator.userId, ...[...operators, ...clickers, stuckClicker].map((o) => o.userId)] },
+  },
 });
 beforeEach(() => glue.reset());
 
@@ -89,6 +100,69 @@ describe('Rerun a failed Glue job', () => {
     // The loser of the race may arrive while the winner is still starting the run; the retry sees its id.
     expect(answers).toEqual([expect.stringMatching(/already rerun/), expect.stringMatching(/already rerun/)]);
     expect(answers.some((text) => text.includes('jr_rerun_2'))).toBe(true);
+  });
+
+  it('tells five concurrent clickers the truth when the first attempt fails: one run, nobody told of a phantom', async () => {
+    const root = await failJob('TruthJob', 'jr_failed_truth');
+    // The first StartJobRun fails only once every click has reached the lock, so four clicks find it held.
+    const claims = vi.spyOn(h.store.rerunLocks, 'claimRerun');
+    glue
+      .on(StartJobRunCommand)
+      .callsFakeOnce(async () => {
+        await pollWithDeadline(
+          async () => claims.mock.calls.length,
+          (n): n is number => n >= clickers.length,
+          { timeoutMs: 20_000, intervalMs: 20 },
+        );
+        throw new ConcurrentRunsExceededException({ message: 'Concurrent runs exceeded', $metadata: {} });
+      })
+      .resolves({ JobRunId: 'jr_truth_2' });
+    const { confirm: _confirm, ...action } = findElement(root, 'klaxon_rerun_glue');
+
+    await Promise.all(
+      clickers.map((who) => postToSlackEndpoint(h, interactionBody(blockActionsPayload(root, action, who)))),
+    );
+    const audits = (await Promise.all(clickers.map((who) => waitForAudits(h, who.userId, 1)))).flat();
+    claims.mockRestore();
+
+    expect(glue.commandCalls(StartJobRunCommand)).toHaveLength(2);
+    const details = audits.map((a) => `${a.result}: ${a.detail}`).sort((a, b) => a.localeCompare(b));
+    expect(details).toEqual([
+      expect.stringMatching(/^failed: concurrent-runs: /),
+      'ok: already rerun as jr_truth_2',
+      'ok: already rerun as jr_truth_2',
+      'ok: already rerun as jr_truth_2',
+      'ok: started run jr_truth_2 from failed run jr_failed_truth',
+    ]);
+    await h.slack.waitForCalls('chat.postEphemeral', 4);
+    const told = h.slack.ephemerals().map((e) => e.text);
+    expect(told.filter((text) => /already rerun by .*jr_truth_2/.test(text))).toHaveLength(3);
+    expect(told.join('\n')).not.toMatch(/is starting/);
+  });
+
+  it('says nothing started, audited failed, when the holder is still starting at the deadline', async () => {
+    const who = stuckClicker;
+    const root = await failJob('StuckJob', 'jr_failed_stuck');
+    const alertId = String(findElement(root, 'klaxon_ack').value);
+    const holder = {
+      jobName: 'StuckJob',
+      jobRunId: 'jr_failed_stuck',
+      by: operator,
+      at: new Date().toISOString(),
+    };
+    expect(await h.store.rerunLocks.claimRerun(holder)).toEqual({ claimed: true });
+
+    const outcome = await rerunFailedGlueJob(
+      h.klaxon.core.listenerDeps,
+      { alertId, actor: who, channel: 'C0ALERTS', jobName: 'StuckJob', jobRunId: 'jr_failed_stuck' },
+      { holderWaitMs: 0 },
+    );
+
+    expect(outcome).toMatchObject({ result: 'failed', detail: expect.stringMatching(/^not started/) });
+    expect(glue.commandCalls(StartJobRunCommand)).toHaveLength(0);
+    const [audit] = await waitForAudits(h, who.userId, 1);
+    expect(audit).toMatchObject({ action: 'rerun', result: 'failed' });
+    expect(h.slack.ephemerals()[0]!.text).toMatch(/nothing was started by your click/);
   });
 
   it.each([

@@ -108,6 +108,32 @@ describe('Mute durations', () => {
     expect(rootOf(h, 'MuteCustom').replies[0]!.text).toContain('muted');
     expect(JSON.stringify(rootOf(h, 'MuteCustom').blocks)).toContain('Deploying the fix');
   });
+
+  it('refuses a reason longer than the modal allows (a forged 10 KB submission), storing nothing', async () => {
+    const who = { userId: 'U0LONGREASON', userName: 'long' };
+    const root = await fireAlarm(h, 'MuteLongReason');
+    await chooseMute(h, root, 'Custom…', who);
+    await h.slack.waitForCalls('views.open', 1);
+    const view = h.slack.views()[0]!;
+
+    const forged = await submitView(
+      h,
+      view,
+      {
+        mute_duration: { duration: { type: 'plain_text_input', value: '2h' } },
+        mute_reason: { reason: { type: 'plain_text_input', value: 'x'.repeat(10_000) } },
+      },
+      who,
+    );
+    expect(forged.status).toBe(200);
+    expect(JSON.parse(forged.text)).toEqual({
+      response_action: 'errors',
+      errors: { mute_reason: expect.stringContaining('500') },
+    });
+    const alertId = String(findElement(root, 'klaxon_ack').value);
+    expect((await h.store.alerts.loadAlert(alertId)).mute).toBeUndefined();
+    expect(await h.store.audit.listByUser(who.userId)).toEqual([]);
+  });
 });
 
 describe('Unmute and the mute summary', () => {

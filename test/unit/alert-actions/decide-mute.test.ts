@@ -3,6 +3,7 @@ import {
   decideMute,
   decideMuteExpiry,
   decideUnmute,
+  muteReasonMaxLength,
 } from '../../../src/handlers/alert-actions/decide-mute.ts';
 import { alice, bob, later, sampleMute, sampleRecord, t0 } from './sample-record.ts';
 
@@ -28,6 +29,12 @@ describe('decideMute', () => {
     const change = decideMute({ record: sampleRecord() }, { by: alice }, t0);
     expect(change?.startMute?.until).toBeUndefined();
     expect(change?.replies[0]).not.toHaveProperty('until');
+  });
+
+  it('never stores more of a reason than the modal allows (other paths than the modal included)', () => {
+    const change = decideMute({ record: sampleRecord() }, { by: alice, reason: 'r'.repeat(10_000) }, t0);
+    expect(change?.startMute?.reason).toHaveLength(muteReasonMaxLength);
+    expect(change?.replies[0]).toMatchObject({ reason: change?.startMute?.reason });
   });
 
   it('changes nothing while a mute exists, or on a resolved alert', () => {

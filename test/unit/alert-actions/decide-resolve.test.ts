@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideReopen, decideResolve } from '../../../src/handlers/alert-actions/decide-resolve.ts';
+import {
+  decideReopen,
+  decideResolve,
+  refuseManualResolve,
+} from '../../../src/handlers/alert-actions/decide-resolve.ts';
 import { alice, bob, later, sampleMute, sampleRecord } from './sample-record.ts';
 
 describe('decideResolve', () => {
@@ -25,6 +29,16 @@ describe('decideResolve', () => {
       kind: 'mute-expired',
       whileMuted: { notifications: 3, lastStateLabel: 'High' },
     });
+  });
+
+  it('refuses an alert that an event resolves (it has no Resolve button): a forged click changes nothing', () => {
+    const record = sampleRecord();
+    const glue = sampleRecord({ alert: { ...record.alert, source: 'glue', resolvableByEvent: true } });
+    expect(decideResolve({ record: glue }, alice, later(1))).toBeUndefined();
+    expect(refuseManualResolve(glue.alert)).toBe(
+      'This alert resolves itself when a later run of the job succeeds; it has no Resolve button.',
+    );
+    expect(refuseManualResolve(record.alert)).toBeUndefined();
   });
 
   it('leaves a timed mute alone', () => {

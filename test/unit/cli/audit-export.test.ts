@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { formatCsvRow, runAuditExport } from '../../../src/cli/audit-export.ts';
+import { formatCsvRow, quoteCsvField, runAuditExport } from '../../../src/cli/audit-export.ts';
 import type { AuditRecord } from '../../../src/model/records.ts';
 
 const records: AuditRecord[] = [
@@ -90,5 +90,30 @@ describe('formatCsvRow', () => {
     expect(row).toBe(
       'a2,2026-11-25T14:05:00.000Z,U0BOB,"Bob ""the, builder""",mute,alert-1,refused,not allowed to mute,"{""reason"":""deploy\\nwindow""}"\r\n',
     );
+  });
+});
+
+describe('quoteCsvField (formula injection, OWASP "CSV Injection")', () => {
+  it.each([
+    ['=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
+    ['+1+cmd|calc', `"'+1+cmd|calc"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
+    ['\t=1', `"'\t=1"`],
+    ['\r=1', `"'\r=1"`],
+  ])('neutralises a cell starting with %j', (value, expected) => {
+    expect(quoteCsvField(value)).toBe(expected);
+  });
+
+  it('keeps ordinary values exact', () => {
+    expect(quoteCsvField('alice')).toBe('alice');
+    expect(quoteCsvField('a=b+c-d@e')).toBe('a=b+c-d@e');
+    expect(quoteCsvField('2026-11-25T14:05:00.000Z')).toBe('2026-11-25T14:05:00.000Z');
+    expect(quoteCsvField('')).toBe('');
+  });
+
+  it('neutralises a display name that a Slack user set to a formula', () => {
+    const row = formatCsvRow({ ...records[0]!, actor: { userId: 'U0EVE', userName: '=1+1' } });
+    expect(row.split(',')[3]).toBe(`"'=1+1"`);
   });
 });

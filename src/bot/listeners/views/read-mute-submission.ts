@@ -1,4 +1,5 @@
 import type { ViewOutput } from '@slack/bolt';
+import { muteDurationMaxLength, muteReasonMaxLength } from '../../../handlers/alert-actions/decide-mute.ts';
 import { parseMuteDuration } from '../../../handlers/alert-actions/parse-mute-duration.ts';
 import { parseAlertIdValue } from '../../blocks/action-values.ts';
 import { MuteModalIds } from '../../blocks/mute-modal.ts';
@@ -16,8 +17,21 @@ export function readMuteSubmission(view: ViewOutput): MuteSubmission {
   const alertId = parseAlertIdValue(view.private_metadata);
   const errors: Record<string, string> = {};
   if (!duration.ok) errors[MuteModalIds.durationBlock] = duration.message;
-  if (!reason) errors[MuteModalIds.reasonBlock] = 'Say why, so the next person knows.';
+  // The modal's max_length binds honest clients only; a forged submission is held to the same limits.
+  if (durationText.length > muteDurationMaxLength) {
+    errors[MuteModalIds.durationBlock] = `At most ${muteDurationMaxLength} characters.`;
+  }
+  const reasonProblem = checkReason(reason);
+  if (reasonProblem) errors[MuteModalIds.reasonBlock] = reasonProblem;
   if (!alertId.ok) errors[MuteModalIds.durationBlock] = 'This form no longer matches an alert; close it.';
-  if (!duration.ok || !alertId.ok || !reason) return { ok: false, errors };
+  if (!duration.ok || !alertId.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, alertId: alertId.value, durationMs: duration.durationMs, reason };
+}
+
+function checkReason(reason: string): string | undefined {
+  if (!reason) return 'Say why, so the next person knows.';
+  if (reason.length > muteReasonMaxLength) {
+    return `Keep it to ${muteReasonMaxLength} characters (this is ${reason.length}).`;
+  }
+  return undefined;
 }
