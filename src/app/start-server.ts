@@ -45,12 +45,21 @@ export async function startServer(
       token: settings.slackBotToken!,
       signingSecret: settings.slackSigningSecret!,
       apiUrl: settings.slackApiUrl,
+      ...(settings.slackAppId ? { appId: settings.slackAppId } : {}),
     },
     aws: createAwsClients(settings.awsRegion),
     fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
     confirmSubscription: confirmSubscriptionByUrl,
     extraRoutes: sandbox?.routes,
   });
+  try {
+    await klaxon.slackIdentity.start();
+  } catch (error) {
+    await klaxon.close();
+    await sandbox?.stopSlack();
+    await stopStore();
+    throw error;
+  }
   const url = await klaxon.listen(settings.port, settings.host);
   return {
     klaxon,

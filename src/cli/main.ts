@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { loadSettings } from '../config/load-settings.ts';
 import { createLogger } from '../observability/logger.ts';
+import { SlackTokenRejectedError } from '../slack/slack-identity.ts';
 import { RenderInputError, renderFile } from './render-command.ts';
 import { runStart } from './start-command.ts';
 
@@ -52,6 +53,7 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     if (error instanceof ConfigError) process.stderr.write(`klaxon: ${error.message}\n`);
+    else if (error instanceof SlackTokenRejectedError) process.stderr.write(`klaxon: ${error.message}\n`);
     else process.stderr.write(`klaxon: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;
   },

@@ -8,6 +8,8 @@ import { registerListeners } from '../bot/listeners/register-listeners.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { createLambdaInvokeRunner } from '../handlers/commands/lambda-invoke-runner.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
+import { createSlackWebClient } from '../slack/slack-client.ts';
+import { createSlackIdentityService, type ScheduleRetry } from '../slack/slack-identity.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
 import { openStore } from '../store/open-store.ts';
@@ -23,6 +25,8 @@ export interface LambdaRuntimeOverrides {
   logger?: Logger;
   /** DynamoDB endpoint (tests use DynamoDB Local; deployed functions use DynamoDB). */
   dynamoDbEndpoint?: string;
+  /** When to retry `auth.test` while Slack is down (tests run retries by hand). */
+  scheduleSlackRetry?: ScheduleRetry;
 }
 
 /**
@@ -69,13 +73,32 @@ export async function createLambdaRuntime(env: NodeJS.ProcessEnv, overrides: Lam
         }
       : {}),
   });
+  // Not awaited: SNS deliveries must not wait for (or fail with) Slack; Slack requests ask for the identity.
+  const slackIdentity = createSlackIdentityService({
+    client: createSlackWebClient({ token: secret.botToken, slackApiUrl: settings.SLACK_API_URL, retries: 0 }),
+    logger,
+    schedule: overrides.scheduleSlackRetry,
+  });
+  slackIdentity.start().catch(() => undefined);
   const bolt = createLambdaBoltApp({
     token: secret.botToken,
     signingSecret: secret.signingSecret,
     slackApiUrl: settings.SLACK_API_URL,
+    identity: slackIdentity.identity,
+    logger,
   });
   registerListeners(bolt.app, core.listenerDeps);
-  return { settings, config, logger, store, core, slackHandler: await bolt.receiver.start() };
+  const slackHandler = await bolt.receiver.start();
+  return {
+    settings,
+    config,
+    logger,
+    store,
+    core,
+    slackIdentity,
+    signingSecret: secret.signingSecret,
+    slackHandler,
+  };
 }
 export type LambdaRuntime = Awaited<ReturnType<typeof createLambdaRuntime>>;
 

@@ -1,6 +1,7 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
 import { logLevelForStatus } from '../observability/logger.ts';
+import { checkHealth } from '../server/health-route.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
 
 /**
@@ -37,12 +38,8 @@ async function answerSns(runtime: LambdaRuntime, body: string): Promise<LambdaFu
 }
 
 async function answerHealth(runtime: LambdaRuntime): Promise<LambdaFunctionURLResult> {
-  try {
-    await runtime.store.alerts.ping();
-    return json(200, { status: 'ok', store: 'ok' });
-  } catch (error) {
-    return json(503, { status: 'unavailable', store: (error as Error).name });
-  }
+  const report = await checkHealth(() => runtime.store.alerts.ping(), runtime.slackIdentity.status());
+  return json(report.httpStatus, report.body);
 }
 
 function bodyOf(event: LambdaFunctionURLEvent): string {

@@ -60,7 +60,7 @@ export async function startHarness(
       token: 'xoxb-test-token',
       signingSecret,
       apiUrl: slack.url,
-      botIdentity: { botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
+      botIdentity: { teamId: 'T0KLAXON1', botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
     },
     aws: testAwsClients(),
     fetchCertificate: async (url) => {
