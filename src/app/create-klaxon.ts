@@ -7,6 +7,7 @@ import type { SnsContext } from '../handlers/sns-context.ts';
 import { createRequestCounters } from '../observability/request-counters.ts';
 import { createHealthRoute } from '../server/health-route.ts';
 import { createHttpServer, type Route, sendPrometheus } from '../server/http-server.ts';
+import { createSlackRoute } from '../server/slack-route.ts';
 import { createSnsRoute } from '../server/sns-route.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
 import {
@@ -15,6 +16,7 @@ import {
   type SlackIdentity,
   type SlackIdentityService,
 } from '../slack/slack-identity.ts';
+import { createSlackRequestStore } from '../store/slack-request-store.ts';
 import { pollWithDeadline } from '../util/poll-with-deadline.ts';
 import { type CoreOptions, createCore, type KlaxonCore } from './create-core.ts';
 import { startPeriodicSweep } from './periodic-sweep.ts';
@@ -75,10 +77,16 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     {
       method: 'POST',
       path: '/slack/events',
-      handle: (req, res, log) => {
-        log.outcome = 'slack';
-        receiver.requestListener(req, res);
-      },
+      handle: createSlackRoute(
+        {
+          signingSecret: options.slack.signingSecret,
+          ...(options.slack.appId ? { appId: options.slack.appId } : {}),
+          resolveIdentity: slackIdentity.resolveIdentity,
+          requests: createSlackRequestStore(options.store.entities),
+          now: sns.now,
+        },
+        receiver.requestListener,
+      ),
     },
     ...(options.extraRoutes ?? []),
   ];

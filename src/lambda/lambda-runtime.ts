@@ -13,6 +13,7 @@ import { createSlackIdentityService, type ScheduleRetry } from '../slack/slack-i
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
 import { openStore } from '../store/open-store.ts';
+import { createSlackRequestStore } from '../store/slack-request-store.ts';
 import { loadLambdaSettings } from './lambda-settings.ts';
 import { loadSlackSecret } from './load-slack-secret.ts';
 
@@ -89,16 +90,14 @@ export async function createLambdaRuntime(env: NodeJS.ProcessEnv, overrides: Lam
   });
   registerListeners(bolt.app, core.listenerDeps);
   const slackHandler = await bolt.receiver.start();
-  return {
-    settings,
-    config,
-    logger,
-    store,
-    core,
-    slackIdentity,
+  const slackAdmission = {
     signingSecret: secret.signingSecret,
-    slackHandler,
+    ...(settings.SLACK_APP_ID ? { appId: settings.SLACK_APP_ID } : {}),
+    resolveIdentity: slackIdentity.resolveIdentity,
+    requests: createSlackRequestStore(store.entities),
+    now: core.sns.now,
   };
+  return { settings, config, logger, store, core, slackIdentity, slackAdmission, slackHandler };
 }
 export type LambdaRuntime = Awaited<ReturnType<typeof createLambdaRuntime>>;
 

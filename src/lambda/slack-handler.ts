@@ -1,4 +1,5 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { admitSlackRequest } from '../bot/admit-slack-request.ts';
 import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
 import { logLevelForStatus } from '../observability/logger.ts';
 import { checkHealth } from '../server/health-route.ts';
@@ -14,14 +15,7 @@ export function createFunctionUrlHandler(getRuntime: () => Promise<LambdaRuntime
     const method = event.requestContext.http.method;
     if (event.rawPath === '/sns' && method === 'POST') return answerSns(runtime, bodyOf(event));
     if (event.rawPath === '/healthz' && method === 'GET') return answerHealth(runtime);
-    if (event.rawPath === '/slack/events' && method === 'POST') {
-      const response = await runtime.slackHandler(event as never, context);
-      runtime.logger.info(
-        { transport: 'function-url', path: event.rawPath, status: response.statusCode },
-        'request',
-      );
-      return response;
-    }
+    if (event.rawPath === '/slack/events' && method === 'POST') return answerSlack(runtime, event, context);
     return json(404, { error: 'not found' });
   };
 }
@@ -35,6 +29,34 @@ async function answerSns(runtime: LambdaRuntime, body: string): Promise<LambdaFu
     outcome: result.outcome,
     ...(result.detail ? { detail: result.detail } : {}),
   });
+}
+
+/** The same Slack request guard as the server's route, then Bolt's Lambda receiver. */
+async function answerSlack(
+  runtime: LambdaRuntime,
+  event: LambdaFunctionURLEvent,
+  context: Context,
+): Promise<LambdaFunctionURLResult> {
+  const rawBody = bodyOf(event);
+  const header = (name: string) => event.headers[name] ?? undefined;
+  const admission = await admitSlackRequest(runtime.slackAdmission, {
+    rawBody,
+    contentType: header('content-type') ?? '',
+    signature: header('x-slack-signature'),
+    timestamp: header('x-slack-request-timestamp'),
+    retryNum: header('x-slack-retry-num'),
+  });
+  const line = { transport: 'function-url', path: event.rawPath };
+  if (admission.action === 'answer') {
+    const { status, outcome, reason } = admission;
+    runtime.logger[logLevelForStatus(status)]({ ...line, status, outcome, detail: reason }, 'request');
+    return { statusCode: status, body: '' };
+  }
+  // Decoded here: Bolt's receiver would decode base64 as ASCII and break non-ASCII text.
+  const decoded = { ...event, body: rawBody, isBase64Encoded: false };
+  const response = await runtime.slackHandler(decoded as never, context);
+  runtime.logger.info({ ...line, status: response.statusCode, outcome: 'slack' }, 'request');
+  return response;
 }
 
 async function answerHealth(runtime: LambdaRuntime): Promise<LambdaFunctionURLResult> {

@@ -39,7 +39,10 @@ export interface Harness {
  */
 export async function startHarness(
   configDocument: Record<string, unknown> = {},
-  options: Pick<KlaxonOptions, 'commands'> & { logDestination?: NodeJS.WritableStream } = {},
+  options: Pick<KlaxonOptions, 'commands'> & {
+    logDestination?: NodeJS.WritableStream;
+    slackAppId?: string;
+  } = {},
 ): Promise<Harness> {
   const slack = await startFakeSlackApi({ users: { U0ALICE: { name: 'alice', real_name: 'Alice Doe' } } });
   const store = await openTestStore();
@@ -61,6 +64,7 @@ export async function startHarness(
       signingSecret,
       apiUrl: slack.url,
       botIdentity: { teamId: 'T0KLAXON1', botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
+      ...(options.slackAppId ? { appId: options.slackAppId } : {}),
     },
     aws: testAwsClients(),
     fetchCertificate: async (url) => {

@@ -179,6 +179,35 @@ describe('Function URL handler', () => {
     expect(forged.statusCode).toBe(401);
   });
 
+  it('runs the same Slack request guard as the server: future, replayed and foreign requests do nothing', async () => {
+    const slashEvent = (body: string, timestamp?: number) =>
+      functionUrlEvent('/slack/events', body, {
+        ...lowerCase(signSlackRequest(signingSecret, body, timestamp)),
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+    const future = slashCommandBody({ text: 'help', response_url: slack.createResponseUrl() });
+    expect((await handler(slashEvent(future, Math.floor(Date.now() / 1000) + 400), context)).statusCode).toBe(
+      401,
+    );
+
+    const foreign = slashCommandBody({
+      text: 'help',
+      team_id: 'T0STRANGER',
+      response_url: slack.createResponseUrl(),
+    });
+    expect(await handler(slashEvent(foreign), context)).toMatchObject({ statusCode: 403, body: '' });
+
+    const once = slashEvent(slashCommandBody({ text: 'help', response_url: slack.createResponseUrl() }));
+    const answers = [
+      await handler(once, context),
+      await handler(once, context),
+      await handler(once, context),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(answers[0]!.body).toContain('/klaxon');
+    expect(answers.slice(1).map((a) => a.body)).toEqual(['', '']);
+  });
+
   it('checks the store on /healthz', async () => {
     const response = await handler(
       {

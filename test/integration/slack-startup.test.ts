@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/load-config.ts';
 import { loadSettings } from '../../src/config/load-settings.ts';
 import { createSilentLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
+import { signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
 import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
 import { type ScheduleRetry, SlackTokenRejectedError } from '../../src/slack/slack-identity.ts';
 import { signingSecret, testAwsClients, testTopicArn } from '../helpers/klaxon-harness.ts';
@@ -74,6 +75,17 @@ describe('starting while Slack is down', () => {
       status: 200,
       body: { status: 'degraded', store: 'ok', slack: 'unreachable' },
     });
+    // Its workspace unknown, Klaxon cannot tell ours from another's: Slack is asked to try again.
+    const command = slashCommandBody({ text: 'help' });
+    const slackRequest = await fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...signSlackRequest(signingSecret, command),
+      },
+      body: command,
+    });
+    expect(slackRequest.status).toBe(503);
 
     slack.reset();
     retries.runNext();
