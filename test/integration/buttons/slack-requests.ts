@@ -121,7 +121,7 @@ export function openAppHome(h: Harness, userId: string) {
     api_app_id: 'AABA1ABCD',
     event,
     type: 'event_callback',
-    event_id: `Ev${Date.now()}`,
+    event_id: `Ev${Date.now()}${++clicks}`,
     event_time: Math.floor(Date.now() / 1000),
   };
   return postToSlackEndpoint(h, JSON.stringify(envelope), { json: true });
