@@ -95,7 +95,7 @@ export async function startBenchKlaxon(env: BenchEnv, label: string): Promise<Be
       token: 'xoxb-bench-token',
       signingSecret: 'bench-signing-secret-0123456789abcdef',
       apiUrl: env.slack.url,
-      botIdentity: { botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
+      botIdentity: { teamId: 'T0KLAXON1', botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
     },
     aws: loopbackAwsClients(),
     fetchCertificate,

@@ -7,7 +7,16 @@ import type { SnsContext } from '../handlers/sns-context.ts';
 import { createRequestCounters } from '../observability/request-counters.ts';
 import { createHealthRoute } from '../server/health-route.ts';
 import { createHttpServer, type Route, sendPrometheus } from '../server/http-server.ts';
+import { createSlackRoute } from '../server/slack-route.ts';
 import { createSnsRoute } from '../server/sns-route.ts';
+import { createSlackWebClient } from '../slack/slack-client.ts';
+import {
+  createSlackIdentityService,
+  type ScheduleRetry,
+  type SlackIdentity,
+  type SlackIdentityService,
+} from '../slack/slack-identity.ts';
+import { createSlackRequestStore } from '../store/slack-request-store.ts';
 import { pollWithDeadline } from '../util/poll-with-deadline.ts';
 import { type CoreOptions, createCore, type KlaxonCore } from './create-core.ts';
 import { startPeriodicSweep } from './periodic-sweep.ts';
@@ -17,7 +26,12 @@ export interface KlaxonOptions extends CoreOptions {
     token: string;
     signingSecret: string;
     apiUrl?: string;
-    botIdentity?: { botId: string; botUserId: string };
+    /** A known identity (offline runs, the local stand-in for Slack): `auth.test` is then never called. */
+    botIdentity?: SlackIdentity;
+    /** Only requests of this app are served (SLACK_APP_ID); any app of the token's workspace otherwise. */
+    appId?: string;
+    /** When to retry `auth.test` while Slack is down (tests run retries by hand). */
+    scheduleRetry?: ScheduleRetry;
   };
   /** Extra routes (the sandbox page in local mode). */
   extraRoutes?: Route[];
@@ -29,6 +43,8 @@ export interface Klaxon {
   core: KlaxonCore;
   bolt: App;
   sns: SnsContext;
+  /** Who the token is and whether Slack answers; `start()` rejects with SlackTokenRejectedError. */
+  slackIdentity: SlackIdentityService;
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, finishes in-flight requests and outbox steps scheduled for later, then closes. */
   close(timeoutMs?: number): Promise<void>;
@@ -39,18 +55,20 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
   const core = createCore(options);
   const { sns, scheduler, commands } = core;
   const alerts = options.store.alerts;
+  const slackIdentity = createSlackIdentity(options);
   const { app: bolt, receiver } = createBoltApp({
     token: options.slack.token,
     signingSecret: options.slack.signingSecret,
     slackApiUrl: options.slack.apiUrl,
-    botIdentity: options.slack.botIdentity,
+    identity: slackIdentity.identity,
+    logger: options.logger,
   });
   registerListeners(bolt, core.listenerDeps);
   const counters = createRequestCounters();
   const stopSweep = startPeriodicSweep(core.sweep, options.logger);
   const routes: Route[] = [
     { method: 'POST', path: '/sns', handle: createSnsRoute(sns) },
-    { method: 'GET', path: '/healthz', handle: createHealthRoute(() => alerts.ping()) },
+    { method: 'GET', path: '/healthz', handle: createHealthRoute(() => alerts.ping(), slackIdentity.status) },
     {
       method: 'GET',
       path: '/metrics',
@@ -59,10 +77,16 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     {
       method: 'POST',
       path: '/slack/events',
-      handle: (req, res, log) => {
-        log.outcome = 'slack';
-        receiver.requestListener(req, res);
-      },
+      handle: createSlackRoute(
+        {
+          signingSecret: options.slack.signingSecret,
+          ...(options.slack.appId ? { appId: options.slack.appId } : {}),
+          resolveIdentity: slackIdentity.resolveIdentity,
+          requests: createSlackRequestStore(options.store.entities),
+          now: sns.now,
+        },
+        receiver.requestListener,
+      ),
     },
     ...(options.extraRoutes ?? []),
   ];
@@ -72,6 +96,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     core,
     bolt,
     sns,
+    slackIdentity,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -79,6 +104,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
       }),
     async close(timeoutMs = 10_000) {
       stopSweep();
+      slackIdentity.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await pollWithDeadline(
@@ -94,4 +120,21 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
       await closed;
     },
   };
+}
+
+/** Asked at once, without waiting: the start path awaits `start()` itself to refuse a rejected token. */
+function createSlackIdentity(options: KlaxonOptions): SlackIdentityService {
+  const service = createSlackIdentityService({
+    // One attempt per call: the service's own backoff does the retrying, and logs the outage once.
+    client: createSlackWebClient({
+      token: options.slack.token,
+      slackApiUrl: options.slack.apiUrl,
+      retries: 0,
+    }),
+    logger: options.logger,
+    schedule: options.slack.scheduleRetry,
+    known: options.slack.botIdentity,
+  });
+  service.start().catch(() => undefined);
+  return service;
 }

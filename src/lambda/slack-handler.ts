@@ -1,7 +1,9 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { admitSlackRequest } from '../bot/admit-slack-request.ts';
 import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
 import { toPublicSnsAnswer } from '../handlers/public-sns-answer.ts';
 import { logLevelForStatus } from '../observability/logger.ts';
+import { checkHealth } from '../server/health-route.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
 
 /**
@@ -14,14 +16,7 @@ export function createFunctionUrlHandler(getRuntime: () => Promise<LambdaRuntime
     const method = event.requestContext.http.method;
     if (event.rawPath === '/sns' && method === 'POST') return answerSns(runtime, bodyOf(event));
     if (event.rawPath === '/healthz' && method === 'GET') return answerHealth(runtime);
-    if (event.rawPath === '/slack/events' && method === 'POST') {
-      const response = await runtime.slackHandler(event as never, context);
-      runtime.logger.info(
-        { transport: 'function-url', path: event.rawPath, status: response.statusCode },
-        'request',
-      );
-      return response;
-    }
+    if (event.rawPath === '/slack/events' && method === 'POST') return answerSlack(runtime, event, context);
     return json(404, { error: 'not found' });
   };
 }
@@ -35,13 +30,37 @@ async function answerSns(runtime: LambdaRuntime, body: string): Promise<LambdaFu
   return json(result.status, toPublicSnsAnswer(result));
 }
 
-async function answerHealth(runtime: LambdaRuntime): Promise<LambdaFunctionURLResult> {
-  try {
-    await runtime.store.alerts.ping();
-    return json(200, { status: 'ok', store: 'ok' });
-  } catch (error) {
-    return json(503, { status: 'unavailable', store: (error as Error).name });
+/** The same Slack request guard as the server's route, then Bolt's Lambda receiver. */
+async function answerSlack(
+  runtime: LambdaRuntime,
+  event: LambdaFunctionURLEvent,
+  context: Context,
+): Promise<LambdaFunctionURLResult> {
+  const rawBody = bodyOf(event);
+  const header = (name: string) => event.headers[name] ?? undefined;
+  const admission = await admitSlackRequest(runtime.slackAdmission, {
+    rawBody,
+    contentType: header('content-type') ?? '',
+    signature: header('x-slack-signature'),
+    timestamp: header('x-slack-request-timestamp'),
+    retryNum: header('x-slack-retry-num'),
+  });
+  const line = { transport: 'function-url', path: event.rawPath };
+  if (admission.action === 'answer') {
+    const { status, outcome, reason } = admission;
+    runtime.logger[logLevelForStatus(status)]({ ...line, status, outcome, detail: reason }, 'request');
+    return { statusCode: status, body: '' };
   }
+  // Decoded here: Bolt's receiver would decode base64 as ASCII and break non-ASCII text.
+  const decoded = { ...event, body: rawBody, isBase64Encoded: false };
+  const response = await runtime.slackHandler(decoded as never, context);
+  runtime.logger.info({ ...line, status: response.statusCode, outcome: 'slack' }, 'request');
+  return response;
+}
+
+async function answerHealth(runtime: LambdaRuntime): Promise<LambdaFunctionURLResult> {
+  const report = await checkHealth(() => runtime.store.alerts.ping(), runtime.slackIdentity.status());
+  return json(report.httpStatus, report.body);
 }
 
 function bodyOf(event: LambdaFunctionURLEvent): string {

@@ -98,6 +98,14 @@ export function createEntities(table: KlaxonTable) {
     computeKey: ({ topicArn, at }) => ({ pk: `TOPIC#${topicArn}`, sk: at }),
   });
 
-  return { alertState, mute, alertEvent, notification, audit, rerunLock, topicEvent };
+  // SLACKREQ#<key> / SEEN: a Slack request already handled, kept a little beyond Slack's 5-minute window.
+  const slackRequest = new Entity({
+    name: 'SlackRequest',
+    table,
+    schema: item({ requestKey: string().key(), expiresAt: number() }),
+    computeKey: ({ requestKey }) => ({ pk: `SLACKREQ#${requestKey}`, sk: 'SEEN' }),
+  });
+
+  return { alertState, mute, alertEvent, notification, audit, rerunLock, topicEvent, slackRequest };
 }
 export type KlaxonEntities = ReturnType<typeof createEntities>;

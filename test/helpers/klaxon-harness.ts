@@ -41,6 +41,7 @@ export async function startHarness(
   configDocument: Record<string, unknown> = {},
   options: Pick<KlaxonOptions, 'commands' | 'clock' | 'drainLeaseMs' | 'channelPace'> & {
     logDestination?: NodeJS.WritableStream;
+    slackAppId?: string;
   } = {},
 ): Promise<Harness> {
   const slack = await startFakeSlackApi({ users: { U0ALICE: { name: 'alice', real_name: 'Alice Doe' } } });
@@ -68,7 +69,8 @@ export async function startHarness(
       token: 'xoxb-test-token',
       signingSecret,
       apiUrl: slack.url,
-      botIdentity: { botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
+      botIdentity: { teamId: 'T0KLAXON1', botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
+      ...(options.slackAppId ? { appId: options.slackAppId } : {}),
     },
     aws: testAwsClients(),
     fetchCertificate: async (url) => {

@@ -12,6 +12,7 @@ import { createSilentLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
 import { signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
 import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
+import type { ScheduleRetry } from '../../src/slack/slack-identity.ts';
 import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
 import { testAwsClients } from '../helpers/klaxon-harness.ts';
 
@@ -27,6 +28,13 @@ let runtime: Promise<LambdaRuntime>;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
+  runtime = startRuntime(slack);
+});
+afterAll(async () => {
+  await slack.close();
+});
+
+async function startRuntime(fakeSlack: FakeSlackApi, overrides: { scheduleSlackRetry?: ScheduleRetry } = {}) {
   const tableName = `klaxon-lambda-${randomUUID().slice(0, 8)}`;
   const endpoint = inject('dynamoEndpoint');
   await ensureTableExists(createDocumentClient({ endpoint }), tableName);
@@ -43,19 +51,17 @@ beforeAll(async () => {
     KLAXON_SLACK_SECRET_ARN: secretArn,
     KLAXON_ALLOWED_TOPIC_ARNS: topicArn,
     KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0LAMBDA' }),
-    SLACK_API_URL: slack.url,
+    SLACK_API_URL: fakeSlack.url,
   };
-  runtime = createLambdaRuntime(env, {
+  return createLambdaRuntime(env, {
     secretsManager,
     aws: testAwsClients(),
     fetchCertificate: signer.fetchCertificateWith(),
     logger: createSilentLogger(),
     dynamoDbEndpoint: endpoint,
+    ...overrides,
   });
-});
-afterAll(async () => {
-  await slack.close();
-});
+}
 
 function snsEventWith(message: ReturnType<typeof signer.notification>): SNSEvent {
   const event = fixture('lambda/sns-event.json');
@@ -173,6 +179,35 @@ describe('Function URL handler', () => {
     expect(forged.statusCode).toBe(401);
   });
 
+  it('runs the same Slack request guard as the server: future, replayed and foreign requests do nothing', async () => {
+    const slashEvent = (body: string, timestamp?: number) =>
+      functionUrlEvent('/slack/events', body, {
+        ...lowerCase(signSlackRequest(signingSecret, body, timestamp)),
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+    const future = slashCommandBody({ text: 'help', response_url: slack.createResponseUrl() });
+    expect((await handler(slashEvent(future, Math.floor(Date.now() / 1000) + 400), context)).statusCode).toBe(
+      401,
+    );
+
+    const foreign = slashCommandBody({
+      text: 'help',
+      team_id: 'T0STRANGER',
+      response_url: slack.createResponseUrl(),
+    });
+    expect(await handler(slashEvent(foreign), context)).toMatchObject({ statusCode: 403, body: '' });
+
+    const once = slashEvent(slashCommandBody({ text: 'help', response_url: slack.createResponseUrl() }));
+    const answers = [
+      await handler(once, context),
+      await handler(once, context),
+      await handler(once, context),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(answers[0]!.body).toContain('/klaxon');
+    expect(answers.slice(1).map((a) => a.body)).toEqual(['', '']);
+  });
+
   it('checks the store on /healthz', async () => {
     const response = await handler(
       {
@@ -187,6 +222,49 @@ describe('Function URL handler', () => {
     expect(response.statusCode).toBe(200);
   });
 });
+
+describe('a cold start while Slack is down', () => {
+  it('builds the runtime, accepts SNS, reports Slack unreachable, then ok once Slack answers', async () => {
+    const down = await startFakeSlackApi();
+    down.failNext('auth.test', { status: 500 }, 50);
+    const retries: Array<() => void> = [];
+    try {
+      const started = await startRuntime(down, {
+        scheduleSlackRetry: (run) => {
+          retries.push(run);
+          return { cancel: () => undefined };
+        },
+      });
+      await started.slackIdentity.settled();
+      const handler = createFunctionUrlHandler(async () => started);
+      const body = JSON.stringify(
+        signer.notification(topicArn, {
+          ...alarm,
+          AlarmName: 'Down-CPU',
+          AlarmArn: `${alarm.AlarmArn}-down`,
+        }),
+      );
+      expect(await handler(functionUrlEvent('/sns', body), context)).toMatchObject({ statusCode: 200 });
+      const health = async () =>
+        JSON.parse(String(((await handler(getEvent('/healthz'), context)) as { body?: string }).body));
+      expect(await health()).toEqual({ status: 'degraded', store: 'ok', slack: 'unreachable' });
+      down.reset();
+      retries.shift()?.();
+      await started.slackIdentity.settled();
+      expect(await health()).toMatchObject({ status: 'ok', slack: 'ok' });
+    } finally {
+      await down.close();
+    }
+  });
+});
+
+function getEvent(path: string): LambdaFunctionURLEvent {
+  const event = functionUrlEvent(path, '');
+  return {
+    ...event,
+    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'GET' } },
+  };
+}
 
 describe('worker handler', () => {
   it('runs the per-minute sweep on the EventBridge schedule', async () => {

@@ -46,6 +46,15 @@ describe('request logging', () => {
     expect(everything).not.toContain(signingSecret);
     expect(everything).not.toContain('xoxb-test-token');
   });
+
+  it("writes Bolt's own log lines as JSON through the same logger", () => {
+    h.klaxon.bolt.logger.warn('Could not determine the type of an incoming event.', { type: 'x' });
+    expect(lines.at(-1)).toMatchObject({
+      level: 40,
+      source: 'bolt',
+      msg: 'Could not determine the type of an incoming event. {"type":"x"}',
+    });
+  });
 });
 
 describe('metrics', () => {

@@ -158,7 +158,7 @@ describe('when DynamoDB is down', () => {
         token: 'xoxb-test',
         signingSecret: 'secret',
         apiUrl: h.slack.url,
-        botIdentity: { botId: 'B1', botUserId: 'U1' },
+        botIdentity: { teamId: 'T1', botId: 'B1', botUserId: 'U1' },
       },
       aws: testAwsClients(),
       fetchCertificate: h.signer.fetchCertificateWith(),

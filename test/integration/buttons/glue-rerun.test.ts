@@ -90,7 +90,8 @@ describe('Rerun a failed Glue job', () => {
     const bodies = [first, second].map((who) => interactionBody(blockActionsPayload(root, action, who)));
     await Promise.all(bodies.map((body) => postToSlackEndpoint(h, body)));
     await Promise.all([waitForAudits(h, first.userId, 1), waitForAudits(h, second.userId, 1)]);
-    await postToSlackEndpoint(h, bodies[0]!);
+    // A later click (a new action_ts): an identical request replayed would be ignored altogether.
+    await postToSlackEndpoint(h, interactionBody(blockActionsPayload(root, action, first)));
     await waitForAudits(h, first.userId, 2);
 
     expect(glue.commandCalls(StartJobRunCommand)).toHaveLength(1);

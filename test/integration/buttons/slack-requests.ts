@@ -13,6 +13,9 @@ export interface Clicker {
 }
 export const alice: Clicker = { userId: 'U0ALICE', userName: 'alice' };
 export const mallory: Clicker = { userId: 'U0MALLORY', userName: 'mallory' };
+/** The fake Slack's workspace, which its auth.test names: Klaxon serves no other. */
+export const workspaceId = 'T0KLAXON1';
+let clicks = 0;
 
 /** Signs and posts a body to /slack/events like Slack does; `timestamp`/`secret` forge or age it. */
 export async function postToSlackEndpoint(
@@ -36,11 +39,20 @@ export async function postToSlackEndpoint(
 /** The documented block_actions example with the clicked element of our root message put in. */
 export function blockActionsPayload(root: StoredMessage, element: Record<string, unknown>, who: Clicker) {
   const payload = fixture('slack/block-actions-button.json');
-  payload.user = { ...payload.user, id: who.userId, username: who.userName, name: who.userName };
+  payload.team = { ...payload.team, id: workspaceId };
+  payload.user = {
+    ...payload.user,
+    id: who.userId,
+    username: who.userName,
+    name: who.userName,
+    team_id: workspaceId,
+  };
   payload.container = { type: 'message', message_ts: root.ts, channel_id: root.channel, is_ephemeral: false };
   payload.channel = { id: root.channel, name: 'alerts' };
   payload.message = { ...payload.message, ts: root.ts, text: root.text, blocks: root.blocks };
-  payload.actions = [{ ...element, block_id: 'klaxon_alert_actions', action_ts: String(Date.now() / 1000) }];
+  // Two real clicks never share an action_ts; identical bodies in the same second would be a replay.
+  const actionTs = `${Math.floor(Date.now() / 1000)}.${String(++clicks).padStart(6, '0')}`;
+  payload.actions = [{ ...element, block_id: 'klaxon_alert_actions', action_ts: actionTs }];
   return payload;
 }
 
@@ -85,7 +97,8 @@ export function submitView(
   who: Clicker = alice,
 ) {
   const payload = fixture('slack/view-submission.json');
-  payload.user = { id: who.userId, username: who.userName, name: who.userName, team_id: 'T9TK3CUKW' };
+  payload.team = { ...payload.team, id: workspaceId };
+  payload.user = { id: who.userId, username: who.userName, name: who.userName, team_id: workspaceId };
   payload.api_app_id = 'AABA1ABCD';
   const { response_urls: _urls, ...view } = payload.view;
   payload.view = {
@@ -104,11 +117,11 @@ export function openAppHome(h: Harness, userId: string) {
   const event = { ...fixture('slack/app-home-opened.json'), user: userId };
   const envelope = {
     token: '9s8d9as89d8as9d8as989',
-    team_id: 'T9TK3CUKW',
+    team_id: workspaceId,
     api_app_id: 'AABA1ABCD',
     event,
     type: 'event_callback',
-    event_id: `Ev${Date.now()}`,
+    event_id: `Ev${Date.now()}${++clicks}`,
     event_time: Math.floor(Date.now() / 1000),
   };
   return postToSlackEndpoint(h, JSON.stringify(envelope), { json: true });

@@ -1,0 +1,24 @@
+import { AlertActionIds } from '../blocks/action-values.ts';
+import { MuteModalIds } from '../blocks/mute-modal.ts';
+import type { SlackRequestSummary } from '../slack-request-body.ts';
+
+/**
+ * What the listeners in this folder answer. Anything else is acknowledged at once and ignored, instead of
+ * Bolt holding it for 3 seconds and answering 404 (which Slack shows the user as an error).
+ */
+export const handledSlackRequests = {
+  actions: new Set<string>(Object.values(AlertActionIds)),
+  views: new Set<string>([MuteModalIds.callbackId]),
+  commands: new Set<string>(['/klaxon']),
+  events: new Set<string>(['app_home_opened']),
+} as const;
+
+export function isHandledSlackRequest(request: SlackRequestSummary): boolean {
+  const handled = handledSlackRequests;
+  if (request.kind === 'command') return handled.commands.has(request.type);
+  if (request.kind === 'event') return handled.events.has(request.type);
+  if (request.kind !== 'interactive') return true;
+  if (request.type === 'block_actions') return request.actionIds.some((id) => handled.actions.has(id));
+  if (request.type === 'view_submission') return handled.views.has(request.callbackId ?? '');
+  return false;
+}
