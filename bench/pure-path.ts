@@ -1,6 +1,6 @@
 import { renderAlertMessage } from '../src/bot/blocks/alert-message.ts';
 import { routeAlert } from '../src/config/route-alert.ts';
-import { alertViewOf } from '../src/handlers/lifecycle/alert-view-of.ts';
+import { alertViewOf } from '../src/core/outbox/alert-view-of.ts';
 import { type DecisionInput, decideAlertActions } from '../src/handlers/lifecycle/decide-alert-actions.ts';
 import { parserInputOf, parseSnsNotification } from '../src/handlers/parsers/index.ts';
 import type { NormalizedAlert } from '../src/model/alert.ts';
@@ -68,7 +68,7 @@ export async function purePath(env: BenchEnv): Promise<PurePathResult> {
   const render = (record: AlertRecord) => renderAlertMessage(alertViewOf(record, undefined, now));
   const messages = bodies.map(envelope);
   const alerts = messages.map((m) => parseSnsNotification(parserInputOf(m)));
-  const stored = messages.map((m, i) => ({ ...decide(m, alerts[i]!).next!, ts: '1700000000.000100' }));
+  const stored = messages.map((m, i) => ({ ...decide(m, alerts[i]!).change!.next, ts: '1700000000.000100' }));
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
   const n = pureSizes.iterations;
 
@@ -87,7 +87,7 @@ export async function purePath(env: BenchEnv): Promise<PurePathResult> {
     const alert = parseSnsNotification(parserInputOf(message));
     const decision = decide(message, alert);
     if (decision.outcome !== 'new-alert') throw new Error(`expected new-alert, got ${decision.outcome}`);
-    render(decision.next!);
+    render(decision.change!.next);
   });
   const coalescedUs = await cpuPerIteration(n, async (i) => {
     const message = envelope(pick(bodies, i));
@@ -111,6 +111,6 @@ export function sampleAlert(env: BenchEnv) {
     messageId: parsed.message.MessageId,
     now,
     settings: { reopenWindowMs: 1_800_000, rootRefreshIntervalMs: 60_000 },
-  }).next!;
+  }).change!.next;
   return { record, rendered: renderAlertMessage(alertViewOf(record, undefined, now)) };
 }

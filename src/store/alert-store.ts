@@ -5,9 +5,9 @@ import {
   execute as executeTransaction,
   isTransactionCancelled,
 } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import type { AlertChange, AuditEntry } from '../model/alert-change.ts';
 import type { AlertRecord, AuditRecord, DrainLease, MuteRecord } from '../model/records.ts';
 import { AlertIndexPartitions, drainFreeCondition, toAlertItem, versionCondition } from './alert-items.ts';
@@ -172,7 +172,12 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
      * Takes an alert's drain lease if it is free and the alert is still at `expectedVersion`; bumps the
      * version, so a decision made on the state before the claim cannot write the lease away.
      */
-    async claimDrain(alertId: string, lease: DrainLease, nowMs: number, expectedVersion: number): Promise<boolean> {
+    async claimDrain(
+      alertId: string,
+      lease: DrainLease,
+      nowMs: number,
+      expectedVersion: number,
+    ): Promise<boolean> {
       return conditional(() =>
         alerts.update(
           { alertId, drainOwner: lease.owner, drainUntil: lease.until, version: $add(1) },

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sweepExpiredMutes } from '../../../src/handlers/lifecycle/mute-expiry.ts';
-import { createSilentLogger } from '../../../src/observability/logger.ts';
-import { createSlackWebClient } from '../../../src/slack/slack-client.ts';
-import { createSlackPoster } from '../../../src/slack/slack-poster.ts';
+import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
 import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {
   alarm,
@@ -152,6 +150,12 @@ describe('Unmute and the mute summary', () => {
     await clickButton(h, rootOf(h, 'MuteSummary'), 'klaxon_unmute', who);
     await clickButton(h, rootOf(h, 'MuteSummary'), 'klaxon_unmute', who);
     await waitForAudits(h, who.userId, 3);
+    // The audit record is committed with the change, before the outbox posts its reply: wait for the reply.
+    await pollWithDeadline(
+      async () => rootOf(h, 'MuteSummary').replies.length,
+      (n): n is number => n >= 2,
+      { timeoutMs: 10_000, intervalMs: 20 },
+    );
     const after = rootOf(h, 'MuteSummary');
     expect(after.replies).toHaveLength(2);
     expect(JSON.stringify(after.replies[1]!.blocks)).toContain(

@@ -43,9 +43,10 @@ function openAlert(jobName: string, extra: Partial<AlertRecord> = {}): AlertReco
     timesFired: 3,
     lastStateLabel: 'FAILED',
     rootRefreshedAt: 0,
-    rootStale: false,
     mutedCount: 0,
     reruns: [],
+    outbox: [],
+    outboxSeq: 0,
     ...extra,
   };
 }
@@ -61,9 +62,11 @@ async function muteAlert(record: AlertRecord, until: string | undefined, reason?
     channel: record.channel,
     title: record.alert.title,
   };
+  const next = { ...record, version: record.version + 1 };
+  const change = { next, steps: [], startMute: mute };
   expect(
-    await h.store.mutes.startMute(mute, { ...record, version: record.version + 1 }, record.version),
-  ).toBe('written');
+    await h.store.alerts.commit({ alertId: record.alertId, expectedVersion: record.version, change }),
+  ).toBe('committed');
 }
 
 const h = useCommandHarness({}, { clock });
@@ -74,7 +77,13 @@ beforeAll(async () => {
   const fresh = openAlert('hourly-export', { timesFired: 1, firstFiredAt: minutesAgo(2) });
   const lapsed = openAlert('weekly-report');
   for (const record of [acknowledged, fresh, lapsed])
-    expect(await h.store.alerts.saveAlert(record, 0)).toBe(true);
+    expect(
+      await h.store.alerts.commit({
+        alertId: record.alertId,
+        expectedVersion: 0,
+        change: { next: record, steps: [] },
+      }),
+    ).toBe('committed');
   await muteAlert(acknowledged, new Date(Date.now() + 90 * 60_000).toISOString(), 'known upstream outage');
   await muteAlert(fresh, undefined);
   await muteAlert(lapsed, minutesAgo(1));

@@ -5,6 +5,7 @@ import {
   decideUnmute,
   muteReasonMaxLength,
 } from '../../../src/handlers/alert-actions/decide-mute.ts';
+import type { AlertChange } from '../../../src/model/alert-change.ts';
 import { alice, bob, later, sampleMute, sampleRecord, t0 } from './sample-record.ts';
 
 describe('decideMute', () => {
@@ -15,7 +16,7 @@ describe('decideMute', () => {
       t0,
     );
     expect(change?.startMute).toMatchObject({ until: later(60).toISOString(), reason: 'deploy', by: alice });
-    expect(change?.replies[0]).toEqual({
+    expect(repliesOf(change)[0]).toEqual({
       kind: 'muted',
       by: alice,
       at: t0.toISOString(),
@@ -28,13 +29,13 @@ describe('decideMute', () => {
   it('mutes until resolved when no duration is given', () => {
     const change = decideMute({ record: sampleRecord() }, { by: alice }, t0);
     expect(change?.startMute?.until).toBeUndefined();
-    expect(change?.replies[0]).not.toHaveProperty('until');
+    expect(repliesOf(change)[0]).not.toHaveProperty('until');
   });
 
   it('never stores more of a reason than the modal allows (other paths than the modal included)', () => {
     const change = decideMute({ record: sampleRecord() }, { by: alice, reason: 'r'.repeat(10_000) }, t0);
     expect(change?.startMute?.reason).toHaveLength(muteReasonMaxLength);
-    expect(change?.replies[0]).toMatchObject({ reason: change?.startMute?.reason });
+    expect(repliesOf(change)[0]).toMatchObject({ reason: change?.startMute?.reason });
   });
 
   it('changes nothing while a mute exists, or on a resolved alert', () => {
@@ -50,7 +51,7 @@ describe('decideUnmute', () => {
     const change = decideUnmute({ record, mute }, alice, later(30));
     expect(change?.endMute).toBe(mute);
     expect(change?.next).toMatchObject({ mutedCount: 0, mutedLastState: undefined, version: 4 });
-    expect(change?.replies[0]).toMatchObject({
+    expect(repliesOf(change)[0]).toMatchObject({
       kind: 'unmuted',
       by: alice,
       whileMuted: { notifications: 12, lastStateLabel: 'ALARM' },
@@ -66,7 +67,7 @@ describe('decideMuteExpiry', () => {
   it('ends a mute whose end has passed, once', () => {
     const record = sampleRecord({ mutedCount: 2, mutedLastState: 'OK' });
     const change = decideMuteExpiry({ record, mute: sampleMute() }, later(61));
-    expect(change?.replies[0]).toEqual({
+    expect(repliesOf(change)[0]).toEqual({
       kind: 'mute-expired',
       at: later(60).toISOString(),
       whileMuted: { notifications: 2, lastStateLabel: 'OK' },
@@ -80,3 +81,8 @@ describe('decideMuteExpiry', () => {
     expect(decideMuteExpiry({ record: sampleRecord(), mute: open }, later(10_000))).toBeUndefined();
   });
 });
+
+/** The thread replies a change owes, in order (its steps also redraw the root). */
+function repliesOf(change: AlertChange | undefined) {
+  return (change?.steps ?? []).flatMap((step) => (step.kind === 'reply' ? [step.reply] : []));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import { decideRerunStarted, isRerunAllowedFor } from '../../../src/handlers/alert-actions/decide-rerun.ts';
+import type { AlertChange } from '../../../src/model/alert-change.ts';
 import { alice, sampleRecord, t0 } from './sample-record.ts';
 
 const glueRecord = sampleRecord({
@@ -19,7 +20,7 @@ describe('decideRerunStarted', () => {
     expect(change?.next.reruns).toEqual([
       { ...alice, jobName: 'nightly-load', jobRunId: 'jr_2', at: t0.toISOString() },
     ]);
-    expect(change?.replies[0]).toMatchObject({ kind: 'rerun-started', jobRunId: 'jr_2' });
+    expect(repliesOf(change)[0]).toMatchObject({ kind: 'rerun-started', jobRunId: 'jr_2' });
     expect(decideRerunStarted({ record: change!.next }, rerun, t0)).toBeUndefined();
   });
 });
@@ -51,3 +52,8 @@ describe('isRerunAllowedFor', () => {
     expect(isRerunAllowedFor(proto, 'function toString() { [native code] }', config)).toBe(false);
   });
 });
+
+/** The thread replies a change owes, in order (its steps also redraw the root). */
+function repliesOf(change: AlertChange | undefined) {
+  return (change?.steps ?? []).flatMap((step) => (step.kind === 'reply' ? [step.reply] : []));
+}

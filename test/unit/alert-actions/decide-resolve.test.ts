@@ -4,13 +4,14 @@ import {
   decideResolve,
   refuseManualResolve,
 } from '../../../src/handlers/alert-actions/decide-resolve.ts';
+import type { AlertChange } from '../../../src/model/alert-change.ts';
 import { alice, bob, later, sampleMute, sampleRecord } from './sample-record.ts';
 
 describe('decideResolve', () => {
   it('resolves an open alert by a person', () => {
     const change = decideResolve({ record: sampleRecord() }, alice, later(42));
     expect(change?.next).toMatchObject({ status: 'resolved', resolvedBy: alice, version: 4 });
-    expect(change?.replies.map((r) => r.kind)).toEqual(['resolved']);
+    expect(repliesOf(change).map((r) => r.kind)).toEqual(['resolved']);
     expect(change?.endMute).toBeUndefined();
   });
 
@@ -25,7 +26,7 @@ describe('decideResolve', () => {
     const change = decideResolve({ record, mute }, alice, later(10));
     expect(change?.endMute).toBe(mute);
     expect(change?.next).toMatchObject({ mutedCount: 0, mutedLastState: undefined });
-    expect(change?.replies[1]).toMatchObject({
+    expect(repliesOf(change)[1]).toMatchObject({
       kind: 'mute-expired',
       whileMuted: { notifications: 3, lastStateLabel: 'High' },
     });
@@ -56,7 +57,7 @@ describe('decideReopen', () => {
     });
     const change = decideReopen({ record }, bob, later(6));
     expect(change?.next).toMatchObject({ status: 'open', resolvedBy: undefined, resolvedAt: undefined });
-    expect(change?.replies[0]).toMatchObject({ kind: 'reopened', by: bob });
+    expect(repliesOf(change)[0]).toMatchObject({ kind: 'reopened', by: bob });
   });
 
   it('does not reopen a recovery or an open alert', () => {
@@ -65,3 +66,8 @@ describe('decideReopen', () => {
     expect(decideReopen({ record: sampleRecord() }, bob, later(1))).toBeUndefined();
   });
 });
+
+/** The thread replies a change owes, in order (its steps also redraw the root). */
+function repliesOf(change: AlertChange | undefined) {
+  return (change?.steps ?? []).flatMap((step) => (step.kind === 'reply' ? [step.reply] : []));
+}

@@ -34,9 +34,10 @@ export function sampleRecord(overrides: Partial<AlertRecord> = {}): AlertRecord 
     timesFired: 1,
     lastStateLabel: 'High',
     rootRefreshedAt: t0.getTime(),
-    rootStale: false,
     mutedCount: 0,
     reruns: [],
+    outbox: [],
+    outboxSeq: 0,
     ...overrides,
   };
 }

@@ -43,47 +43,47 @@ function input(incoming: NormalizedAlert, stored?: AlertRecord, mute?: MuteRecor
 
 /** Prepare: a stored alert in the shape the first notification leaves it. */
 function opened(): AlertRecord {
-  return decideAlertActions(input(alert('ALARM'))).next!;
+  return decideAlertActions(input(alert('ALARM'))).change!.next;
 }
 
 describe('decideAlertActions', () => {
   it('opens a new alert with a root post claimed by this notification', () => {
     const decision = decideAlertActions(input(alert('ALARM')));
     expect(decision.outcome).toBe('new-alert');
-    expect(decision.steps).toEqual([{ kind: 'post-root' }]);
-    expect(decision.next).toMatchObject({
+    expect(decision.change!.steps).toEqual([{ kind: 'post-root' }]);
+    expect(decision.change!.next).toMatchObject({
       status: 'open',
       timesFired: 1,
       episode: 1,
       version: 1,
-      rootClaimedBy: 'm-new',
       channel: 'C1',
     });
   });
 
   it('records a recovery of an unknown alert without posting', () => {
     const decision = decideAlertActions(input(alert('OK')));
-    expect(decision).toMatchObject({ outcome: 'recorded-only', steps: [] });
-    expect(decision.next).toBeUndefined();
+    expect(decision).toMatchObject({ outcome: 'recorded-only' });
+    expect(decision.change).toBeUndefined();
   });
 
   it('coalesces an identical repeat: counters move, no Slack step, refresh later', () => {
     const decision = decideAlertActions(input(alert('ALARM'), opened(), undefined, minutes(1)));
-    expect(decision).toMatchObject({ outcome: 'coalesced', steps: [], refreshRootLater: true });
-    expect(decision.next).toMatchObject({ timesFired: 2, rootStale: true, version: 2 });
+    expect(decision).toMatchObject({ outcome: 'coalesced', timing: { notBefore: expect.any(Number) } });
+    expect(decision.change!.steps).toEqual([{ kind: 'update-root' }]);
+    expect(decision.change!.next).toMatchObject({ timesFired: 2, version: 2 });
   });
 
   it('replies in the thread for a repeat carrying a new occurrence', () => {
-    const stored = decideAlertActions(input(alert('FAILED', { occurrence: 'jr_1' }))).next!;
+    const stored = decideAlertActions(input(alert('FAILED', { occurrence: 'jr_1' }))).change!.next;
     const decision = decideAlertActions(input(alert('FAILED', { occurrence: 'jr_2' }), stored));
     expect(decision.outcome).toBe('repeat');
-    expect(decision.steps.map((s) => s.kind)).toEqual(['update-root', 'reply']);
+    expect(decision.change!.steps.map((s) => s.kind)).toEqual(['update-root', 'reply']);
   });
 
   it('replies and updates the root on a state change', () => {
     const decision = decideAlertActions(input(alert('INSUFFICIENT_DATA'), opened()));
     expect(decision.outcome).toBe('state-changed');
-    expect(decision.steps[1]).toMatchObject({
+    expect(decision.change!.steps[1]).toMatchObject({
       kind: 'reply',
       reply: { kind: 'state-changed', previousStateLabel: 'ALARM' },
     });
@@ -92,7 +92,7 @@ describe('decideAlertActions', () => {
   it('resolves on recovery', () => {
     const decision = decideAlertActions(input(alert('OK'), opened(), undefined, minutes(10)));
     expect(decision.outcome).toBe('recovered');
-    expect(decision.next).toMatchObject({
+    expect(decision.change!.next).toMatchObject({
       status: 'resolved',
       resolvedBy: 'event',
       resolvedAt: minutes(10).toISOString(),
@@ -100,19 +100,19 @@ describe('decideAlertActions', () => {
   });
 
   it('reopens the same message when it fires again within the reopen window', () => {
-    const resolved = decideAlertActions(input(alert('OK'), opened(), undefined, minutes(10))).next!;
+    const resolved = decideAlertActions(input(alert('OK'), opened(), undefined, minutes(10))).change!.next;
     const decision = decideAlertActions(input(alert('ALARM'), resolved, undefined, minutes(20)));
     expect(decision.outcome).toBe('reopened');
-    expect(decision.next).toMatchObject({ status: 'open', episode: 1, resolvedAt: undefined });
-    expect(decision.steps[1]).toMatchObject({ reply: { reopened: true } });
+    expect(decision.change!.next).toMatchObject({ status: 'open', episode: 1, resolvedAt: undefined });
+    expect(decision.change!.steps[1]).toMatchObject({ reply: { reopened: true } });
   });
 
   it('opens a new episode (new root post) after the reopen window', () => {
-    const resolved = decideAlertActions(input(alert('OK'), opened(), undefined, minutes(10))).next!;
+    const resolved = decideAlertActions(input(alert('OK'), opened(), undefined, minutes(10))).change!.next;
     const decision = decideAlertActions(input(alert('ALARM'), resolved, undefined, minutes(60)));
     expect(decision.outcome).toBe('new-alert');
-    expect(decision.next).toMatchObject({ episode: 2, timesFired: 1 });
-    expect(decision.next?.ts).toBeUndefined();
+    expect(decision.change!.next).toMatchObject({ episode: 2, timesFired: 1 });
+    expect(decision.change?.next.ts).toBeUndefined();
   });
 
   it('records but does not post while muted', () => {
@@ -126,8 +126,9 @@ describe('decideAlertActions', () => {
       title: 't',
     };
     const decision = decideAlertActions(input(alert('INSUFFICIENT_DATA'), opened(), mute));
-    expect(decision).toMatchObject({ outcome: 'muted', steps: [] });
-    expect(decision.next).toMatchObject({ mutedCount: 1, mutedLastState: 'INSUFFICIENT_DATA' });
+    expect(decision).toMatchObject({ outcome: 'muted' });
+    expect(decision.change!.steps).toEqual([]);
+    expect(decision.change!.next).toMatchObject({ mutedCount: 1, mutedLastState: 'INSUFFICIENT_DATA' });
   });
 
   it('ignores an expired mute (expiry is read, not waited for)', () => {
@@ -156,9 +157,9 @@ describe('decideAlertActions', () => {
     };
     const counted = { ...opened(), mutedCount: 11 };
     const decision = decideAlertActions(input(alert('OK'), counted, mute));
-    expect(decision.endMute).toBe(true);
-    expect(decision.next).toMatchObject({ status: 'resolved', mutedCount: 0 });
-    expect(decision.steps.at(-1)).toMatchObject({
+    expect(decision.change!.endMute).toBeDefined();
+    expect(decision.change!.next).toMatchObject({ status: 'resolved', mutedCount: 0 });
+    expect(decision.change!.steps.at(-1)).toMatchObject({
       reply: { kind: 'mute-expired', whileMuted: { notifications: 12, lastStateLabel: 'OK' } },
     });
   });
