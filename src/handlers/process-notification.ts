@@ -77,7 +77,14 @@ function answerOf(outcome: Extract<CommitOutcome<Decision>, { kind: 'committed' 
  * the alert before saying so. Someone else draining it is as good: they finish it, or the sweep does.
  */
 async function finishRedelivery(ctx: SnsContext, alertId: string, owner: string) {
-  const drained = await drainAlert(ctx.outbox, alertId, owner);
+  let drained = await drainAlert(ctx.outbox, alertId, owner);
+  // A lease about to run out belongs to a drain that died (a live one renews it): wait it out and take
+  // over, so the redelivery that follows a crash finishes the work instead of being turned away.
+  const wait = drained.outcome === 'busy' && drained.until ? drained.until - ctx.clock.now() + 5 : undefined;
+  if (wait !== undefined && wait <= maxLeaseWaitMs) {
+    await ctx.clock.sleep(Math.max(0, wait));
+    drained = await drainAlert(ctx.outbox, alertId, owner);
+  }
   if (drained.outcome === 'slack-failed') {
     return {
       status: 503,
@@ -89,6 +96,9 @@ async function finishRedelivery(ctx: SnsContext, alertId: string, owner: string)
 }
 
 const maxStoredRawChars = 64_000;
+
+/** SNS waits about 15 s for an answer. */
+const maxLeaseWaitMs = 10_000;
 
 /**
  * Adds the route's runbook and the Glue job the configuration maps an alarm to (the renderer is pure and

@@ -67,10 +67,29 @@ export async function commitChange<D extends Decided>(
       scheduleDeferred(rt, change.next);
       return { kind: 'committed', decided, snapshot, record: change.next };
     }
-    const drain = await drainOutbox(rt, { record: change.next, ...(mute ? { mute } : {}), lease: claim });
+    const drain = await drainCommitted(rt, { record: change.next, ...(mute ? { mute } : {}), lease: claim });
     return { kind: 'committed', decided, snapshot, record: drain.record ?? change.next, drain };
   }
   return { kind: 'contention' };
+}
+
+/**
+ * The change is committed whatever happens next: a drain that breaks (the store went away before its
+ * completion write) leaves its lease to run out and its steps to the next drain, like a crash would.
+ */
+async function drainCommitted(
+  rt: OutboxRuntime,
+  start: Parameters<typeof drainOutbox>[1],
+): Promise<DrainResult> {
+  try {
+    return await drainOutbox(rt, start);
+  } catch (error) {
+    rt.logger.warn(
+      { err: error, alertId: start.record.alertId },
+      'outbox drain broke off; the next drain finishes it',
+    );
+    return { outcome: 'slack-failed', error };
+  }
 }
 
 function read<D extends Decided>(rt: OutboxRuntime, request: CommitRequest<D>) {

@@ -3,7 +3,11 @@ import { type DrainResult, drainOutbox } from './drain-outbox.ts';
 import type { OutboxRuntime } from './outbox-runtime.ts';
 import { dueEntries } from './plan-outbox.ts';
 
-export type DrainAlertResult = DrainResult | { outcome: 'nothing-due' | 'busy' | 'not-found' };
+export type DrainAlertResult =
+  | DrainResult
+  | { outcome: 'nothing-due' | 'not-found' }
+  /** Someone holds the lease until `until` (epoch ms): alive, or dead and about to lose it. */
+  | { outcome: 'busy'; until?: number };
 
 /**
  * Drains an alert's outbox from outside a commit: a redelivery, a timer, the sweep. A lease that ran out
@@ -19,7 +23,7 @@ export async function drainAlert(
   if (!record) return { outcome: 'not-found' };
   const now = rt.clock.now();
   if (dueEntries(record, now).length === 0) return { outcome: 'nothing-due' };
-  if (drain && drain.until >= now) return { outcome: 'busy' };
+  if (drain && drain.until >= now) return { outcome: 'busy', until: drain.until };
   const lease = { owner, until: now + rt.leaseMs };
   if (!(await rt.alerts.claimDrain(alertId, lease, now, record.version))) return { outcome: 'busy' };
   const claimed = { ...record, version: record.version + 1 };
