@@ -1,10 +1,10 @@
-import { renderAlertMessage } from '../src/bot/blocks/alert-message.ts';
 import { routeAlert } from '../src/config/route-alert.ts';
-import { alertViewOf } from '../src/core/outbox/alert-view-of.ts';
-import { type DecisionInput, decideAlertActions } from '../src/handlers/lifecycle/decide-alert-actions.ts';
-import { parserInputOf, parseSnsNotification } from '../src/handlers/parsers/index.ts';
+import { type DecisionInput, decideAlertActions } from '../src/core/notifications/decide-notification.ts';
+import { parserInputOf, parseSnsNotification } from '../src/core/parsers/index.ts';
 import type { NormalizedAlert } from '../src/model/alert.ts';
 import type { AlertRecord } from '../src/model/records.ts';
+import { renderAlertMessage } from '../src/render/alert-message.ts';
+import { alertViewOf } from '../src/render/alert-view-of.ts';
 import { parseSnsMessage, type SnsMessage } from '../src/sns/sns-message.ts';
 import { verifySnsMessage } from '../src/sns/verify-sns-message.ts';
 import type { BenchEnv } from './bench-harness.ts';

@@ -1,20 +1,20 @@
+import type { AwsClients } from '../aws/aws-clients.ts';
 import { type Clock, systemClock } from '../aws/poll.ts';
 import type { ListenerDeps } from '../bot/listeners/listener-deps.ts';
-import { createUsergroupMembership } from '../bot/permissions/usergroup-membership.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
+import type { AlertActionDeps } from '../core/buttons/action-deps.ts';
+import { type CommandSetupOptions, setUpKlaxonCommands } from '../core/commands/set-up-commands.ts';
+import type { SnsContext } from '../core/notifications/sns-context.ts';
 import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pacer.ts';
 import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-scheduler.ts';
 import type { OutboxRuntime } from '../core/outbox/outbox-runtime.ts';
 import { defaultOutboxSettings } from '../core/outbox/plan-outbox.ts';
-import type { AlertActionDeps } from '../handlers/alert-actions/action-deps.ts';
-import { type CommandSetupOptions, setUpKlaxonCommands } from '../handlers/commands/set-up-commands.ts';
-import type { SnsContext } from '../handlers/sns-context.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
 import { createSlackPoster } from '../slack/slack-poster.ts';
+import { createUsergroupMembership } from '../slack/usergroup-membership.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
 import type { KlaxonStore } from '../store/open-store.ts';
-import type { AwsClients } from './aws-clients.ts';
 import { sweepOnce } from './periodic-sweep.ts';
 
 export interface CoreOptions {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { createBoltApp } from '../bot/create-bolt-app.ts';
 import { registerListeners } from '../bot/listeners/register-listeners.ts';
-import type { SnsContext } from '../handlers/sns-context.ts';
+import type { SnsContext } from '../core/notifications/sns-context.ts';
 import { createRequestCounters } from '../observability/request-counters.ts';
 import { createHealthRoute } from '../server/health-route.ts';
 import { createHttpServer, type Route, sendPrometheus } from '../server/http-server.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renderBlocksAsPlainText } from '../bot/blocks/plain-text.ts';
+import { renderBlocksAsPlainText } from '../render/plain-text.ts';
 import { type FakeSlackApi, type StoredMessage, startFakeSlackApi } from '../sandbox/fake-slack-api.ts';
 
 export const localSlackIdentity = {

@@ -1,6 +1,6 @@
+import type { AlertChangeDeps } from '../core/buttons/action-deps.ts';
 import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
-import type { AlertChangeDeps } from '../handlers/alert-actions/action-deps.ts';
-import { sweepExpiredMutes } from '../handlers/lifecycle/mute-expiry.ts';
+import { sweepExpiredMutes } from '../core/sweep/expire-mutes.ts';
 import type { Logger } from '../observability/logger.ts';
 
 /**

@@ -1,8 +1,8 @@
+import { createAwsClients } from '../aws/aws-clients.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { Settings } from '../config/load-settings.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
-import { createAwsClients } from './aws-clients.ts';
 import { confirmSubscriptionByUrl } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
 import { describeListenError } from './listen-error.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { renderAlertMessage } from '../bot/blocks/alert-message.ts';
-import { parseSnsNotification } from '../handlers/parsers/index.ts';
+import { parseSnsNotification } from '../core/parsers/index.ts';
 import { alertIdOf } from '../model/alert.ts';
+import { renderAlertMessage } from '../render/alert-message.ts';
 
 export class RenderInputError extends Error {
   override name = 'RenderInputError';

@@ -1,7 +1,7 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { admitSlackRequest } from '../bot/admit-slack-request.ts';
-import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
-import { toPublicSnsAnswer } from '../handlers/public-sns-answer.ts';
+import { handleSnsDelivery } from '../core/notifications/handle-sns-delivery.ts';
+import { toPublicSnsAnswer } from '../core/notifications/public-sns-answer.ts';
 import { logLevelForStatus } from '../observability/logger.ts';
 import { checkHealth } from '../server/health-route.ts';
 import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';

@@ -1,8 +1,8 @@
 import type { SNSEvent } from 'aws-lambda';
-import { handleSnsMessage } from '../handlers/handle-sns-delivery.ts';
+import { handleSnsMessage } from '../core/notifications/handle-sns-delivery.ts';
 import { logLevelForStatus } from '../observability/logger.ts';
 import { parseSnsMessage } from '../sns/sns-message.ts';
-import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
+import { createLambdaCore, type LambdaCore, memoizeRuntime } from './lambda-core.ts';
 
 export class SnsDeliveryFailedError extends Error {
   override name = 'SnsDeliveryFailedError';
@@ -13,7 +13,7 @@ export class SnsDeliveryFailedError extends Error {
  * (a retry would be refused again); a transient failure throws, so Lambda retries the invocation and then
  * hands it to the dead-letter queue — and the stored pending steps make the retry finish exactly once.
  */
-export function createSnsEventHandler(getRuntime: () => Promise<LambdaRuntime>) {
+export function createSnsEventHandler(getRuntime: () => Promise<LambdaCore>) {
   return async (event: SNSEvent): Promise<void> => {
     const runtime = await getRuntime();
     const failed: string[] = [];
@@ -37,4 +37,4 @@ export function createSnsEventHandler(getRuntime: () => Promise<LambdaRuntime>) 
   };
 }
 
-export const handler = createSnsEventHandler(memoizeRuntime(() => createLambdaRuntime(process.env)));
+export const handler = createSnsEventHandler(memoizeRuntime(() => createLambdaCore(process.env)));

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { readCommandInvocation } from '../handlers/commands/lambda-invoke-runner.ts';
-import { runKlaxonCommand } from '../handlers/commands/run-klaxon-command.ts';
-import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
+import { readCommandInvocation } from '../core/commands/lambda-invoke-runner.ts';
+import { runKlaxonCommand } from '../core/commands/run-klaxon-command.ts';
+import { createLambdaCore, type LambdaCore, memoizeRuntime } from './lambda-core.ts';
 
 const stopMarginMs = 10_000;
 
@@ -10,7 +10,7 @@ const stopMarginMs = 10_000;
  * per-minute schedule that does what timers do in the long-running server — ending expired mutes with their
  * summary and running the Slack steps outboxes still hold (Slack was down, a step came due, a drain died).
  */
-export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
+export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
   return async (event: unknown, context: Context): Promise<{ handled: string }> => {
     const runtime = await getRuntime();
     const job = readCommandInvocation(event);
@@ -29,7 +29,7 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaRuntime>) {
   };
 }
 
-async function runSweep(runtime: LambdaRuntime): Promise<{ handled: string }> {
+async function runSweep(runtime: LambdaCore): Promise<{ handled: string }> {
   const swept = await runtime.core.sweep();
   runtime.logger.info({ transport: 'worker', ...swept }, 'sweep');
   return { handled: 'sweep' };
@@ -40,4 +40,4 @@ function isScheduledEvent(event: unknown): boolean {
   return candidate?.source === 'aws.events' && candidate['detail-type'] === 'Scheduled Event';
 }
 
-export const handler = createWorkerHandler(memoizeRuntime(() => createLambdaRuntime(process.env)));
+export const handler = createWorkerHandler(memoizeRuntime(() => createLambdaCore(process.env)));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleSnsDelivery } from '../handlers/handle-sns-delivery.ts';
-import { toPublicSnsAnswer } from '../handlers/public-sns-answer.ts';
-import type { SnsContext } from '../handlers/sns-context.ts';
+import { handleSnsDelivery } from '../core/notifications/handle-sns-delivery.ts';
+import { toPublicSnsAnswer } from '../core/notifications/public-sns-answer.ts';
+import type { SnsContext } from '../core/notifications/sns-context.ts';
 import { type RequestLog, sendJson } from './http-server.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../bot/blocks/index.ts';
 import { stepMetadataEventType } from '../model/outbox.ts';
+import type { SlackMessage } from '../render/index.ts';
 
 export interface PostOptions {
   threadTs?: string;

@@ -106,7 +106,6 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
 
     async commit(input: CommitInput): Promise<CommitResult> {
       const { change, alertId } = input;
-      const nowSeconds = Math.floor(Date.now() / 1000);
       const writes = [
         ...(input.delivery
           ? [
@@ -150,7 +149,7 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
               events.transactPut({
                 alertId,
                 eventSk: `EVENT#${input.event.at}#${input.event.messageId}`,
-                expiresAt: nowSeconds + eventRetentionSeconds,
+                expiresAt: Math.floor(Date.parse(input.event.at) / 1000) + eventRetentionSeconds,
                 record: writeRecord(input.event.summary),
               }),
             ]

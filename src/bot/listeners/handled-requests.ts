@@ -1,5 +1,5 @@
-import { AlertActionIds } from '../blocks/action-values.ts';
-import { MuteModalIds } from '../blocks/mute-modal.ts';
+import { AlertActionIds } from '../../render/action-values.ts';
+import { MuteModalIds } from '../../render/mute-modal.ts';
 import type { SlackRequestSummary } from '../slack-request-body.ts';
 
 /**

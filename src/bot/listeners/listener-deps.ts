@@ -1,6 +1,6 @@
-import type { AwsClients } from '../../app/aws-clients.ts';
-import type { AlertActionDeps } from '../../handlers/alert-actions/action-deps.ts';
-import type { CommandWorkRunner } from '../../handlers/commands/command-runner.ts';
+import type { AwsClients } from '../../aws/aws-clients.ts';
+import type { AlertActionDeps } from '../../core/buttons/action-deps.ts';
+import type { CommandWorkRunner } from '../../core/commands/command-runner.ts';
 
 /** What every listener may use: the context's `actions` service and the slash-command runner. */
 export interface ListenerDeps extends AlertActionDeps {

@@ -1,9 +1,9 @@
-import { renderAlertMessage } from '../../bot/blocks/alert-message.ts';
-import { renderThreadReply } from '../../bot/blocks/thread-reply.ts';
 import { type OutboxEntry, stepIdOf } from '../../model/outbox.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
+import { renderAlertMessage } from '../../render/alert-message.ts';
+import { alertViewOf } from '../../render/alert-view-of.ts';
+import { renderThreadReply } from '../../render/thread-reply.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
-import { alertViewOf } from './alert-view-of.ts';
 
 export type StepResult =
   | { kind: 'done'; rootTs?: string }

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-glue';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { rerunFailedGlueJob } from '../../../src/handlers/alert-actions/rerun-glue-job.ts';
+import { rerunFailedGlueJob } from '../../../src/core/buttons/rerun-glue-job.ts';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
 import { glueFailedRun } from '../../helpers/aws-responses.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sweepExpiredMutes } from '../../../src/handlers/lifecycle/mute-expiry.ts';
+import { sweepExpiredMutes } from '../../../src/core/sweep/expire-mutes.ts';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
 import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {

@@ -135,7 +135,29 @@ export async function waitForAudits(h: Harness, userId: string, count: number) {
     { timeoutMs: 8_000, intervalMs: 50 },
   );
   if (!found) throw new Error(`expected ${count} audit record(s) for ${userId}`);
+  // The audit record is committed with its change, before the outbox runs the change's Slack steps.
+  await waitForOutboxesIdle(h);
   return found;
+}
+
+/** Every alert's outbox is empty and nobody holds a drain lease: Slack shows everything committed so far. */
+export async function waitForOutboxesIdle(h: Harness, timeoutMs = 8_000) {
+  const idle = await pollWithDeadline(
+    async () => {
+      const [open, resolved] = await Promise.all([
+        h.store.alerts.listOpenAlerts(500),
+        h.store.alerts.listResolvedWithOutbox(500),
+      ]);
+      const busy = [...open, ...resolved].filter((record) =>
+        record.outbox.some((e) => e.notBefore === undefined),
+      );
+      const leases = await Promise.all(open.map((record) => h.store.alerts.loadAlert(record.alertId)));
+      return busy.length + leases.filter((loaded) => loaded.drain).length;
+    },
+    (pending): pending is number => pending === 0,
+    { timeoutMs, intervalMs: 20 },
+  );
+  if (idle === undefined) throw new Error('outboxes did not drain in time');
 }
 
 /** The one root message in the channel whose title contains `title`. */

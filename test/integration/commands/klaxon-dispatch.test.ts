@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CommandJob, readCommandJob } from '../../../src/handlers/commands/command-job.ts';
-import type { CommandWorkRunner } from '../../../src/handlers/commands/command-runner.ts';
+import { type CommandJob, readCommandJob } from '../../../src/core/commands/command-job.ts';
+import type { CommandWorkRunner } from '../../../src/core/commands/command-runner.ts';
 import { useHarness } from '../../helpers/klaxon-harness.ts';
 import { postSlashCommand, waitForResponses } from './slash-command-kit.ts';
 

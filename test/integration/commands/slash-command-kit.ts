@@ -1,5 +1,4 @@
 import { beforeEach } from 'vitest';
-import { createFakeClock, type FakeClock } from '../../../src/aws/fake-clock.ts';
 import type { Clock } from '../../../src/aws/poll.ts';
 import type { ResponseUrlPost } from '../../../src/sandbox/fake-slack-api.ts';
 import {
@@ -7,6 +6,7 @@ import {
   signSlackRequest,
   slashCommandBody,
 } from '../../../src/sandbox/sign-slack-request.ts';
+import { createFakeClock, type FakeClock } from '../../helpers/fake-clock.ts';
 import { type Harness, signingSecret, type startHarness, useHarness } from '../../helpers/klaxon-harness.ts';
 
 export const channelId = 'C0ALERTS01';

@@ -11,13 +11,13 @@ import {
   type CloudTrailAthenaRequest,
   runCloudTrailAthenaQuery,
 } from '../../../src/aws/athena-cloudtrail.ts';
-import { createFakeClock, type FakeClock } from '../../../src/aws/fake-clock.ts';
 import type { QueryProgress } from '../../../src/aws/query-outcome.ts';
 import {
   athenaExecution as execution,
   athenaQueryId as id,
   athenaResultsPage as resultsPage,
 } from '../../helpers/aws-responses.ts';
+import { createFakeClock, type FakeClock } from '../../helpers/fake-clock.ts';
 
 const athena = mockClient(AthenaClient);
 const config = { region: 'us-east-1', workGroup: 'klaxon', database: 'security', table: 'cloudtrail_logs' };

@@ -7,9 +7,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lookupTrailEvents, type TrailLookupRequest } from '../../../src/aws/cloudtrail-lookup.ts';
-import { createFakeClock, type FakeClock } from '../../../src/aws/fake-clock.ts';
 import { createRequestPacer } from '../../../src/aws/throttle.ts';
 import { cloudTrailEvent as trailEvent } from '../../helpers/aws-responses.ts';
+import { createFakeClock, type FakeClock } from '../../helpers/fake-clock.ts';
 
 const cloudtrail = mockClient(CloudTrailClient);
 let clock: FakeClock;

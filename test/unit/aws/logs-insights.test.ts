@@ -7,7 +7,6 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFakeClock, type FakeClock } from '../../../src/aws/fake-clock.ts';
 import {
   defaultLogsQuery,
   type LogsQueryRequest,
@@ -15,6 +14,7 @@ import {
   runLogsInsightsQuery,
 } from '../../../src/aws/logs-insights.ts';
 import { logsQueryResults as results } from '../../helpers/aws-responses.ts';
+import { createFakeClock, type FakeClock } from '../../helpers/fake-clock.ts';
 
 const logs = mockClient(CloudWatchLogsClient);
 const queryId = '82765b94-d048-4ef8-87c1-fd19a76a9d8e';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeAwsError } from '../../../src/aws/aws-errors.ts';
-import { createFakeClock } from '../../../src/aws/fake-clock.ts';
 import { pollUntil } from '../../../src/aws/poll.ts';
 import { callWithThrottleRetry, createRequestPacer } from '../../../src/aws/throttle.ts';
+import { createFakeClock } from '../../helpers/fake-clock.ts';
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
 

@@ -1,12 +1,12 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildCommandJob, type CommandJob } from '../../../src/handlers/commands/command-job.ts';
-import { createInProcessRunner } from '../../../src/handlers/commands/command-runner.ts';
+import { buildCommandJob, type CommandJob } from '../../../src/core/commands/command-job.ts';
+import { createInProcessRunner } from '../../../src/core/commands/command-runner.ts';
 import {
   createLambdaInvokeRunner,
   readCommandInvocation,
-} from '../../../src/handlers/commands/lambda-invoke-runner.ts';
+} from '../../../src/core/commands/lambda-invoke-runner.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
 
 const job: CommandJob = buildCommandJob(

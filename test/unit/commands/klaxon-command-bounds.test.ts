@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderRunning } from '../../../src/bot/blocks/command-replies.ts';
-import { maxCommandTextLength, parseKlaxonCommand } from '../../../src/bot/commands/klaxon-command.ts';
-import { acknowledgeKlaxonCommand } from '../../../src/handlers/commands/acknowledge-command.ts';
+import { acknowledgeKlaxonCommand } from '../../../src/core/commands/acknowledge-command.ts';
+import { maxCommandTextLength, parseKlaxonCommand } from '../../../src/core/commands/parse-klaxon-command.ts';
+import { renderRunning } from '../../../src/render/command-replies.ts';
 
 const options = { now: new Date('2024-05-20T12:00:00Z') };
 const huge = `logs /aws/lambda/x "${'fields @message | '.repeat(1200)}"`;

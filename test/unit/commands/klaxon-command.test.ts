@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLogsQuery } from '../../../src/aws/logs-insights.ts';
-import { klaxonUsage, parseKlaxonCommand } from '../../../src/bot/commands/klaxon-command.ts';
-import { parseIsoTime } from '../../../src/bot/commands/klaxon-time-range.ts';
+import { parseIsoTime } from '../../../src/core/commands/klaxon-time-range.ts';
+import { klaxonUsage, parseKlaxonCommand } from '../../../src/core/commands/parse-klaxon-command.ts';
 
 const now = new Date('2024-05-20T12:00:00Z');
 const options = { now, logGroupAliases: { etl: ['/aws-glue/jobs/error', '/aws-glue/jobs/output'] } };

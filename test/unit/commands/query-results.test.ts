@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AthenaQueryResult } from '../../../src/aws/athena-query.ts';
 import type { TrailLookupResult } from '../../../src/aws/cloudtrail-lookup.ts';
 import type { LogsQueryResult } from '../../../src/aws/logs-insights.ts';
+import { parseKlaxonCommand } from '../../../src/core/commands/parse-klaxon-command.ts';
 import {
   describeQueryCommand,
   renderAthenaResult,
@@ -12,8 +13,7 @@ import {
   renderTrailResult,
   renderUsageError,
   type SlackMessage,
-} from '../../../src/bot/blocks/query-results.ts';
-import { parseKlaxonCommand } from '../../../src/bot/commands/klaxon-command.ts';
+} from '../../../src/render/query-results.ts';
 
 function expectWithinLimits(message: SlackMessage) {
   expect(message.blocks.length).toBeLessThanOrEqual(50);

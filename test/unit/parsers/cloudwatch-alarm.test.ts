@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCloudWatchAlarm } from '../../../src/handlers/parsers/cloudwatch-alarm.ts';
-import { parseSnsNotification, type SnsNotificationInput } from '../../../src/handlers/parsers/index.ts';
+import { parseCloudWatchAlarm } from '../../../src/core/parsers/cloudwatch-alarm.ts';
+import { parseSnsNotification, type SnsNotificationInput } from '../../../src/core/parsers/index.ts';
 
 const topicArn = 'arn:aws:sns:ap-northeast-2:257706363616:alerts';
 const fixtureText = (path: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnsNotification, type SnsNotificationInput } from '../../../src/handlers/parsers/index.ts';
+import { parseSnsNotification, type SnsNotificationInput } from '../../../src/core/parsers/index.ts';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:alerts';
 /** The preview is 2,500 characters plus one line saying what was left out. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSnsNotification, type SnsNotificationInput } from '../../../src/handlers/parsers/index.ts';
+import { parseSnsNotification, type SnsNotificationInput } from '../../../src/core/parsers/index.ts';
 
 const fixtureText = (path: string) =>
   readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSnsNotification, type SnsNotificationInput } from '../../../src/handlers/parsers/index.ts';
+import { parseSnsNotification, type SnsNotificationInput } from '../../../src/core/parsers/index.ts';
 
 const fixturesDir = new URL('../../fixtures/', import.meta.url);
 const fixtureText = (path: string) => readFileSync(new URL(path, fixturesDir), 'utf8');

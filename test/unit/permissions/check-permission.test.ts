@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPermission } from '../../../src/bot/permissions/check-permission.ts';
-import { createUsergroupMembership } from '../../../src/bot/permissions/usergroup-membership.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
+import { checkPermission } from '../../../src/core/permissions/check-permission.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../../src/sandbox/fake-slack-api.ts';
 import { createSlackWebClient } from '../../../src/slack/slack-client.ts';
+import { createUsergroupMembership } from '../../../src/slack/usergroup-membership.ts';
 
 let slack: FakeSlackApi;
 beforeAll(async () => {

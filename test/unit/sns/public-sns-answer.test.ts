@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPublicSnsAnswer } from '../../../src/handlers/public-sns-answer.ts';
+import { toPublicSnsAnswer } from '../../../src/core/notifications/public-sns-answer.ts';
 
 describe('toPublicSnsAnswer', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.ts';
-import { handleSnsDelivery } from '../../../src/handlers/handle-sns-delivery.ts';
-import type { SnsContext } from '../../../src/handlers/sns-context.ts';
+import { handleSnsDelivery } from '../../../src/core/notifications/handle-sns-delivery.ts';
+import type { SnsContext } from '../../../src/core/notifications/sns-context.ts';
 import { createSilentLogger } from '../../../src/observability/logger.ts';
 import { createSnsSigner } from '../../../src/sandbox/sns-signer.ts';
 

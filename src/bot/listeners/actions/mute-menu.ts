@@ -1,10 +1,6 @@
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
-import {
-  durationOfChoice,
-  muteAlert,
-  openCustomMuteModal,
-} from '../../../handlers/alert-actions/mute-alert.ts';
-import { AlertActionIds, parseMuteOptionValue } from '../../blocks/action-values.ts';
+import { durationOfChoice, muteAlert, openCustomMuteModal } from '../../../core/buttons/mute-alert.ts';
+import { AlertActionIds, parseMuteOptionValue } from '../../../render/action-values.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { readActor, readChannel } from './read-action-body.ts';
 

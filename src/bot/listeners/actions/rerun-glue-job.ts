@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { rerunFailedGlueJob } from '../../../handlers/alert-actions/rerun-glue-job.ts';
-import { AlertActionIds, parseRerunValue } from '../../blocks/action-values.ts';
+import { rerunFailedGlueJob } from '../../../core/buttons/rerun-glue-job.ts';
+import { AlertActionIds, parseRerunValue } from '../../../render/action-values.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { readActor, readChannel } from './read-action-body.ts';
 

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { performStateAction, type StateAction } from '../../../handlers/alert-actions/alert-state-actions.ts';
-import { parseAlertIdValue } from '../../blocks/action-values.ts';
+import { performStateAction, type StateAction } from '../../../core/buttons/alert-state-actions.ts';
+import { parseAlertIdValue } from '../../../render/action-values.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { readActor, readChannel } from './read-action-body.ts';
 

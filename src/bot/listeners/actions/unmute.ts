@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { AlertActionIds } from '../../blocks/action-values.ts';
+import { AlertActionIds } from '../../../render/action-values.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { registerStateButton } from './state-button.ts';
 

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
-import { acknowledgeKlaxonCommand } from '../../../handlers/commands/acknowledge-command.ts';
-import { buildCommandJob } from '../../../handlers/commands/command-job.ts';
-import type { CommandWorkRunner } from '../../../handlers/commands/command-runner.ts';
-import { buildParseOptions } from '../../../handlers/commands/parse-options.ts';
-import { renderCommandCrashed } from '../../blocks/command-replies.ts';
+import { acknowledgeKlaxonCommand } from '../../../core/commands/acknowledge-command.ts';
+import { buildCommandJob } from '../../../core/commands/command-job.ts';
+import type { CommandWorkRunner } from '../../../core/commands/command-runner.ts';
+import { buildParseOptions } from '../../../core/commands/parse-options.ts';
+import { renderCommandCrashed } from '../../../render/command-replies.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 
 /** `/klaxon`: acknowledge at once (usage and help in the acknowledgement), then hand the work off. */

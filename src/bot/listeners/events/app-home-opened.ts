@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { publishAppHome } from '../../../handlers/alert-actions/publish-app-home.ts';
+import { publishAppHome } from '../../../core/buttons/publish-app-home.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 
 /** The Home tab is rebuilt each time it is opened, so it is never older than the last visit. */

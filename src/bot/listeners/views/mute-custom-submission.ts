@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import { muteAlert } from '../../../handlers/alert-actions/mute-alert.ts';
-import { MuteModalIds } from '../../blocks/mute-modal.ts';
+import { muteAlert } from '../../../core/buttons/mute-alert.ts';
+import { MuteModalIds } from '../../../render/mute-modal.ts';
 import { readActor } from '../actions/read-action-body.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { readMuteSubmission } from './read-mute-submission.ts';

@@ -1,8 +1,8 @@
 import type { ViewOutput } from '@slack/bolt';
-import { muteDurationMaxLength, muteReasonMaxLength } from '../../../handlers/alert-actions/decide-mute.ts';
-import { parseMuteDuration } from '../../../handlers/alert-actions/parse-mute-duration.ts';
-import { parseAlertIdValue } from '../../blocks/action-values.ts';
-import { MuteModalIds } from '../../blocks/mute-modal.ts';
+import { parseMuteDuration } from '../../../core/buttons/parse-mute-duration.ts';
+import { muteDurationMaxLength, muteReasonMaxLength } from '../../../model/input-limits.ts';
+import { parseAlertIdValue } from '../../../render/action-values.ts';
+import { MuteModalIds } from '../../../render/mute-modal.ts';
 
 export type MuteSubmission =
   | { ok: true; alertId: string; durationMs: number; reason: string }

@@ -1,0 +1,31 @@
+import { renderAppHome } from '../../render/app-home.ts';
+import type { AlertActionDeps } from './action-deps.ts';
+
+/** Builds the viewer's Home tab from three queries (open alerts, active mutes, their audit) and publishes it. */
+export async function publishAppHome(
+  deps: Pick<AlertActionDeps, 'store' | 'webClient' | 'now'>,
+  userId: string,
+): Promise<void> {
+  const now = deps.now();
+  const [openAlerts, activeMutes, recentActions] = await Promise.all([
+    deps.store.alerts.listOpenAlerts(50),
+    deps.store.mutes.listActiveMutes(now, 50),
+    deps.store.audit.listByUser(userId, 15),
+  ]);
+  const known = new Set([...openAlerts.map((a) => a.alertId), ...activeMutes.map((m) => m.alertId)]);
+  const otherTitles = await loadTitles(
+    deps,
+    recentActions.map((r) => r.alertId).filter((id) => id && !known.has(id)),
+  );
+  const view = renderAppHome({ openAlerts, activeMutes, recentActions, otherTitles, now });
+  await deps.webClient.views.publish({ user_id: userId, view });
+}
+
+/** Resolved alerts are in no list the Home reads, yet "you acknowledged <title>" reads better than an id. */
+async function loadTitles(deps: Pick<AlertActionDeps, 'store'>, alertIds: Array<string | undefined>) {
+  const unique = [...new Set(alertIds.filter((id): id is string => Boolean(id)))];
+  const loaded = await Promise.all(unique.map((id) => deps.store.alerts.loadAlert(id)));
+  return Object.fromEntries(
+    loaded.flatMap(({ record }) => (record ? [[record.alertId, record.alert.title]] : [])),
+  );
+}

@@ -1,0 +1,205 @@
+import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
+import type { AlertChange } from '../../model/alert-change.ts';
+import { isMuteActive } from '../../model/mute-state.ts';
+import type { AlertRecord, MuteRecord } from '../../model/records.ts';
+import type { ThreadReply } from '../../model/thread-reply.ts';
+import type { StepTiming } from '../outbox/plan-outbox.ts';
+
+export interface LifecycleSettings {
+  /** A new ALARM within this long after recovery reopens the old message instead of posting a new one. */
+  reopenWindowMs: number;
+  /** Repeats refresh the root message's counters at most this often. */
+  rootRefreshIntervalMs: number;
+}
+
+export interface DecisionInput {
+  stored?: AlertRecord;
+  mute?: MuteRecord;
+  alert: NormalizedAlert;
+  route: { channel: string; mentions: string[] };
+  messageId: string;
+  now: Date;
+  settings: LifecycleSettings;
+}
+
+export const DecisionOutcomes = {
+  newAlert: 'new-alert',
+  repeat: 'repeat',
+  coalesced: 'coalesced',
+  stateChanged: 'state-changed',
+  recovered: 'recovered',
+  reopened: 'reopened',
+  muted: 'muted',
+  recordedOnly: 'recorded-only',
+} as const;
+export type DecisionOutcome = (typeof DecisionOutcomes)[keyof typeof DecisionOutcomes];
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  /** The alert's next state and the Slack steps it owes; absent when the notification changes nothing. */
+  change?: AlertChange;
+  /** A coalesced repeat redraws the root later, at most once per interval. */
+  timing?: StepTiming;
+}
+
+/** The whole alert lifecycle as a pure function of (stored state, mute, incoming alert, now). */
+export function decideAlertActions(input: DecisionInput): Decision {
+  const { stored, alert } = input;
+  if (isMuteActive(input.mute, input.now)) return decideWhileMuted(input);
+  if (!stored || isBeyondReopenWindow(input)) {
+    return raises(alert) ? openNewEpisode(input) : recordOnly();
+  }
+  if (stored.status === 'resolved') {
+    return raises(alert) ? reopen(input, stored) : recordOnly();
+  }
+  if (alert.state === 'recovered') return recover(input, stored);
+  if (alert.state === 'informational') return recordOnly();
+  if (alert.stateLabel !== stored.lastStateLabel) return changeState(input, stored);
+  return repeat(input, stored);
+}
+
+function raises(alert: NormalizedAlert): boolean {
+  return alert.state === 'firing' || alert.state === 'insufficient';
+}
+
+function isBeyondReopenWindow({ stored, now, settings }: DecisionInput): boolean {
+  if (stored?.status !== 'resolved' || !stored.resolvedAt) return false;
+  return now.getTime() - Date.parse(stored.resolvedAt) > settings.reopenWindowMs;
+}
+
+function recordOnly(): Decision {
+  return { outcome: 'recorded-only' };
+}
+
+function openNewEpisode({ stored, alert, route, now }: DecisionInput): Decision {
+  const at = now.toISOString();
+  const next: AlertRecord = {
+    alertId: alertIdOf(alert.key),
+    alertKey: alert.key,
+    status: 'open',
+    alert,
+    episode: (stored?.episode ?? 0) + 1,
+    version: (stored?.version ?? 0) + 1,
+    channel: route.channel,
+    mentions: route.mentions,
+    firstFiredAt: at,
+    lastFiredAt: at,
+    timesFired: 1,
+    lastStateLabel: alert.stateLabel,
+    lastOccurrence: alert.occurrence,
+    rootRefreshedAt: now.getTime(),
+    mutedCount: 0,
+    reruns: [],
+    outbox: stored?.outbox ?? [],
+    outboxSeq: stored?.outboxSeq ?? 0,
+    ...(stored?.slackBudget ? { slackBudget: stored.slackBudget } : {}),
+  };
+  return { outcome: 'new-alert', change: { next, steps: [{ kind: 'post-root' }] } };
+}
+
+function fired(stored: AlertRecord, alert: NormalizedAlert, now: Date): AlertRecord {
+  return {
+    ...stored,
+    alert,
+    version: stored.version + 1,
+    lastFiredAt: now.toISOString(),
+    timesFired: stored.timesFired + 1,
+    lastStateLabel: alert.stateLabel,
+    lastOccurrence: alert.occurrence ?? stored.lastOccurrence,
+  };
+}
+
+function reopen(input: DecisionInput, stored: AlertRecord): Decision {
+  const { alert, now } = input;
+  const next: AlertRecord = {
+    ...fired(stored, alert, now),
+    status: 'open',
+    resolvedAt: undefined,
+    resolvedBy: undefined,
+  };
+  return withRootUpdate('reopened', next, stateChangeReply(alert, stored, true));
+}
+
+function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
+  const next: AlertRecord = {
+    ...stored,
+    // The recovery's own facts (ALARM → OK, its reason), but the severity it had while it mattered.
+    alert: { ...stored.alert, ...alert, severity: stored.alert.severity },
+    version: stored.version + 1,
+    status: 'resolved',
+    resolvedAt: now.toISOString(),
+    resolvedBy: 'event',
+    lastStateLabel: alert.stateLabel,
+  };
+  const reply = stateChangeReply(alert, stored);
+  return withRootUpdate('recovered', next, reply);
+}
+
+function changeState({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
+  const reply = stateChangeReply(alert, stored);
+  return withRootUpdate('state-changed', fired(stored, alert, now), reply);
+}
+
+function repeat({ alert, now, settings }: DecisionInput, stored: AlertRecord): Decision {
+  const next = fired(stored, alert, now);
+  const isNewOccurrence = alert.occurrence !== undefined && alert.occurrence !== stored.lastOccurrence;
+  if (isNewOccurrence) {
+    const reply: ThreadReply = { kind: 'fired-again', alert: forReply(alert) };
+    return withRootUpdate('repeat', next, reply);
+  }
+  // Identical repeats never wait on Slack: the root's counters are redrawn later, at most once per interval.
+  const notBefore = Math.max(now.getTime(), stored.rootRefreshedAt + settings.rootRefreshIntervalMs);
+  return { outcome: 'coalesced', change: { next, steps: [{ kind: 'update-root' }] }, timing: { notBefore } };
+}
+
+function decideWhileMuted(input: DecisionInput): Decision {
+  const { stored, alert, now, mute } = input;
+  if (!stored) return recordOnly();
+  const counted: AlertRecord = {
+    ...stored,
+    version: stored.version + 1,
+    mutedCount: stored.mutedCount + 1,
+    mutedLastState: alert.stateLabel,
+  };
+  if (alert.state === 'recovered' && stored.status === 'open' && mute?.until === undefined) {
+    const resolved = recover(input, counted);
+    const summary: ThreadReply = {
+      kind: 'mute-expired',
+      at: now.toISOString(),
+      whileMuted: { notifications: counted.mutedCount, lastStateLabel: alert.stateLabel },
+    };
+    const change = resolved.change!;
+    const next = { ...change.next, mutedCount: 0, mutedLastState: undefined };
+    const steps = [...change.steps, { kind: 'reply', reply: summary } as const];
+    return { ...resolved, change: { next, steps, ...(mute ? { endMute: mute } : {}) } };
+  }
+  // Counters and state keep moving while muted, silently; the summary is posted when the mute ends.
+  const next: AlertRecord = raises(alert)
+    ? {
+        ...fired(counted, alert, now),
+        version: counted.version,
+        status: 'open',
+        resolvedAt: undefined,
+        resolvedBy: undefined,
+      }
+    : counted;
+  return { outcome: 'muted', change: { next, steps: [] } };
+}
+
+function withRootUpdate(outcome: DecisionOutcome, next: AlertRecord, reply: ThreadReply): Decision {
+  return { outcome, change: { next, steps: [{ kind: 'update-root' }, { kind: 'reply', reply }] } };
+}
+
+function stateChangeReply(alert: NormalizedAlert, stored: AlertRecord, reopened = false): ThreadReply {
+  const reply = {
+    kind: 'state-changed',
+    alert: forReply(alert),
+    previousStateLabel: stored.lastStateLabel,
+  } as const;
+  return reopened ? { ...reply, reopened } : reply;
+}
+
+/** Replies wait in the outbox; they never show the raw payload, so it is not kept twice. */
+function forReply(alert: NormalizedAlert): NormalizedAlert {
+  return { ...alert, raw: undefined };
+}

@@ -1,0 +1,101 @@
+import type { ActionsBlock, ActionsBlockElement, Button, StaticSelect } from '@slack/types';
+import type { AlertView } from '../model/alert-view.ts';
+import {
+  AlertActionIds,
+  encodeAlertIdValue,
+  encodeMuteOptionValue,
+  encodeRerunValue,
+  type MuteChoice,
+  MuteChoices,
+} from './action-values.ts';
+import { escapeMrkdwn, formatCode } from './mrkdwn.ts';
+
+/** Stable block id so listeners and tests can find the buttons in a message. */
+export const AlertActionsBlockId = 'klaxon_alert_actions';
+
+/**
+ * The buttons an alert offers in its current life: Acknowledge ⇄ Unacknowledge, Mute ⇄ Unmute, Rerun for a
+ * failed Glue run (or a firing alarm the configuration maps to a Glue job), Resolve when no event will ever
+ * resolve it, and Reopen after a person resolved it.
+ */
+export function renderAlertActions(view: AlertView): ActionsBlock | undefined {
+  const elements = view.status === 'open' ? renderOpenActions(view) : renderResolvedActions(view);
+  if (elements.length === 0) return undefined;
+  return { type: 'actions', block_id: AlertActionsBlockId, elements };
+}
+
+function renderOpenActions(view: AlertView): ActionsBlockElement[] {
+  const elements: ActionsBlockElement[] = [
+    view.acknowledged
+      ? renderButton(AlertActionIds.unacknowledge, 'Unacknowledge', view.alertId)
+      : { ...renderButton(AlertActionIds.acknowledge, 'Acknowledge', view.alertId), style: 'primary' },
+    view.mute ? renderButton(AlertActionIds.unmute, 'Unmute', view.alertId) : renderMuteSelect(view.alertId),
+  ];
+  const rerun = renderRerunButton(view);
+  if (rerun) elements.push(rerun);
+  if (!view.alert.resolvableByEvent)
+    elements.push(renderButton(AlertActionIds.resolve, 'Resolve', view.alertId));
+  return elements;
+}
+
+/** Only a person's resolution can be undone by a person; an event's resolution is undone by the next event. */
+function renderResolvedActions(view: AlertView): ActionsBlockElement[] {
+  if (view.resolvedBy === undefined || view.resolvedBy === 'event') return [];
+  return [renderButton(AlertActionIds.reopen, 'Reopen', view.alertId)];
+}
+
+function renderButton(actionId: string, label: string, alertId: string): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: label, emoji: true },
+    value: encodeAlertIdValue(alertId),
+  };
+}
+
+function renderMuteSelect(alertId: string): StaticSelect {
+  const choices = Object.entries(MuteChoices) as Array<[MuteChoice, (typeof MuteChoices)[MuteChoice]]>;
+  return {
+    type: 'static_select',
+    action_id: AlertActionIds.mute,
+    placeholder: { type: 'plain_text', text: 'Mute…', emoji: true },
+    options: choices.map(([choice, { label }]) => ({
+      text: { type: 'plain_text', text: label, emoji: true },
+      value: encodeMuteOptionValue(choice, alertId),
+    })),
+  };
+}
+
+/**
+ * A failed Glue run names the run to start again. A mapped alarm names only the job: the click finds its
+ * latest failed run, and only while the alarm fires (an alarm back to OK or without data asks for nothing).
+ */
+function renderRerunButton({ alertId, alert }: AlertView): Button | undefined {
+  if (alert.glueRun) {
+    const { jobName, jobRunId } = alert.glueRun;
+    const question = `Start a new run of *${escapeMrkdwn(jobName)}* with the arguments of run ${formatCode(jobRunId)}?`;
+    return buildRerunButton(encodeRerunValue({ alertId, jobName, jobRunId }), question);
+  }
+  if (alert.glueJob && alert.state === 'firing') {
+    const { jobName } = alert.glueJob;
+    const question = `Start a new run of *${escapeMrkdwn(jobName)}* with the arguments of its latest failed run?`;
+    return buildRerunButton(encodeRerunValue({ alertId, jobName }), question);
+  }
+  return undefined;
+}
+
+/** Rerunning a job has costs and side effects, so Slack asks for confirmation before sending the action. */
+function buildRerunButton(value: string, question: string): Button {
+  return {
+    type: 'button',
+    action_id: AlertActionIds.rerunGlueJob,
+    text: { type: 'plain_text', text: 'Rerun Glue job', emoji: true },
+    value,
+    confirm: {
+      title: { type: 'plain_text', text: 'Rerun Glue job?' },
+      text: { type: 'mrkdwn', text: question },
+      confirm: { type: 'plain_text', text: 'Rerun' },
+      deny: { type: 'plain_text', text: 'Cancel' },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { AlertSource, Severity } from '../model/alert.ts';
+import type { AlertView } from '../model/alert-view.ts';
+
+/**
+ * How an alert looks at a glance. Colour is carried by the emoji (red firing, green resolved, yellow
+ * insufficient data, a muted bell, blue informational) rather than a legacy attachment bar: see
+ * alert-message.ts for why.
+ */
+export interface AlertStatusDisplay {
+  emoji: string;
+  label: string;
+}
+
+export const StatusDisplays = {
+  firing: { emoji: '🔴', label: 'Firing' },
+  insufficient: { emoji: '🟡', label: 'Insufficient data' },
+  informational: { emoji: '🔵', label: 'Informational' },
+  recovered: { emoji: '🟢', label: 'Recovered' },
+  muted: { emoji: '🔕', label: 'Muted' },
+  resolved: { emoji: '🟢', label: 'Resolved' },
+} as const satisfies Record<string, AlertStatusDisplay>;
+
+export const SeverityLabels = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+} as const satisfies Record<Severity, string>;
+
+export const SourceLabels = {
+  'cloudwatch-alarm': 'CloudWatch alarm',
+  macie: 'Amazon Macie',
+  glue: 'AWS Glue',
+  emr: 'Amazon EMR',
+  generic: 'SNS notification',
+} as const satisfies Record<AlertSource, string>;
+
+/**
+ * Resolution wins over everything; a mute wins over the alert's own state. A present `mute` is taken as
+ * active: rendering has no clock, and whoever expires a mute clears it and re-renders (with a
+ * mute-expired reply).
+ */
+export function describeAlertStatus(view: AlertView): AlertStatusDisplay {
+  if (view.status === 'resolved') return StatusDisplays.resolved;
+  if (view.mute) return StatusDisplays.muted;
+  return StatusDisplays[view.alert.state];
+}
+
+/** Mentions ping people, so they appear only while the alert is open, firing and not muted. */
+export function shouldMention(view: AlertView): boolean {
+  return view.status === 'open' && view.alert.state === 'firing' && !view.mute;
+}

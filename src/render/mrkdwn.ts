@@ -1,0 +1,78 @@
+import type { SlackUserRef } from '../model/alert-view.ts';
+
+/** Slack mrkdwn treats `&`, `<` and `>` as control characters; all user and AWS text goes through this. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A Slack date token, so each reader sees the time in their own zone; the fallback (shown by clients that
+ * cannot format dates, and by the plain-text renderer) is the ISO time in UTC.
+ */
+export function formatSlackDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return escapeMrkdwn(iso);
+  const epoch = Math.floor(ms / 1000);
+  return `<!date^${epoch}^{date_short_pretty} {time}|${new Date(ms).toISOString()}>`;
+}
+
+/** A human duration: "45 s", "42 min", "1 h 12 min", "3 d 4 h". */
+export function formatDuration(ms: number): string {
+  const safeMs = Math.max(0, ms);
+  const totalMinutes = Math.floor(safeMs / 60_000);
+  if (totalMinutes < 1) return `${Math.floor(safeMs / 1000)} s`;
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  return `${minutes} min`;
+}
+
+/** The duration between two ISO times, or undefined when either is missing or unreadable. */
+export function formatDurationBetween(
+  fromIso: string | undefined,
+  toIso: string | undefined,
+): string | undefined {
+  if (!fromIso || !toIso) return undefined;
+  const ms = Date.parse(toIso) - Date.parse(fromIso);
+  return Number.isNaN(ms) ? undefined : formatDuration(ms);
+}
+
+/**
+ * A mrkdwn link, or the escaped label alone when the URL is not http(s): a link is only as safe as its
+ * scheme. `|` would end the URL part of the token early, so it is percent-encoded.
+ */
+export function formatLink(url: string, label: string): string {
+  const safeUrl = toSafeUrl(url);
+  if (!safeUrl) return escapeMrkdwn(label);
+  return `<${safeUrl}|${escapeMrkdwn(label)}>`;
+}
+
+function toSafeUrl(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return escapeMrkdwn(parsed.href.replace(/\|/g, '%7C'));
+}
+
+/** `<@U123>` for a real Slack user id; otherwise the escaped name, so nothing from a payload can ping. */
+export function formatUser(user: SlackUserRef): string {
+  if (/^[UW][A-Z0-9]{2,}$/.test(user.userId)) return `<@${user.userId}>`;
+  return escapeMrkdwn(user.userName ?? user.userId);
+}
+
+/**
+ * Mentions come from configuration already in Slack syntax (`<!here>`, `<!subteam^S123>`, `<@U123>`);
+ * anything else is dropped rather than escaped, because a half-formed mention is worse than none.
+ */
+export function selectValidMentions(mentions: readonly string[]): string[] {
+  return mentions.filter((mention) =>
+    /^<(?:!(?:here|channel|everyone)|!subteam\^[A-Z0-9]+|@[UW][A-Z0-9]+)(?:\|[^<>|]*)?>$/.test(mention),
+  );
+}
+
+/** `code` spans cannot contain a backtick; swap it for a look-alike so the span stays closed. */
+export function formatCode(text: string): string {
+  return `\`${escapeMrkdwn(text).replace(/`/g, 'ˋ')}\``;
+}

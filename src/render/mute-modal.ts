@@ -1,0 +1,56 @@
+import type { ModalView } from '@slack/types';
+import { muteDurationMaxLength, muteReasonMaxLength } from '../model/input-limits.ts';
+import { truncateText } from './limits.ts';
+
+/** Stable ids: the view_submission listener registers on the callback id and reads the inputs by these. */
+export const MuteModalIds = {
+  callbackId: 'klaxon_mute_custom',
+  durationBlock: 'mute_duration',
+  durationAction: 'duration',
+  reasonBlock: 'mute_reason',
+  reasonAction: 'reason',
+} as const;
+
+/** Modal titles are plain text of at most 24 characters. */
+const modalTitle = 'Mute alert';
+
+/** The "Custom…" mute: a duration and a reason; the alert id travels in private_metadata. */
+export function renderMuteModal(input: { alertId: string; title: string }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: MuteModalIds.callbackId,
+    private_metadata: input.alertId,
+    title: { type: 'plain_text', text: modalTitle },
+    submit: { type: 'plain_text', text: 'Mute' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'plain_text', text: truncateText(input.title, 2900, 'plain_text'), emoji: true },
+      },
+      {
+        type: 'input',
+        block_id: MuteModalIds.durationBlock,
+        label: { type: 'plain_text', text: 'For how long' },
+        hint: { type: 'plain_text', text: 'Days, hours and minutes: 90m, 2h30m, 1d. At most 30 days.' },
+        element: {
+          type: 'plain_text_input',
+          action_id: MuteModalIds.durationAction,
+          placeholder: { type: 'plain_text', text: '2h' },
+          max_length: muteDurationMaxLength,
+        },
+      },
+      {
+        type: 'input',
+        block_id: MuteModalIds.reasonBlock,
+        label: { type: 'plain_text', text: 'Why' },
+        element: {
+          type: 'plain_text_input',
+          action_id: MuteModalIds.reasonAction,
+          multiline: true,
+          max_length: muteReasonMaxLength,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,38 @@
+import type { AlertRecord } from '../model/records.ts';
+import { SeverityLabels, StatusDisplays } from './display-state.ts';
+import { escapeMrkdwn, formatDuration, formatUser } from './mrkdwn.ts';
+import { buildMessage, type SlackMessage, truncate } from './query-results-format.ts';
+
+/** `/klaxon alerts`: one line per open alert, newest firing first, as the store returns them. */
+export function renderOpenAlerts(alerts: AlertRecord[], now: Date, shownAtMost?: number): SlackMessage {
+  const count = alerts.length;
+  const footer =
+    shownAtMost !== undefined && count >= shownAtMost
+      ? [`Showing the ${shownAtMost} most recently fired; more may be open.`]
+      : [];
+  return buildMessage({
+    text: count === 0 ? 'No open alerts' : `${count} open alert${count === 1 ? '' : 's'}`,
+    title: count === 0 ? '*Open alerts*\n_No open alerts._ :tada:' : `*Open alerts* (${count})`,
+    lines: alerts.map((alert) => describeOpenAlert(alert, now)),
+    monospace: false,
+    footer,
+  });
+}
+
+export function describeOpenAlert(record: AlertRecord, now: Date): string {
+  const display = StatusDisplays[record.alert.state];
+  const age = formatDuration(now.getTime() - Date.parse(record.firstFiredAt));
+  const acknowledged = record.acknowledged
+    ? `acknowledged by ${formatUser(record.acknowledged)}`
+    : '_not acknowledged_';
+  const parts = [
+    `${display.emoji} *${escapeMrkdwn(truncate(record.alert.title, 150))}*`,
+    escapeMrkdwn(truncate(record.lastStateLabel || record.alert.stateLabel, 40)),
+    SeverityLabels[record.alert.severity],
+    `open ${age}`,
+    `fired ${record.timesFired}×`,
+    acknowledged,
+    /^[CG][A-Z0-9]+$/.test(record.channel) ? `in <#${record.channel}>` : undefined,
+  ];
+  return `• ${parts.filter(Boolean).join(' · ')}`;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decideMute,
+  decideMuteExpiry,
+  decideUnmute,
+  muteReasonMaxLength,
+} from '../../../src/core/buttons/decide-mute.ts';
+import type { AlertChange } from '../../../src/model/alert-change.ts';
+import { alice, bob, later, sampleMute, sampleRecord, t0 } from './sample-record.ts';
+
+describe('decideMute', () => {
+  it('mutes for a duration from now, with a reason', () => {
+    const change = decideMute(
+      { record: sampleRecord() },
+      { by: alice, durationMs: 3_600_000, reason: ' deploy ' },
+      t0,
+    );
+    expect(change?.startMute).toMatchObject({ until: later(60).toISOString(), reason: 'deploy', by: alice });
+    expect(repliesOf(change)[0]).toEqual({
+      kind: 'muted',
+      by: alice,
+      at: t0.toISOString(),
+      until: later(60).toISOString(),
+      reason: 'deploy',
+    });
+    expect(change?.next).toMatchObject({ version: 4, mutedCount: 0 });
+  });
+
+  it('mutes until resolved when no duration is given', () => {
+    const change = decideMute({ record: sampleRecord() }, { by: alice }, t0);
+    expect(change?.startMute?.until).toBeUndefined();
+    expect(repliesOf(change)[0]).not.toHaveProperty('until');
+  });
+
+  it('never stores more of a reason than the modal allows (other paths than the modal included)', () => {
+    const change = decideMute({ record: sampleRecord() }, { by: alice, reason: 'r'.repeat(10_000) }, t0);
+    expect(change?.startMute?.reason).toHaveLength(muteReasonMaxLength);
+    expect(repliesOf(change)[0]).toMatchObject({ reason: change?.startMute?.reason });
+  });
+
+  it('changes nothing while a mute exists, or on a resolved alert', () => {
+    expect(decideMute({ record: sampleRecord(), mute: sampleMute() }, { by: alice }, t0)).toBeUndefined();
+    expect(decideMute({ record: sampleRecord({ status: 'resolved' }) }, { by: alice }, t0)).toBeUndefined();
+  });
+});
+
+describe('decideUnmute', () => {
+  it('ends the mute with a summary of what it silenced and resets the counters', () => {
+    const record = sampleRecord({ mutedCount: 12, mutedLastState: 'ALARM' });
+    const mute = sampleMute();
+    const change = decideUnmute({ record, mute }, alice, later(30));
+    expect(change?.endMute).toBe(mute);
+    expect(change?.next).toMatchObject({ mutedCount: 0, mutedLastState: undefined, version: 4 });
+    expect(repliesOf(change)[0]).toMatchObject({
+      kind: 'unmuted',
+      by: alice,
+      whileMuted: { notifications: 12, lastStateLabel: 'ALARM' },
+    });
+  });
+
+  it('changes nothing when not muted', () => {
+    expect(decideUnmute({ record: sampleRecord() }, bob, t0)).toBeUndefined();
+  });
+});
+
+describe('decideMuteExpiry', () => {
+  it('ends a mute whose end has passed, once', () => {
+    const record = sampleRecord({ mutedCount: 2, mutedLastState: 'OK' });
+    const change = decideMuteExpiry({ record, mute: sampleMute() }, later(61));
+    expect(repliesOf(change)[0]).toEqual({
+      kind: 'mute-expired',
+      at: later(60).toISOString(),
+      whileMuted: { notifications: 2, lastStateLabel: 'OK' },
+    });
+    expect(decideMuteExpiry({ record: change!.next }, later(62))).toBeUndefined();
+  });
+
+  it('leaves an active mute and a mute until resolved alone', () => {
+    expect(decideMuteExpiry({ record: sampleRecord(), mute: sampleMute() }, later(59))).toBeUndefined();
+    const open = sampleMute({ until: undefined });
+    expect(decideMuteExpiry({ record: sampleRecord(), mute: open }, later(10_000))).toBeUndefined();
+  });
+});
+
+/** The thread replies a change owes, in order (its steps also redraw the root). */
+function repliesOf(change: AlertChange | undefined) {
+  return (change?.steps ?? []).flatMap((step) => (step.kind === 'reply' ? [step.reply] : []));
+}
