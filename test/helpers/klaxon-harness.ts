@@ -39,7 +39,7 @@ export interface Harness {
  */
 export async function startHarness(
   configDocument: Record<string, unknown> = {},
-  options: Pick<KlaxonOptions, 'commands' | 'clock' | 'drainLeaseMs' | 'channelPace'> & {
+  options: Pick<KlaxonOptions, 'commands' | 'clock' | 'drainLeaseMs' | 'channelPace' | 'timersInProcess'> & {
     logDestination?: NodeJS.WritableStream;
     slackAppId?: string;
   } = {},
@@ -83,6 +83,7 @@ export async function startHarness(
     commands: options.commands,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.drainLeaseMs ? { drainLeaseMs: options.drainLeaseMs } : {}),
+    ...(options.timersInProcess === false ? { timersInProcess: false } : {}),
     // Tests post many messages to one channel back to back; the storm test sets Slack's real pace.
     channelPace: options.channelPace ?? { intervalMs: 0, burst: 1 },
   });
