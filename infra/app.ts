@@ -8,6 +8,7 @@
 //   cloudTrailKmsKeyArns  enable /klaxon Athena queries over CloudTrail (all of bucket, database, table, output)
 //   logsQueryLogGroupArns, rerunGlueJobNames   comma-separated narrowing of the worker/slack-handler IAM
 //   logLevel              KLAXON_LOG_LEVEL of the functions (fatal, error, warn, info, debug, trace); default info
+//   slackAppId            SLACK_APP_ID of the Slack function: only this app's requests are served (A…)
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CloudTrailQueryProps, KlaxonStack } from './klaxon-stack.ts';
@@ -66,6 +67,7 @@ new KlaxonStack(app, text('stackName') ?? 'Klaxon', {
   logsQueryLogGroupArns: list('logsQueryLogGroupArns'),
   rerunGlueJobNames: list('rerunGlueJobNames'),
   logLevel: text('logLevel'),
+  slackAppId: text('slackAppId'),
 });
 
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

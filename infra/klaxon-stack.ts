@@ -50,6 +50,8 @@ export interface KlaxonStackProps extends StackProps, ConfigSource {
   /** Retention of the three functions' log groups; default one month. */
   readonly logRetention?: logs.RetentionDays;
   /** KLAXON_LOG_LEVEL of the three functions (`debug`, `info`, …); default: the handlers' own (`info`). */
+  /** SLACK_APP_ID of the Slack function: requests of any other app are refused. */
+  readonly slackAppId?: string;
   readonly logLevel?: string;
 }
 
@@ -100,6 +102,7 @@ export class KlaxonStack extends Stack {
         configJson,
         allowedTopicArns: Fn.join(',', allowedTopicArns),
         logLevel: props.logLevel,
+        slackAppId: props.slackAppId,
       },
     });
   }

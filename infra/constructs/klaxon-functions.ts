@@ -24,6 +24,8 @@ export interface FunctionEnvironment {
   readonly allowedTopicArns: string;
   /** KLAXON_LOG_LEVEL; unset = the handlers' default (`info`). */
   readonly logLevel?: string;
+  /** SLACK_APP_ID, given to the Slack function only (the one that serves Slack's requests). */
+  readonly slackAppId?: string;
 }
 
 export interface KlaxonFunctionsProps {
@@ -43,7 +45,10 @@ export function createKlaxonFunctions(scope: Construct, props: KlaxonFunctionsPr
       environment: { ...common, ...extra },
     });
   const worker = make('worker');
-  const slackHandler = make('slackHandler', { KLAXON_WORKER_FUNCTION_NAME: worker.functionName });
+  const slackHandler = make('slackHandler', {
+    KLAXON_WORKER_FUNCTION_NAME: worker.functionName,
+    ...(props.environment.slackAppId ? { SLACK_APP_ID: props.environment.slackAppId } : {}),
+  });
   const snsHandler = make('snsHandler');
   return { snsHandler, slackHandler, worker };
 }

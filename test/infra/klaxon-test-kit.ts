@@ -25,6 +25,7 @@ export const FULL_OPTIONS: Partial<KlaxonStackProps> = {
   subscribeTopicArns: [SAME_REGION_TOPIC, OTHER_REGION_TOPIC],
   allowedTopicArns: ['arn:aws:sns:eu-west-1:444455556666:partner'],
   rerunGlueJobNames: ['nightly-etl'],
+  slackAppId: 'A0KLAXON1',
   logsQueryLogGroupArns: ['arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/app:*'],
   cloudTrailQuery: {
     glueDatabase: 'security',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,10 @@ describe('scripts/build-lambdas.mjs', () => {
       HANDLER_NAMES.map((name) => exportedHandlerType(join(outDir, name, 'index.mjs'))),
     );
     expect(types).toEqual(HANDLER_NAMES.map(() => 'function'));
+    // Only the Slack function serves Slack's requests: the others never load Bolt (a smaller, faster cold start).
+    const hasBolt = (name: string) =>
+      readFileSync(join(outDir, name, 'index.mjs'), 'utf8').includes('Initializing HTTPReceiver');
+    expect(HANDLER_NAMES.filter(hasBolt)).toEqual(['slack-handler']);
     expect(() => ws.synth({ bundleDir: outDir })).not.toThrow();
   }, 120_000);
 });

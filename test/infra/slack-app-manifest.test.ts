@@ -21,11 +21,13 @@ describe('slack-app-manifest.yaml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
       [
+        'channels:history',
         'channels:read',
         'chat:write',
         'chat:write.public',
         'commands',
         'files:write',
+        'groups:history',
         'groups:read',
         'usergroups:read',
         'users:read',
