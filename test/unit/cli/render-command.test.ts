@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { RenderInputError, renderFile } from '../../../src/cli/render-command.ts';
 
@@ -49,28 +47,5 @@ describe('klaxon render', () => {
     expect(() => renderFile(join(dir, 'missing.json'))).toThrow(RenderInputError);
     expect(() => renderFile(join(dir, 'missing.json'))).toThrow(/cannot read .*ENOENT/);
     expect(() => renderFile(fileWith('empty.json', '  \n'))).toThrow(/is empty/);
-  });
-
-  it('exits 0 with Block Kit JSON on stdout, and 2 with a message on stderr', async () => {
-    const run = promisify(execFile);
-    const ok = await run(process.execPath, [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'render',
-      'test/fixtures/eventbridge/macie-policy-bucket-public-read.json',
-    ]);
-    expect(JSON.parse(ok.stdout).blocks).toBeInstanceOf(Array);
-    const failed = run(process.execPath, [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'render',
-      join(dir, 'nope.json'),
-    ]);
-    await expect(failed).rejects.toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('klaxon render: cannot read'),
-    });
   });
 });

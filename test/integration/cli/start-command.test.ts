@@ -7,7 +7,8 @@ const run = promisify(execFile);
 function startWith(env: Record<string, string>) {
   return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
     env: { PATH: process.env.PATH ?? '', ...env },
-    timeout: 20_000,
+    // A loaded 2-core machine needs a while to start tsx and Node: generous, but bounded.
+    timeout: 90_000,
   });
 }
 
@@ -20,7 +21,7 @@ describe('klaxon start', () => {
         /Invalid configuration in KLAXON_CONFIG_JSON:\n {2}- routes\.0\.match\.severity: /,
       ),
     });
-  });
+  }, 120_000);
 
   it('refuses a bot token without its signing secret, and never prints the token', async () => {
     const failed = startWith({ SLACK_BOT_TOKEN: 'xoxb-secret-value-123' });
@@ -31,10 +32,10 @@ describe('klaxon start', () => {
     await failed.catch((error: { stderr: string; stdout: string }) => {
       expect(error.stderr + error.stdout).not.toContain('xoxb-secret-value-123');
     });
-  });
+  }, 120_000);
 
   it('answers an unknown command with usage and exit code 2', async () => {
     const failed = run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'launch']);
     await expect(failed).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage:') });
-  });
+  }, 120_000);
 });
