@@ -26,6 +26,8 @@ export interface Harness {
   certificateFetches: string[];
   /** DynamoDB write commands sent so far (Put, Update, Delete, TransactWrite, BatchWrite). */
   writes(): number;
+  /** Every DynamoDB command sent so far, by name (BatchGetItemCommand, TransactWriteItemsCommand, …). */
+  storeCalls(): string[];
   postSns(
     message: unknown,
     headers?: Record<string, string>,
@@ -88,9 +90,12 @@ export async function startHarness(
     channelPace: options.channelPace ?? { intervalMs: 0, burst: 1 },
   });
   const url = await klaxon.listen(0);
-  const writes = countWriteCommands(store);
+  const storeCalls = recordStoreCalls(store);
+  const writes = () =>
+    storeCalls().filter((name) => /^(Put|Update|Delete|TransactWrite|BatchWrite)/.test(name)).length;
   return {
     writes,
+    storeCalls,
     url,
     klaxon,
     slack,
@@ -141,14 +146,14 @@ export function testAwsClients(): AwsClients {
   };
 }
 
-function countWriteCommands(store: KlaxonStore): () => number {
-  let count = 0;
+function recordStoreCalls(store: KlaxonStore): () => string[] {
+  const names: string[] = [];
   store.documentClient.middlewareStack.add(
     (next, context) => async (args) => {
-      if (/^(Put|Update|Delete|TransactWrite|BatchWrite)/.test(context.commandName ?? '')) count++;
+      names.push(context.commandName ?? 'unknown');
       return next(args);
     },
-    { step: 'initialize', name: 'countWrites' },
+    { step: 'initialize', name: 'recordStoreCalls' },
   );
-  return () => count;
+  return () => [...names];
 }

@@ -6,6 +6,7 @@ import type { AlertSnapshot } from '../../store/alert-store.ts';
 import { type CommitOutcome, commitChange } from '../outbox/commit-change.ts';
 import { drainAlert } from '../outbox/drain-alert.ts';
 import type { DrainResult } from '../outbox/drain-outbox.ts';
+import { dueEntries } from '../outbox/plan-outbox.ts';
 import { parserInputOf, parseSnsNotification } from '../parsers/index.ts';
 import { type Decision, decideAlertActions } from './decide-notification.ts';
 import type { SnsContext, SnsDeliveryResult } from './sns-context.ts';
@@ -31,7 +32,13 @@ export async function processNotification(ctx: SnsContext, message: SnsMessage):
     },
     decide: (snapshot, at) => decideWithEvent(ctx, alert, message, snapshot, at),
   });
-  if (outcome.kind === 'duplicate') return { ...base, ...(await finishRedelivery(ctx, alertId, owner)) };
+  if (outcome.kind === 'duplicate') {
+    // What the read already shows settles most redeliveries: nothing left to do costs no second call.
+    const record = outcome.snapshot.record;
+    if (!record || dueEntries(record, ctx.clock.now()).length === 0)
+      return { ...base, status: 200, outcome: 'duplicate' };
+    return { ...base, ...(await finishRedelivery(ctx, alertId, owner)) };
+  }
   if (outcome.kind === 'contention') {
     return { ...base, status: 503, outcome: 'contention', detail: 'alert changed under us too many times' };
   }

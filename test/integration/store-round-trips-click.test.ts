@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { pollWithDeadline } from '../../src/util/poll-with-deadline.ts';
+import { useHarness } from '../helpers/klaxon-harness.ts';
+import { clickButton, fireAlarm } from './buttons/slack-requests.ts';
+
+/** A click's DynamoDB round trips, on a server with nothing else in flight (its own harness). */
+const h = useHarness();
+
+async function callsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const before = h.storeCalls().length;
+  await work();
+  return h.storeCalls().slice(before);
+}
+
+describe('store calls per click', () => {
+  it('a button click: the replay guard’s claim, then one read, one transaction, one completion', async () => {
+    const root = await fireAlarm(h, 'Trips-Click');
+    const calls = await callsOf(async () => {
+      const before = h.storeCalls().length;
+      await clickButton(h, root, 'klaxon_ack');
+      // Watch the calls themselves (reading the store would add to them) until the drain's completion write.
+      await pollWithDeadline(
+        async () => h.storeCalls().slice(before),
+        (calls): calls is string[] =>
+          calls.lastIndexOf('PutItemCommand') > calls.indexOf('TransactWriteItemsCommand') &&
+          calls.includes('TransactWriteItemsCommand'),
+        { timeoutMs: 8_000, intervalMs: 10 },
+      );
+    });
+    expect(calls).toEqual([
+      'PutItemCommand',
+      'BatchGetItemCommand',
+      'TransactWriteItemsCommand',
+      'PutItemCommand',
+    ]);
+  });
+});
