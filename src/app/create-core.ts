@@ -90,7 +90,10 @@ export function createCore(options: CoreOptions) {
     logger,
     membership: createUsergroupMembership(webClient),
   };
-  const commands = setUpKlaxonCommands({ ...actions, slack, aws: options.aws }, options.commands);
+  const commands = setUpKlaxonCommands(
+    { ...actions, slack, aws: options.aws },
+    { ...options.commands, clock: options.commands?.clock ?? clock },
+  );
   const listenerDeps: ListenerDeps = { ...actions, aws: options.aws, commandRunner: commands.runner };
   const core = {
     config,

@@ -4,13 +4,13 @@ import { Table } from 'dynamodb-toolbox/table';
 
 /**
  * One table for everything. Key patterns (pk / sk):
- *   ALERT#<alertId> / #STATE           an alert's lifecycle (gsi1: ALERTS#open / <lastFiredAt> while open;
- *                                      ALERTS#repair / <resolvedAt> while resolved with a stale root or
- *                                      thread replies still to post; none otherwise)
- *   ALERT#<alertId> / #MUTE            its mute (gsi1: MUTES / <until>), read together with #STATE in one query
+ *   ALERT#<alertId> / #STATE           an alert's lifecycle, its outbox and its drain lease (gsi1: ALERTS#open /
+ *                                      <lastFiredAt> while open; ALERTS#outbox / <resolvedAt> while resolved with
+ *                                      Slack steps still in its outbox; none otherwise)
+ *   ALERT#<alertId> / #MUTE            its mute (gsi1: MUTES / <until>), read together with #STATE in one batch
  *   ALERT#<alertId> / EVENT#<time>#<messageId>   every notification received (TTL)
- *   NOTIF#<messageId> / NOTIF          delivery dedupe + the Slack steps still to do (TTL one week;
- *                                      gsi1: DELIVERIES#pending / <receivedAt>, only while steps are pending)
+ *   NOTIF#<messageId> / NOTIF          delivery dedupe, committed with the change it caused (TTL one week)
+ *   SLACKREQ#<key> / SEEN              a Slack request already handled (TTL a little beyond Slack's 5 minutes)
  *   RERUN#<jobName>#<jobRunId> / LOCK  one rerun per failed Glue run
  *   AUDIT#<yyyy-mm-dd> / <time>#<id>   audit trail, read by day partitions (gsi1: AUDIT#<userId> / <time>)
  *   TOPIC#<topicArn> / <time>          subscription and unsubscription confirmations

@@ -26,7 +26,7 @@ export interface DrainResult {
 interface Progress {
   done: Set<number>;
   suspect: Set<number>;
-  rootTs?: string;
+  root?: { channel: string; ts: string };
   rootDrawnAt?: number;
   stop?: { outcome: DrainOutcome; error?: unknown };
 }
@@ -64,7 +64,7 @@ async function runDueSteps(
   progress: Progress,
 ): Promise<DrainLease | undefined> {
   let lease = state.lease;
-  const record = { ...state.record, ...(progress.rootTs && !state.record.ts ? { ts: progress.rootTs } : {}) };
+  const record = { ...state.record, ...(progress.root && !state.record.ts ? progress.root : {}) };
   for (const entry of dueEntries(record, rt.clock.now())) {
     if (progress.done.has(entry.seq)) continue;
     const renewed = await keepLease(rt, record.alertId, lease);
@@ -79,7 +79,7 @@ async function runDueSteps(
       if (wait > 0) await rt.clock.sleep(wait);
     }
     if (!(await runOne(rt, entry, { record, mute: state.mute }, progress))) return lease;
-    if (progress.rootTs) record.ts = progress.rootTs;
+    if (progress.root) Object.assign(record, progress.root);
   }
   return lease;
 }
@@ -100,7 +100,7 @@ async function runOne(
       return true;
     }
     progress.done.add(entry.seq);
-    if (result.rootTs) progress.rootTs = result.rootTs;
+    if (result.root) progress.root = result.root;
     if (entry.step.kind !== 'reply') progress.rootDrawnAt = rt.clock.now();
     return true;
   } catch (error) {
@@ -138,7 +138,8 @@ function applyProgress(record: AlertRecord, progress: Progress): AlertRecord {
   return {
     ...record,
     outbox,
-    ...(progress.rootTs && !record.ts ? { ts: progress.rootTs } : {}),
+    // Slack answers a post with the channel's id, which later calls need (a configured #name is not enough).
+    ...(progress.root && !record.ts ? progress.root : {}),
     ...(progress.rootDrawnAt ? { rootRefreshedAt: progress.rootDrawnAt } : {}),
     version: record.version + 1,
   };

@@ -45,14 +45,16 @@ export function planOutbox(
     plan.seq += 1;
     plan.outbox.push({ seq: plan.seq, step, createdAt: now, ...(notBefore ? { notBefore } : {}) });
   };
+  // The budget is for what notifications repeat: a root posted once an episode and people's actions are
+  // neither counted nor folded.
   const spend = () => {
-    const fits = timing.exempt || plan.budget.used < settings.callsPerWindow;
+    if (timing.exempt) return true;
+    const fits = plan.budget.used < settings.callsPerWindow;
     if (fits) plan.budget = { ...plan.budget, used: plan.budget.used + 1 };
     return fits;
   };
   for (const step of steps) {
     if (step.kind === 'post-root') {
-      spend();
       add(step);
     } else if (step.kind === 'update-root') {
       planRootUpdate(plan.outbox, timing.notBefore, spend, windowEnd, add);

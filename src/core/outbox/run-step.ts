@@ -6,7 +6,8 @@ import { renderThreadReply } from '../../render/thread-reply.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 
 export type StepResult =
-  | { kind: 'done'; rootTs?: string }
+  /** `root`: the root message posted (or found), with the channel id Slack answered with. */
+  | { kind: 'done'; root?: { channel: string; ts: string } }
   /** The step needs the root message, which is not posted yet (its post-root step is still waiting). */
   | { kind: 'blocked' };
 
@@ -26,9 +27,10 @@ export async function runOutboxStep(
   const view = alertViewOf(record, loaded.mute, now);
   if (entry.step.kind === 'post-root') {
     if (record.ts) return { kind: 'done' };
-    const found = entry.suspect ? await slack.findStepPost(record.channel, stepId, {}) : undefined;
-    const posted = found ?? (await slack.postMessage(record.channel, renderAlertMessage(view), { stepId }));
-    return { kind: 'done', rootTs: posted.ts };
+    const found = entry.suspect ? await findEarlierPost(slack, record.channel, stepId, {}) : undefined;
+    if (found) return { kind: 'done', root: { channel: record.channel, ts: found.ts } };
+    const posted = await slack.postMessage(record.channel, renderAlertMessage(view), { stepId });
+    return { kind: 'done', root: posted };
   }
   if (!record.ts) return { kind: 'blocked' };
   if (entry.step.kind === 'update-root') {
@@ -36,8 +38,29 @@ export async function runOutboxStep(
     return { kind: 'done' };
   }
   const threadTs = record.ts;
-  const found = entry.suspect ? await slack.findStepPost(record.channel, stepId, { threadTs }) : undefined;
+  const found = entry.suspect
+    ? await findEarlierPost(slack, record.channel, stepId, { threadTs })
+    : undefined;
   if (!found)
     await slack.postMessage(record.channel, renderThreadReply(entry.step.reply, view), { threadTs, stepId });
   return { kind: 'done' };
+}
+
+/**
+ * Slack's history needs a channel id: a configured `#name` is only resolved by the first post (a post-root
+ * that never reached Slack is then posted again). A lookup Slack refuses (a missing `channels:history` scope on
+ * an older install) must not stop the alert: it is posted, at the risk of a duplicate after a crash.
+ */
+async function findEarlierPost(
+  slack: SlackPoster,
+  channel: string,
+  stepId: string,
+  options: { threadTs?: string },
+): Promise<{ ts: string } | undefined> {
+  if (channel.startsWith('#')) return undefined;
+  try {
+    return await slack.findStepPost(channel, stepId, options);
+  } catch {
+    return undefined;
+  }
 }

@@ -25,7 +25,7 @@ describe('planOutbox', () => {
   it('queues steps in order with increasing sequence numbers, due at once within the budget', () => {
     const record = planOutbox(sampleRecord(), [{ kind: 'post-root' }], at(0), settings);
     expect(record.outbox).toEqual([{ seq: 1, step: { kind: 'post-root' }, createdAt: at(0) }]);
-    expect(record.slackBudget).toEqual({ windowStart: at(0), used: 1 });
+    expect(record.slackBudget).toEqual({ windowStart: at(0), used: 0 });
   });
 
   it('folds state changes beyond the budget into one digest and one root update, due when the window ends', () => {
@@ -36,19 +36,21 @@ describe('planOutbox', () => {
     }
     const digest = record.outbox.find((e) => e.step.kind === 'reply' && e.step.reply.kind === 'digest');
     expect(digest).toMatchObject({ notBefore: at(60) });
-    expect(digest?.step).toMatchObject({ reply: { kind: 'digest', total: 4 } });
+    // The first change fits the budget (its root update and reply); the three after it are folded.
+    expect(digest?.step).toMatchObject({ reply: { kind: 'digest', total: 3 } });
     expect(record.outbox.filter((e) => e.step.kind === 'update-root')).toHaveLength(1);
-    expect(dueEntries(record, at(5)).map((e) => e.step.kind)).toEqual(['update-root']);
+    expect(dueEntries(record, at(5)).map((e) => e.step.kind)).toEqual(['reply', 'update-root']);
     expect(nextDueAt(record)).toBe(at(60));
   });
 
-  it('never folds a person’s action, and spends no budget twice on one pending root update', () => {
+  it('never folds or counts a person’s action', () => {
     const spent = { ...sampleRecord(), slackBudget: { windowStart: at(0), used: 2 } };
     const reply: ThreadReply = { kind: 'acknowledged', by: alice, at: t0.toISOString() };
     const record = planOutbox(spent, [{ kind: 'update-root' }, { kind: 'reply', reply }], at(1), settings, {
       exempt: true,
     });
     expect(dueEntries(record, at(1)).map((e) => e.step.kind)).toEqual(['update-root', 'reply']);
+    expect(record.slackBudget).toEqual({ windowStart: at(0), used: 2 });
   });
 
   it('replaces a pending root update with a fresh one, so a drain already drawing the old state cannot hide this change', () => {
