@@ -43,22 +43,26 @@ export interface BenchKlaxon {
   close(): Promise<void>;
 }
 
-export async function startBenchEnv(): Promise<BenchEnv> {
+/** What signing and routing need: the pure path is measured with these alone, before anything starts. */
+export function createBenchInputs(): Pick<BenchEnv, 'signer' | 'config'> {
+  const config = parseConfig(
+    { defaultChannel: benchChannel, sns: { allowedTopicArns: [benchTopicArn] } },
+    'bench',
+  );
+  return { signer: createSnsSigner(), config };
+}
+
+export async function startBenchEnv(inputs = createBenchInputs()): Promise<BenchEnv> {
   const dynamo = await startDynamoDbLocal({ port: await findFreePort(), readyTimeoutMs: 60_000 });
   // Never leave the Java process behind, whatever way this process ends.
   const killDynamo = () => dynamo.process.kill('SIGKILL');
   process.once('exit', killDynamo);
   try {
     const slack = await startFakeSlackApi({ host: '127.0.0.1' });
-    const config = parseConfig(
-      { defaultChannel: benchChannel, sns: { allowedTopicArns: [benchTopicArn] } },
-      'bench',
-    );
     return {
       dynamo,
       slack,
-      signer: createSnsSigner(),
-      config,
+      ...inputs,
       async close() {
         await slack.close().catch(() => undefined);
         await dynamo.stop();

@@ -48,6 +48,7 @@ function callsSection(r: BenchReport): string[] {
         ]),
     ),
     '   deferred = done later by the server (coalesced root refreshes), flushed at close, per request.',
+    "   Channel pacing (Slack's 1 post/s per channel) is off in the bench: it would measure one channel's backlog.",
   ];
 }
 
@@ -65,6 +66,7 @@ function trafficSection(r: BenchReport): string[] {
         'p99 ms',
         'max ms',
         'node CPU µs/req',
+        'JVM CPU µs/req',
         'outcomes',
       ],
       r.scenarios.map((s) => [
@@ -77,6 +79,7 @@ function trafficSection(r: BenchReport): string[] {
         s.latencyMs.p99,
         s.latencyMs.max,
         s.perRequest.nodeCpuUs ?? '-',
+        s.dynamoLocalCpuUs !== undefined ? round(s.dynamoLocalCpuUs / s.count) : '-',
         `${list(s.outcomes)}; HTTP ${list(s.statuses)}`,
       ]),
     ),
@@ -87,7 +90,7 @@ function pureSection(r: BenchReport): string[] {
   const p = r.isolation.pure;
   const v = r.purePathVsRsa;
   return [
-    `2. Pure path vs RSA (CPU µs, median of batches; ${p.iterations} iterations)`,
+    `2. Pure path vs RSA (CPU µs, median of batches of 500; ${p.iterations} iterations; measured first, in a quiet process)`,
     `   pure path per new alert (envelope + verify + parse + decide + render root): ${v.purePathUs} µs`,
     `   RSA verification of the same message alone (node:crypto, cached key):      ${v.rsaVerifyUs} µs`,
     `   ratio ${v.ratio} (target <= ${v.target}): ${verdict(v.met)}`,
@@ -98,7 +101,9 @@ function pureSection(r: BenchReport): string[] {
 function cpuSection(r: BenchReport): string[] {
   const c = r.cpuVsIo;
   const cost = (name: string, k: CallCost) =>
-    `   ${name.padEnd(20)} node CPU mean ${k.meanCpuUs} µs, median ${k.medianCpuUs} µs; wall median ${k.medianWallMs} ms (n=${k.n})`;
+    `   ${name.padEnd(20)} node CPU mean ${k.meanCpuUs} µs, median ${k.medianCpuUs} µs; wall median ${k.medianWallMs} ms` +
+    (k.dynamoLocalCpuUs !== undefined ? `; DDB Local JVM ~${k.dynamoLocalCpuUs} µs` : '') +
+    ` (n=${k.n})`;
   return [
     '3. CPU per new alert vs its I/O (node CPU µs; one process: Klaxon + load generator + in-process fake Slack)',
     '   each call alone, replayed from a captured new alert with fresh ids:',

@@ -13,15 +13,15 @@ import { type BenchEnv, openBenchStore } from './bench-harness.ts';
 import { createSender, runBounded } from './load.ts';
 import { childCpuUs, median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
-import { type PurePathResult, purePath } from './pure-path.ts';
+import type { PurePathResult } from './pure-path.ts';
 import type { CapturedNewAlert } from './warm-up.ts';
 
 const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
 
 export const isolationSizes = {
-  replays: envNumber('BENCH_ISOLATED_CALLS', 400),
+  replays: envNumber('BENCH_ISOLATED_CALLS', 600),
   httpRoundTrips: 1_000,
-  ceilingPuts: envNumber('BENCH_CEILING_PUTS', 4_000),
+  ceilingPuts: envNumber('BENCH_CEILING_PUTS', 6_000),
 };
 
 export interface CallCost {
@@ -30,6 +30,8 @@ export interface CallCost {
   /** This Node process's CPU per call (client side; for Slack and HTTP also the in-process server). */
   medianCpuUs: number;
   meanCpuUs: number;
+  /** DynamoDB Local's JVM CPU per call (from /proc, 10 ms ticks summed over all calls: approximate). */
+  dynamoLocalCpuUs?: number;
 }
 
 export interface IsolationResult {
@@ -51,16 +53,19 @@ async function waitForQuietJvm(pid: number | undefined): Promise<void> {
 }
 
 /** Times each call alone: wall and this process's CPU from its start until its answer is in hand. */
-function createCostMeter() {
+function createCostMeter(javaPid?: number) {
   const walls: number[] = [];
   const cpus: number[] = [];
+  let javaUs = 0;
   return {
     async measure<T>(call: () => Promise<T>): Promise<T> {
+      const java = childCpuUs(javaPid);
       const cpu = processCpuUs();
       const started = performance.now();
       const result = await call();
       walls.push(performance.now() - started);
       cpus.push(processCpuUs() - cpu);
+      if (java !== undefined) javaUs += (childCpuUs(javaPid) ?? java) - java;
       return result;
     },
     cost(): CallCost {
@@ -70,6 +75,7 @@ function createCostMeter() {
         medianWallMs: round(median(walls), 3),
         medianCpuUs: round(median(cpus)),
         meanCpuUs: round(mean),
+        ...(javaPid !== undefined ? { dynamoLocalCpuUs: round(javaUs / cpus.length) } : {}),
       };
     },
   };
@@ -109,7 +115,7 @@ async function replayStoreCalls(env: BenchEnv, captured: CapturedNewAlert) {
       const command = commandOf(name, input);
       if (index < 30) await client.send(command as never);
       else {
-        const meter = meters.get(name) ?? createCostMeter();
+        const meter = meters.get(name) ?? createCostMeter(env.dynamo.process.pid);
         meters.set(name, meter);
         await meter.measure(() => client.send(command as never));
       }
@@ -158,9 +164,12 @@ async function httpNoop(env: BenchEnv): Promise<CallCost> {
   }
 }
 
-export async function runIsolation(env: BenchEnv, captured: CapturedNewAlert): Promise<IsolationResult> {
+export async function runIsolation(
+  env: BenchEnv,
+  captured: CapturedNewAlert,
+  pure: PurePathResult,
+): Promise<IsolationResult> {
   await waitForQuietJvm(env.dynamo.process.pid);
-  const pure = await purePath(env);
   const calls = await replayStoreCalls(env, captured);
   calls['chat.postMessage'] = await replaySlackPost(env, captured);
   return { pure, calls, httpNoop: await httpNoop(env) };

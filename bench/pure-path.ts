@@ -12,7 +12,7 @@ import type { BenchEnv } from './bench-harness.ts';
 import { median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
 
-export const pureSizes = { iterations: 5_000, stageIterations: 2_000 };
+export const pureSizes = { iterations: 10_000, stageIterations: 5_000, warmUp: 5_000 };
 
 export interface PurePathResult {
   iterations: number;
@@ -26,10 +26,13 @@ export interface PurePathResult {
   stagesUs: Record<'envelope' | 'verify' | 'parse' | 'decide' | 'render', number>;
 }
 
-/** CPU µs per iteration: the median of batches of 500, so a stray GC or a noisy neighbour does not skew it. */
+/**
+ * CPU µs per iteration: the median of batches of 500, so a stray GC or a noisy neighbour does not skew it.
+ * Thousands of untimed runs first: V8 optimises a function only after it has run hot for a while.
+ */
 async function cpuPerIteration(iterations: number, fn: (i: number) => unknown): Promise<number> {
   const batch = 500;
-  for (let i = 0; i < batch; i++) await fn(i);
+  for (let i = 0; i < pureSizes.warmUp; i++) await fn(i);
   const perBatch: number[] = [];
   for (let done = 0; done < iterations; done += batch) {
     const start = processCpuUs();
@@ -40,7 +43,7 @@ async function cpuPerIteration(iterations: number, fn: (i: number) => unknown): 
 }
 
 /** The CPU of what no I/O can avoid: verify, parse, decide, render, exactly as the SNS path calls them. */
-export async function purePath(env: BenchEnv): Promise<PurePathResult> {
+export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promise<PurePathResult> {
   const fetchCertificate = env.signer.fetchCertificateWith();
   const bodies = Array.from({ length: 64 }, (_, i) => signedBody(env.signer, alarmPayload(i, 'pure')));
   const settings = {

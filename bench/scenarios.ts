@@ -19,12 +19,12 @@ const envNumber = (name: string, fallback: number) => Number(process.env[name] ?
 
 /** Sized to finish the whole run in about three minutes on two cores; each can be set by env var. */
 export const sizes = {
-  newAlarms: envNumber('BENCH_NEW_ALERTS', 200),
+  newAlarms: envNumber('BENCH_NEW_ALERTS', 400),
   openAlarms: envNumber('BENCH_OPEN_ALARMS', 100),
-  repeats: envNumber('BENCH_REPEATS', 400),
-  duplicates: envNumber('BENCH_DUPLICATES', 300),
-  clicks: envNumber('BENCH_CLICKS', 100),
-  inFlightAlarms: envNumber('BENCH_IN_FLIGHT_ALERTS', 1_600),
+  repeats: envNumber('BENCH_REPEATS', 800),
+  duplicates: envNumber('BENCH_DUPLICATES', 500),
+  clicks: envNumber('BENCH_CLICKS', 200),
+  inFlightAlarms: envNumber('BENCH_IN_FLIGHT_ALERTS', 3_000),
   inFlight: envNumber('BENCH_IN_FLIGHT', 32),
 };
 
