@@ -16,6 +16,9 @@ import { findFreePort } from '../src/util/free-port.ts';
 
 export const benchTopicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
 export const benchChannel = 'C0ALERTS';
+export const benchSigningSecret = 'bench-signing-secret-0123456789abcdef';
+/** The fake Slack's own identity (its auth.test answer): a click must come from this workspace. */
+export const benchBotIdentity = { teamId: 'T0KLAXON1', botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' };
 
 /** What every scenario shares: one DynamoDB Local process, one fake Slack, one SNS signing key. */
 export interface BenchEnv {
@@ -33,25 +36,33 @@ export interface BenchKlaxon {
   store: KlaxonStore;
   /** DynamoDB commands sent through the store's client since start (or the last reset), by command name. */
   dynamoCalls: Record<string, number>;
+  capture(): SentCommand[];
+  stopCapture(): void;
+  /** Reads the same table through its own client, so polling is not counted with Klaxon's calls. */
+  observer: KlaxonStore;
   close(): Promise<void>;
 }
 
-export async function startBenchEnv(): Promise<BenchEnv> {
+/** What signing and routing need: the pure path is measured with these alone, before anything starts. */
+export function createBenchInputs(): Pick<BenchEnv, 'signer' | 'config'> {
+  const config = parseConfig(
+    { defaultChannel: benchChannel, sns: { allowedTopicArns: [benchTopicArn] } },
+    'bench',
+  );
+  return { signer: createSnsSigner(), config };
+}
+
+export async function startBenchEnv(inputs = createBenchInputs()): Promise<BenchEnv> {
   const dynamo = await startDynamoDbLocal({ port: await findFreePort(), readyTimeoutMs: 60_000 });
   // Never leave the Java process behind, whatever way this process ends.
   const killDynamo = () => dynamo.process.kill('SIGKILL');
   process.once('exit', killDynamo);
   try {
     const slack = await startFakeSlackApi({ host: '127.0.0.1' });
-    const config = parseConfig(
-      { defaultChannel: benchChannel, sns: { allowedTopicArns: [benchTopicArn] } },
-      'bench',
-    );
     return {
       dynamo,
       slack,
-      signer: createSnsSigner(),
-      config,
+      ...inputs,
       async close() {
         await slack.close().catch(() => undefined);
         await dynamo.stop();
@@ -67,25 +78,46 @@ export async function startBenchEnv(): Promise<BenchEnv> {
 export async function openBenchStore(env: BenchEnv, label: string) {
   const tableName = `klaxon-bench-${label}-${randomUUID().slice(0, 8)}`;
   const store = await openStore({ tableName, endpoint: env.dynamo.endpoint, createTable: true });
-  return { store, dynamoCalls: countDynamoCalls(store) };
+  const observer = await openStore({ tableName, endpoint: env.dynamo.endpoint });
+  return { store, observer, ...watchDynamoCalls(store) };
 }
 
-/** Counts commands at the `initialize` step: once per command sent, whatever the SDK retries below it. */
-export function countDynamoCalls(store: KlaxonStore): Record<string, number> {
+/** One DynamoDB command as the document client was asked to send it (before marshalling). */
+export interface SentCommand {
+  name: string;
+  input: unknown;
+}
+
+/**
+ * Counts commands at the `initialize` step: once per command sent, whatever the SDK retries below it.
+ * `capture` keeps the inputs of the next commands, to replay exactly those calls in isolation.
+ */
+export function watchDynamoCalls(store: KlaxonStore) {
   const counts: Record<string, number> = {};
+  let captured: SentCommand[] | undefined;
   store.documentClient.middlewareStack.add(
     (next, context) => async (args) => {
       const name = (context.commandName ?? 'unknown').replace(/Command$/, '');
       counts[name] = (counts[name] ?? 0) + 1;
+      captured?.push({ name, input: structuredClone(args.input) });
       return next(args);
     },
     { step: 'initialize', name: 'benchDynamoCallCounter' },
   );
-  return counts;
+  return {
+    dynamoCalls: counts,
+    capture(): SentCommand[] {
+      captured = [];
+      return captured;
+    },
+    stopCapture: () => {
+      captured = undefined;
+    },
+  };
 }
 
 export async function startBenchKlaxon(env: BenchEnv, label: string): Promise<BenchKlaxon> {
-  const { store, dynamoCalls } = await openBenchStore(env, label);
+  const { store, observer, dynamoCalls, capture, stopCapture } = await openBenchStore(env, label);
   const fetchCertificate = env.signer.fetchCertificateWith();
   const klaxon = createKlaxon({
     config: env.config,
@@ -93,17 +125,20 @@ export async function startBenchKlaxon(env: BenchEnv, label: string): Promise<Be
     store,
     slack: {
       token: 'xoxb-bench-token',
-      signingSecret: 'bench-signing-secret-0123456789abcdef',
+      signingSecret: benchSigningSecret,
       apiUrl: env.slack.url,
-      botIdentity: { teamId: 'T0KLAXON1', botId: 'B0KLAXONBOT', botUserId: 'U0KLAXONBOT' },
+      botIdentity: benchBotIdentity,
     },
     aws: loopbackAwsClients(),
     fetchCertificate,
     confirmSubscription: async () => undefined,
+    // Slack's 1 post/s per channel is a product limit, not a cost: with it on, one channel's backlog would
+    // be measured instead of the work a notification takes.
+    channelPace: { intervalMs: 0, burst: 1 },
   });
   const url = await klaxon.listen(0, '127.0.0.1');
   for (const key of Object.keys(dynamoCalls)) delete dynamoCalls[key];
-  return { url, klaxon, store, dynamoCalls, close: () => klaxon.close() };
+  return { url, klaxon, store, observer, dynamoCalls, capture, stopCapture, close: () => klaxon.close() };
 }
 
 /** Never called by the SNS path; pointed at a closed loopback port so nothing could leave the machine. */

@@ -1,28 +1,43 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { createSlackWebClient } from '../src/slack/slack-client.ts';
-import { type BenchEnv, benchChannel, openBenchStore } from './bench-harness.ts';
-import { createSender } from './load.ts';
+import { createDocumentClient } from '../src/store/table.ts';
+import { type BenchEnv, openBenchStore } from './bench-harness.ts';
+import { createSender, runBounded } from './load.ts';
 import { childCpuUs, median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
-import { type PurePathResult, purePath, sampleAlert } from './pure-path.ts';
+import type { PurePathResult } from './pure-path.ts';
+import type { CapturedNewAlert } from './warm-up.ts';
 
-export const isolationSizes = { dynamoPuts: 500, slackPosts: 500, httpRoundTrips: 2_000 };
+const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
+
+export const isolationSizes = {
+  replays: envNumber('BENCH_ISOLATED_CALLS', 600),
+  httpRoundTrips: 1_000,
+  ceilingPuts: envNumber('BENCH_CEILING_PUTS', 6_000),
+};
 
 export interface CallCost {
   n: number;
   medianWallMs: number;
-  /** This Node process's CPU per call, median (client side; for Slack and HTTP also the in-process server). */
-  cpuUs: number;
+  /** This Node process's CPU per call (client side; for Slack and HTTP also the in-process server). */
+  medianCpuUs: number;
   meanCpuUs: number;
+  /** DynamoDB Local's JVM CPU per call (from /proc, 10 ms ticks summed over all calls: approximate). */
   dynamoLocalCpuUs?: number;
 }
 
 export interface IsolationResult {
   pure: PurePathResult;
-  dynamoPut: CallCost;
-  slackPost: CallCost;
+  /** One new alert's own calls, replayed alone with fresh ids, each measured by itself. */
+  calls: Record<string, CallCost>;
   httpNoop: CallCost;
 }
 
@@ -37,65 +52,88 @@ async function waitForQuietJvm(pid: number | undefined): Promise<void> {
   }
 }
 
-async function callCost(n: number, call: (i: number) => Promise<unknown>, pid?: number): Promise<CallCost> {
-  for (let i = 0; i < 50; i++) await call(i);
+/** Times each call alone: wall and this process's CPU from its start until its answer is in hand. */
+function createCostMeter(javaPid?: number) {
   const walls: number[] = [];
   const cpus: number[] = [];
-  const javaStart = childCpuUs(pid);
-  const cpuStart = processCpuUs();
-  for (let i = 0; i < n; i++) {
-    const cpu = processCpuUs();
-    const started = performance.now();
-    await call(i);
-    walls.push(performance.now() - started);
-    cpus.push(processCpuUs() - cpu);
-  }
-  const meanCpuUs = round((processCpuUs() - cpuStart) / n);
-  const javaEnd = childCpuUs(pid);
+  let javaUs = 0;
   return {
-    n,
-    medianWallMs: round(median(walls), 3),
-    cpuUs: round(median(cpus)),
-    meanCpuUs,
-    ...(javaStart !== undefined && javaEnd !== undefined
-      ? { dynamoLocalCpuUs: round((javaEnd - javaStart) / n) }
-      : {}),
+    async measure<T>(call: () => Promise<T>): Promise<T> {
+      const java = childCpuUs(javaPid);
+      const cpu = processCpuUs();
+      const started = performance.now();
+      const result = await call();
+      walls.push(performance.now() - started);
+      cpus.push(processCpuUs() - cpu);
+      if (java !== undefined) javaUs += (childCpuUs(javaPid) ?? java) - java;
+      return result;
+    },
+    cost(): CallCost {
+      const mean = cpus.reduce((sum, value) => sum + value, 0) / cpus.length;
+      return {
+        n: cpus.length,
+        medianWallMs: round(median(walls), 3),
+        medianCpuUs: round(median(cpus)),
+        meanCpuUs: round(mean),
+        ...(javaPid !== undefined ? { dynamoLocalCpuUs: round(javaUs / cpus.length) } : {}),
+      };
+    },
   };
 }
 
-/** One PutItem of a real alert record, on its own table. */
-async function dynamoPut(env: BenchEnv): Promise<CallCost> {
-  const { store } = await openBenchStore(env, 'isolation');
-  const tableName = store.table.getName();
-  const { record } = sampleAlert(env);
-  return callCost(
-    isolationSizes.dynamoPuts,
-    (i) =>
-      store.documentClient.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { pk: `ALERT#isolation-${i}`, sk: '#STATE', version: record.version, record },
-        }),
-      ),
-    env.dynamo.process.pid,
-  );
+/** The captured commands with the alert and message ids replaced: the same items, new keys. */
+function freshCopies(captured: CapturedNewAlert, n: number): Array<Array<{ name: string; input: unknown }>> {
+  const text = JSON.stringify(captured.dynamo);
+  return Array.from({ length: n }, (_, i) => {
+    const id = `${i}-${randomUUID().slice(0, 8)}`;
+    const copy = text.replaceAll(captured.alertId, `iso-${id}`).replaceAll(captured.messageId, `msg-${id}`);
+    return JSON.parse(copy) as Array<{ name: string; input: unknown }>;
+  });
 }
 
-/** One chat.postMessage of a rendered alert, through the same WebClient setup Klaxon uses. */
-async function slackPost(env: BenchEnv): Promise<CallCost> {
+const commandOf = (name: string, input: unknown) => {
+  const classes = {
+    BatchGetItem: BatchGetCommand,
+    TransactWriteItems: TransactWriteCommand,
+    PutItem: PutCommand,
+  };
+  const Command = classes[name as keyof typeof classes];
+  if (!Command) throw new Error(`no replay for ${name}`);
+  return new Command(input as never);
+};
+
+/**
+ * Replays one new alert's DynamoDB calls (read, transaction, conditional completion) with fresh ids, in
+ * order, through a client set up as Klaxon's is; each call is measured alone. A refused condition throws.
+ */
+async function replayStoreCalls(env: BenchEnv, captured: CapturedNewAlert) {
+  const client = createDocumentClient({ endpoint: env.dynamo.endpoint });
+  const copies = freshCopies(captured, isolationSizes.replays + 30);
+  const meters = new Map<string, ReturnType<typeof createCostMeter>>();
+  for (const [index, copy] of copies.entries()) {
+    for (const { name, input } of copy) {
+      const command = commandOf(name, input);
+      if (index < 30) await client.send(command as never);
+      else {
+        const meter = meters.get(name) ?? createCostMeter(env.dynamo.process.pid);
+        meters.set(name, meter);
+        await meter.measure(() => client.send(command as never));
+      }
+    }
+  }
+  client.destroy();
+  return Object.fromEntries([...meters].map(([name, meter]) => [name, meter.cost()]));
+}
+
+/** The captured chat.postMessage, sent again through a WebClient set up as Klaxon's is. */
+async function replaySlackPost(env: BenchEnv, captured: CapturedNewAlert): Promise<CallCost> {
   const client = createSlackWebClient({ token: 'xoxb-bench-token', slackApiUrl: env.slack.url });
-  const { rendered } = sampleAlert(env);
-  const cost = await callCost(isolationSizes.slackPosts, () =>
-    client.chat.postMessage({
-      channel: benchChannel,
-      text: rendered.text,
-      blocks: rendered.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    }),
-  );
+  const meter = createCostMeter();
+  const post = () => client.apiCall('chat.postMessage', captured.slackPost);
+  for (let i = 0; i < 30; i++) await post();
+  for (let i = 0; i < isolationSizes.replays; i++) await meter.measure(post);
   env.slack.reset();
-  return cost;
+  return meter.cost();
 }
 
 /** The load generator plus a node:http server that reads the body and answers JSON: the transport floor. */
@@ -114,8 +152,11 @@ async function httpNoop(env: BenchEnv): Promise<CallCost> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const sender = createSender(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 1, '/sns');
   const body = signedBody(env.signer, alarmPayload(0, 'noop'));
+  const meter = createCostMeter();
   try {
-    return await callCost(isolationSizes.httpRoundTrips, () => sender.post(body));
+    for (let i = 0; i < 100; i++) await sender.post(body);
+    for (let i = 0; i < isolationSizes.httpRoundTrips; i++) await meter.measure(() => sender.post(body));
+    return meter.cost();
   } finally {
     sender.close();
     server.closeAllConnections();
@@ -123,12 +164,57 @@ async function httpNoop(env: BenchEnv): Promise<CallCost> {
   }
 }
 
-export async function runIsolation(env: BenchEnv): Promise<IsolationResult> {
+export async function runIsolation(
+  env: BenchEnv,
+  captured: CapturedNewAlert,
+  pure: PurePathResult,
+): Promise<IsolationResult> {
   await waitForQuietJvm(env.dynamo.process.pid);
+  const calls = await replayStoreCalls(env, captured);
+  calls['chat.postMessage'] = await replaySlackPost(env, captured);
+  return { pure, calls, httpNoop: await httpNoop(env) };
+}
+
+export interface CeilingResult {
+  puts: number;
+  inFlight: number;
+  wallMs: number;
+  itemsPerSecond: number;
+}
+
+/**
+ * DynamoDB Local's own ceiling: conditional PutItems of a real alert item (the new alert's completion
+ * write), fresh keys, `inFlight` at once, straight through the document client.
+ */
+export async function measureDynamoCeiling(
+  env: BenchEnv,
+  captured: CapturedNewAlert,
+  inFlight: number,
+): Promise<CeilingResult> {
+  const { store } = await openBenchStore(env, 'ceiling');
+  const client: DynamoDBDocumentClient = createDocumentClient({ endpoint: env.dynamo.endpoint });
+  const completion = captured.dynamo.find((command) => command.name === 'PutItem');
+  if (!completion) throw new Error('the captured new alert made no PutItem');
+  const item = (completion.input as { Item: Record<string, unknown> }).Item;
+  const TableName = store.table.getName();
+  const put = (i: number) =>
+    client.send(
+      new PutCommand({
+        TableName,
+        Item: { ...item, pk: `ALERT#ceiling-${i}` },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  const keys = Array.from({ length: isolationSizes.ceilingPuts }, (_, i) => i);
+  await runBounded(keys.slice(0, 200), inFlight, async (i) => void (await put(-1 - i)));
+  const started = performance.now();
+  await runBounded(keys, inFlight, async (i) => void (await put(i)));
+  const wallMs = performance.now() - started;
+  client.destroy();
   return {
-    pure: await purePath(env),
-    dynamoPut: await dynamoPut(env),
-    slackPost: await slackPost(env),
-    httpNoop: await httpNoop(env),
+    puts: keys.length,
+    inFlight,
+    wallMs: round(wallMs),
+    itemsPerSecond: round((keys.length / wallMs) * 1000),
   };
 }

@@ -57,34 +57,6 @@ export function childCpuUs(pid: number | undefined): number | undefined {
   }
 }
 
-/** Another process's peak and current resident memory in MB from /proc (Linux). */
-export function childMemoryMb(pid: number | undefined): { peak?: number; current?: number } {
-  if (pid === undefined) return {};
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-    return { peak: round(kb('VmHWM') / 1024, 1), current: round(kb('VmRSS') / 1024, 1) };
-  } catch {
-    return {};
-  }
-}
-
-/** Samples this process's RSS; `stop` answers the peak seen in MB. */
-export function sampleRss(intervalMs = 20) {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, intervalMs);
-  timer.unref();
-  return {
-    stop(): number {
-      clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage.rss());
-      return round(peak / 1024 / 1024, 1);
-    },
-  };
-}
-
 export function diffCounts(after: Counts, before: Counts): Counts {
   const result: Counts = {};
   for (const [key, value] of Object.entries(after)) {

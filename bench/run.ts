@@ -1,40 +1,61 @@
-import { type BenchEnv, startBenchEnv } from './bench-harness.ts';
-import { runIsolation } from './isolation.ts';
-import { buildReport, formatReport, writeReport } from './report.ts';
-import { duplicates, newAlerts, repeats, type ScenarioResult, storm, warmUp } from './scenarios.ts';
+import { type BenchEnv, createBenchInputs, startBenchEnv } from './bench-harness.ts';
+import { formatReport } from './format-report.ts';
+import { measureDynamoCeiling, runIsolation } from './isolation.ts';
+import { type PurePathResult, purePath } from './pure-path.ts';
+import { buildReport, writeReport } from './report.ts';
+import {
+  clicks,
+  duplicates,
+  newAlerts,
+  newAlertsInFlight,
+  repeats,
+  type ScenarioResult,
+  sizes,
+} from './scenarios.ts';
+import { warmUp } from './warm-up.ts';
 
 /**
- * `npm run bench`: signed SNS notifications through the real server on loopback (DynamoDB Local, fake
- * Slack), and the same work's unavoidable parts in isolation. Prints tables, writes reports/bench.json.
- * BENCH_SCENARIOS=newAlerts,repeats,duplicates,storm picks scenarios; BENCH_STORM_CONCURRENCY sizes the storm.
+ * `npm run bench`: signed SNS notifications and Slack clicks through the real server on loopback (DynamoDB
+ * Local, fake Slack), and the same work's unavoidable parts in isolation. Prints the figures against their
+ * targets and writes reports/bench.json. Sizes: BENCH_* environment variables (see scenarios.ts, isolation.ts).
  */
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 
-async function timed<T>(fn: () => Promise<T>): Promise<T> {
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  progress(label);
   const started = performance.now();
   const result = await fn();
   progress(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return result;
 }
 
+async function run(env: BenchEnv, pure: PurePathResult, startedAt: Date) {
+  const captured = await timed('warm-up (not measured), capturing one new alert', () => warmUp(env));
+  const isolation = await timed('isolation: each call of a new alert alone', () =>
+    runIsolation(env, captured, pure),
+  );
+  const scenarios: ScenarioResult[] = [];
+  for (const scenario of [newAlerts, repeats, duplicates, clicks]) {
+    scenarios.push(await timed(`scenario: ${scenario.name}`, () => scenario(env)));
+  }
+  const ceiling = await timed("DynamoDB Local's ceiling", () =>
+    measureDynamoCeiling(env, captured, sizes.inFlight),
+  );
+  scenarios.push(await timed('scenario: new alerts in flight', () => newAlertsInFlight(env)));
+  return buildReport(startedAt, isolation, ceiling, scenarios);
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   let env: BenchEnv | undefined;
   try {
-    progress('starting DynamoDB Local and the fake Slack API');
-    env = await startBenchEnv();
-    progress('warm-up (not measured)');
-    await timed(() => warmUp(env!));
-    progress('isolation: pure path, one PutItem, one chat.postMessage, one no-op HTTP round trip');
-    const isolation = await timed(() => runIsolation(env!));
-    const scenarios: ScenarioResult[] = [];
-    const only = process.env.BENCH_SCENARIOS?.split(',');
-    const chosen = [newAlerts, repeats, duplicates, storm].filter((s) => !only || only.includes(s.name));
-    for (const scenario of chosen) {
-      progress(`scenario: ${scenario.name}`);
-      scenarios.push(await timed(() => scenario(env!)));
-    }
-    const report = buildReport(startedAt, isolation, scenarios);
+    const inputs = createBenchInputs();
+    // First, while nothing else runs in this process or beside it: no-I/O CPU is what it measures.
+    const pure = await timed('pure path and RSA alone (quiet process, nothing started yet)', () =>
+      purePath(inputs),
+    );
+    env = await timed('starting DynamoDB Local and the fake Slack API', () => startBenchEnv(inputs));
+    const report = await run(env, pure, startedAt);
     process.stdout.write(`${formatReport(report)}\n`);
     progress(`wrote ${writeReport(report)}`);
   } finally {

@@ -1,31 +1,31 @@
-import { type BenchEnv, type BenchKlaxon, startBenchKlaxon } from './bench-harness.ts';
+import { pollWithDeadline } from '../src/util/poll-with-deadline.ts';
+import { type BenchEnv, type BenchKlaxon, benchChannel, startBenchKlaxon } from './bench-harness.ts';
+import { createSlackSender, signedAcknowledgeClick } from './clicks.ts';
 import { createSender, runBounded } from './load.ts';
 import {
   type Counts,
   childCpuUs,
-  childMemoryMb,
   countBy,
   diffCounts,
   type LatencySummary,
   latencyHistogram,
   processCpuUs,
   round,
-  sampleRss,
   summarizeLatency,
 } from './measure.ts';
-import { alarmPayload, seededRandom, signedBody } from './payloads.ts';
+import { alarmPayload, signedBody } from './payloads.ts';
 
 const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
 
-/** Sized to finish in about three minutes on two cores; BENCH_STORM_CONCURRENCY varies the storm. */
+/** Sized to finish the whole run in about three minutes on two cores; each can be set by env var. */
 export const sizes = {
-  newAlarms: 300,
-  repeats: 1_500,
-  duplicateOriginals: 500,
-  duplicateRounds: 2,
-  stormNotifications: 10_000,
-  stormAlarms: 200,
-  stormConcurrency: envNumber('BENCH_STORM_CONCURRENCY', 32),
+  newAlarms: envNumber('BENCH_NEW_ALERTS', 400),
+  openAlarms: envNumber('BENCH_OPEN_ALARMS', 100),
+  repeats: envNumber('BENCH_REPEATS', 800),
+  duplicates: envNumber('BENCH_DUPLICATES', 500),
+  clicks: envNumber('BENCH_CLICKS', 200),
+  inFlightAlarms: envNumber('BENCH_IN_FLIGHT_ALERTS', 3_000),
+  inFlight: envNumber('BENCH_IN_FLIGHT', 32),
 };
 
 export interface ScenarioResult {
@@ -38,29 +38,52 @@ export interface ScenarioResult {
   latencyMs: LatencySummary;
   outcomes: Counts;
   statuses: Counts;
-  /** Calls made while the notifications were being answered. */
+  /** Calls made while the requests were being answered (and, for clicks, their work finished). */
   dynamoCalls: Counts;
   slackCalls: Counts;
-  /** Calls the notifications caused later: coalesced root refreshes, flushed when the server closes. */
+  /** Calls the requests caused later: coalesced root refreshes, flushed when the server closes. */
   deferredDynamoCalls: Counts;
   deferredSlackCalls: Counts;
-  /** Whole Node process: Klaxon + the load generator + the in-process fake Slack. */
-  nodeCpuUs: number;
+  /** Whole Node process: Klaxon + the load generator + the in-process fake Slack (absent for clicks). */
+  nodeCpuUs?: number;
   /** DynamoDB Local's JVM, read from /proc. */
   dynamoLocalCpuUs?: number;
-  peakRssMb: number;
-  dynamoLocalPeakRssMb?: number;
-  presignedBodiesMb: number;
-  signingMs: number;
+}
+
+/** Where a measured window starts: counters and clocks. */
+function openWindow(env: BenchEnv, k: BenchKlaxon) {
+  env.slack.reset();
+  return {
+    dynamo: { ...k.dynamoCalls },
+    cpu: processCpuUs(),
+    java: childCpuUs(env.dynamo.process.pid),
+    started: performance.now(),
+  };
+}
+
+/** Closes a window: counts what it made, then closes the server to count what it deferred. */
+async function closeWindow(env: BenchEnv, k: BenchKlaxon, start: ReturnType<typeof openWindow>) {
+  const wallMs = performance.now() - start.started;
+  const nodeCpuUs = processCpuUs() - start.cpu;
+  const javaEnd = childCpuUs(env.dynamo.process.pid);
+  const dynamoCalls = diffCounts(k.dynamoCalls, start.dynamo);
+  const slackCalls = countBy(env.slack.calls, (call) => call.method);
+  const slackAfter = env.slack.calls.length;
+  const dynamoAfter = { ...k.dynamoCalls };
+  await k.close();
+  return {
+    wallMs: round(wallMs),
+    nodeCpuUs,
+    ...(start.java !== undefined && javaEnd !== undefined ? { dynamoLocalCpuUs: javaEnd - start.java } : {}),
+    dynamoCalls,
+    slackCalls,
+    deferredDynamoCalls: diffCounts(k.dynamoCalls, dynamoAfter),
+    deferredSlackCalls: countBy(env.slack.calls.slice(slackAfter), (call) => call.method),
+  };
 }
 
 /** Signs outside the measured window: signing is SNS's work, not Klaxon's. */
-function presign(env: BenchEnv, payloads: unknown[]) {
-  const started = performance.now();
-  const bodies = payloads.map((payload) => signedBody(env.signer, payload));
-  const bytes = bodies.reduce((sum, body) => sum + body.length, 0);
-  return { bodies, signingMs: round(performance.now() - started), mb: round(bytes / 1024 / 1024, 1) };
-}
+const presign = (env: BenchEnv, payloads: unknown[]) => payloads.map((p) => signedBody(env.signer, p));
 
 async function send(k: BenchKlaxon, bodies: readonly string[], concurrency: number) {
   const sender = createSender(k.url, concurrency);
@@ -78,150 +101,141 @@ async function measureTraffic(
   env: BenchEnv,
   k: BenchKlaxon,
   head: { name: string; description: string; concurrency: number },
-  signed: ReturnType<typeof presign>,
+  bodies: readonly string[],
 ): Promise<ScenarioResult> {
-  const { bodies } = signed;
   const sender = createSender(k.url, head.concurrency);
   const histogram = latencyHistogram();
   const outcomes: Counts = {};
   const statuses: Counts = {};
-  const slackStart = env.slack.calls.length;
-  const dynamoStart = { ...k.dynamoCalls };
-  const pid = env.dynamo.process.pid;
-  const rss = sampleRss();
-  const cpuStart = processCpuUs();
-  const javaStart = childCpuUs(pid);
-  const started = performance.now();
+  const window = openWindow(env, k);
   await runBounded(bodies, head.concurrency, async (body) => {
     const delivery = await sender.post(body);
     histogram.recordValue(Math.max(1, Math.round(delivery.latencyUs)));
     outcomes[delivery.outcome] = (outcomes[delivery.outcome] ?? 0) + 1;
     statuses[delivery.status] = (statuses[delivery.status] ?? 0) + 1;
   });
-  const wallMs = performance.now() - started;
-  const nodeCpuUs = processCpuUs() - cpuStart;
-  const javaEnd = childCpuUs(pid);
-  const peakRssMb = rss.stop();
+  const measured = await closeWindow(env, k, window);
   sender.close();
-  const dynamoWindow = diffCounts(k.dynamoCalls, dynamoStart);
-  const slackWindow = countBy(env.slack.calls.slice(slackStart), (call) => call.method);
-  const slackAfterWindow = env.slack.calls.length;
-  const dynamoAfterWindow = { ...k.dynamoCalls };
-  await k.close();
   const latencyMs = summarizeLatency(histogram);
   histogram.destroy();
-  return {
-    ...head,
-    count: bodies.length,
-    wallMs: round(wallMs),
-    perSecond: round((bodies.length / wallMs) * 1000),
-    latencyMs,
-    outcomes,
-    statuses,
-    dynamoCalls: dynamoWindow,
-    slackCalls: slackWindow,
-    deferredDynamoCalls: diffCounts(k.dynamoCalls, dynamoAfterWindow),
-    deferredSlackCalls: countBy(env.slack.calls.slice(slackAfterWindow), (call) => call.method),
-    nodeCpuUs,
-    ...(javaStart !== undefined && javaEnd !== undefined ? { dynamoLocalCpuUs: javaEnd - javaStart } : {}),
-    peakRssMb,
-    ...(childMemoryMb(pid).peak !== undefined ? { dynamoLocalPeakRssMb: childMemoryMb(pid).peak } : {}),
-    presignedBodiesMb: signed.mb,
-    signingMs: signed.signingMs,
-  };
+  const perSecond = round((bodies.length / measured.wallMs) * 1000);
+  return { ...head, count: bodies.length, perSecond, latencyMs, outcomes, statuses, ...measured };
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-/** Untimed: brings both JITs (Node's and DynamoDB Local's) and the sockets up to speed on a throwaway table. */
-export async function warmUp(env: BenchEnv): Promise<void> {
-  const alarms = 40;
-  const k = await startBenchKlaxon(env, 'warmup');
-  const first = presign(
-    env,
-    range(alarms).map((i) => alarmPayload(i, 'warm')),
-  ).bodies;
-  await send(k, first, 4);
-  await send(
-    k,
-    presign(
-      env,
-      range(alarms * 3).map((i) => alarmPayload(i % alarms, 'warm')),
-    ).bodies,
-    4,
-  );
-  await send(k, first, 4);
-  await k.close();
-  env.slack.reset();
-}
-
 export async function newAlerts(env: BenchEnv): Promise<ScenarioResult> {
   const k = await startBenchKlaxon(env, 'new');
-  env.slack.reset();
-  const signed = presign(
+  const bodies = presign(
     env,
     range(sizes.newAlarms).map((i) => alarmPayload(i, 'new')),
   );
-  return measureTraffic(
-    env,
-    k,
-    { name: 'new alert', description: `${sizes.newAlarms} distinct alarms, one each`, concurrency: 1 },
-    signed,
-  );
+  const description = `${sizes.newAlarms} distinct alarms, one each, one at a time`;
+  return measureTraffic(env, k, { name: 'new alert', description, concurrency: 1 }, bodies);
 }
 
 export async function repeats(env: BenchEnv): Promise<ScenarioResult> {
   const k = await startBenchKlaxon(env, 'repeat');
+  await send(
+    k,
+    presign(
+      env,
+      range(sizes.openAlarms).map((i) => alarmPayload(i, 'rep')),
+    ),
+    8,
+  );
+  const bodies = presign(
+    env,
+    range(sizes.repeats).map((i) => alarmPayload(i % sizes.openAlarms, 'rep')),
+  );
+  const description = `${sizes.repeats} copies of the same state change of ${sizes.openAlarms} open alarms`;
+  return measureTraffic(env, k, { name: 'coalesced repeat', description, concurrency: 1 }, bodies);
+}
+
+export async function duplicates(env: BenchEnv): Promise<ScenarioResult> {
+  const k = await startBenchKlaxon(env, 'dup');
+  const originals = presign(
+    env,
+    range(sizes.duplicates).map((i) => alarmPayload(i, 'dup')),
+  );
+  await send(k, originals, 8);
+  const description = `${sizes.duplicates} re-deliveries of already processed MessageIds`;
+  return measureTraffic(env, k, { name: 'duplicate delivery', description, concurrency: 1 }, originals);
+}
+
+export async function newAlertsInFlight(env: BenchEnv): Promise<ScenarioResult> {
+  const k = await startBenchKlaxon(env, 'inflight');
+  const bodies = presign(
+    env,
+    range(sizes.inFlightAlarms).map((i) => alarmPayload(i, 'flight')),
+  );
+  const description = `${sizes.inFlightAlarms} distinct alarms, ${sizes.inFlight} in flight`;
+  const head = { name: `new alert x${sizes.inFlight}`, description, concurrency: sizes.inFlight };
+  return measureTraffic(env, k, head, bodies);
+}
+
+/**
+ * Acknowledge clicks on open alerts, one at a time. Bolt answers Slack before its listener has finished, so
+ * each click is timed until its work is done: the alert's chat.update made and its drain lease released.
+ */
+export async function clicks(env: BenchEnv): Promise<ScenarioResult> {
+  const k = await startBenchKlaxon(env, 'click');
   env.slack.reset();
   await send(
     k,
     presign(
       env,
-      range(sizes.newAlarms).map((i) => alarmPayload(i, 'rep')),
-    ).bodies,
+      range(sizes.clicks).map((i) => alarmPayload(i, 'click')),
+    ),
     8,
   );
-  const signed = presign(
-    env,
-    range(sizes.repeats).map((i) => alarmPayload(i % sizes.newAlarms, 'rep')),
-  );
-  const description = `${sizes.repeats} copies of the same state change of ${sizes.newAlarms} open alarms`;
-  return measureTraffic(env, k, { name: 'repeat', description, concurrency: 1 }, signed);
+  const roots = env.slack.messages(benchChannel);
+  if (roots.length !== sizes.clicks) throw new Error(`expected ${sizes.clicks} roots, got ${roots.length}`);
+  const prepared = roots.map(signedAcknowledgeClick);
+  const sender = createSlackSender(k.url);
+  const histogram = latencyHistogram();
+  const statuses: Counts = {};
+  const outcomes: Counts = {};
+  const window = openWindow(env, k);
+  for (const click of prepared) {
+    const started = performance.now();
+    const updatesBefore = countBy(env.slack.calls, (call) => call.method)['chat.update'] ?? 0;
+    const status = await sender.post(click);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    const done = await waitForClickDone(env, k, click.alertId, updatesBefore);
+    outcomes[done ? 'acknowledged' : 'timed-out'] = (outcomes[done ? 'acknowledged' : 'timed-out'] ?? 0) + 1;
+    histogram.recordValue(Math.max(1, Math.round((performance.now() - started) * 1000)));
+  }
+  const { nodeCpuUs: _polluted, ...measured } = await closeWindow(env, k, window);
+  sender.close();
+  const latencyMs = summarizeLatency(histogram);
+  histogram.destroy();
+  return {
+    name: 'button click',
+    description: `${sizes.clicks} signed block_actions Acknowledge clicks, one at a time, each until done`,
+    concurrency: 1,
+    count: prepared.length,
+    perSecond: round((prepared.length / measured.wallMs) * 1000),
+    latencyMs,
+    outcomes,
+    statuses,
+    ...measured,
+  };
 }
 
-export async function duplicates(env: BenchEnv): Promise<ScenarioResult> {
-  const k = await startBenchKlaxon(env, 'dup');
-  env.slack.reset();
-  // The originals are new alerts (no coalescing), so the deferred refreshes at close are the duplicates' own.
-  const originals = presign(
-    env,
-    range(sizes.duplicateOriginals).map((i) => alarmPayload(i, 'dup')),
+/** Polls through the observer's own client, so the polling is not counted as Klaxon's calls. */
+async function waitForClickDone(env: BenchEnv, k: BenchKlaxon, alertId: string, updatesBefore: number) {
+  const updated = await pollWithDeadline(
+    async () => env.slack.calls.filter((call) => call.method === 'chat.update').length,
+    (n): n is number => n > updatesBefore,
+    { timeoutMs: 5_000, intervalMs: 1 },
   );
-  await send(k, originals.bodies, 16);
-  const bodies = range(sizes.duplicateRounds).flatMap(() => originals.bodies);
-  const description =
-    `${bodies.length} re-deliveries (${sizes.duplicateRounds} rounds) of ` +
-    `${sizes.duplicateOriginals} already processed MessageIds`;
-  return measureTraffic(
-    env,
-    k,
-    { name: 'duplicate', description, concurrency: 1 },
-    { ...originals, bodies, mb: originals.mb },
+  if (updated === undefined) return false;
+  const released = await pollWithDeadline(
+    () => k.observer.alerts.loadAlert(alertId),
+    (snapshot): snapshot is typeof snapshot =>
+      snapshot.record?.acknowledged !== undefined && snapshot.drain === undefined,
+    { timeoutMs: 5_000, intervalMs: 1 },
   );
-}
-
-export async function storm(env: BenchEnv): Promise<ScenarioResult> {
-  const k = await startBenchKlaxon(env, 'storm');
-  env.slack.reset();
-  const random = seededRandom(20_240_601);
-  const signed = presign(
-    env,
-    range(sizes.stormNotifications).map(() =>
-      alarmPayload(Math.floor(random() * sizes.stormAlarms), 'storm'),
-    ),
-  );
-  const description =
-    `${sizes.stormNotifications} notifications over ${sizes.stormAlarms} alarms ` +
-    `(random order, seeded), ${sizes.stormConcurrency} in flight`;
-  return measureTraffic(env, k, { name: 'storm', description, concurrency: sizes.stormConcurrency }, signed);
+  return released !== undefined;
 }

@@ -40,7 +40,8 @@ export function collectAlertFieldsOf(alert: NormalizedAlert): MrkdwnField[] {
  * more, so it takes the key field's place instead of appearing twice.
  */
 function addOrReplace(fields: MrkdwnField[], label: string, value: string): void {
-  const existing = fields.find((field) => field.label.toLowerCase() === escapeMrkdwn(label).toLowerCase());
+  const key = escapeMrkdwn(label).toLowerCase();
+  const existing = fields.find((field) => field.label.toLowerCase() === key);
   if (existing && value.trim() !== '') existing.value = escapeMrkdwn(value);
   else addEscaped(fields, label, value);
 }

@@ -1,8 +1,16 @@
 import type { SlackUserRef } from '../model/alert-view.ts';
 
-/** Slack mrkdwn treats `&`, `<` and `>` as control characters; all user and AWS text goes through this. */
+const mrkdwnEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const mrkdwnControl = /[&<>]/;
+const mrkdwnControls = /[&<>]/g;
+
+/**
+ * Slack mrkdwn treats `&`, `<` and `>` as control characters; all user and AWS text goes through this.
+ * Every field of every message does, and most have nothing to escape: those are returned as they are.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (!mrkdwnControl.test(text)) return text;
+  return text.replace(mrkdwnControls, (char) => mrkdwnEntities[char] as string);
 }
 
 /**
@@ -50,8 +58,12 @@ export function formatLink(url: string, label: string): string {
 }
 
 function toSafeUrl(url: string): string | undefined {
-  if (!URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   return escapeMrkdwn(parsed.href.replace(/\|/g, '%7C'));
 }

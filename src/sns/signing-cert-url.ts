@@ -5,6 +5,19 @@ const snsHostPattern = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
  * message cannot make Klaxon fetch an attacker's certificate (or probe internal hosts).
  */
 export function isSnsSigningCertUrl(value: string): boolean {
+  // Every notification names one of the few certificates SNS uses: remember the verdicts, not the URLs' parse.
+  const known = verdicts.get(value);
+  if (known !== undefined) return known;
+  const verdict = judgeSigningCertUrl(value);
+  if (verdicts.size >= maxRemembered) verdicts.delete(verdicts.keys().next().value as string);
+  verdicts.set(value, verdict);
+  return verdict;
+}
+
+const verdicts = new Map<string, boolean>();
+const maxRemembered = 64;
+
+function judgeSigningCertUrl(value: string): boolean {
   let url: URL;
   try {
     url = new URL(value);

@@ -101,7 +101,9 @@ export function failWith(what: string, error: z.ZodError): ParseResult {
 
 /** When the message says it happened, else when SNS received it. */
 export function occurredAt(time: string | undefined, input: SnsNotificationInput): string {
-  return toIsoTime(time, toIsoTime(input.timestamp, input.timestamp));
+  // The fallback is worked out only when needed: reading a date is a good part of parsing an alarm.
+  const own = toIsoTime(time, '');
+  return own !== '' ? own : toIsoTime(input.timestamp, input.timestamp);
 }
 
 /** A MessageParser that checks `payload` against `schema` (`what` names it in the reason) before `toAlert`. */

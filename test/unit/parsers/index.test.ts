@@ -114,4 +114,23 @@ describe('parseSnsNotification', () => {
     expect(types).toEqual(['Notification', 'SubscriptionConfirmation']);
     for (const sample of samples) expect(typeof sample.Message).toBe('string');
   });
+
+  it.each([
+    ['an unreadable', 'yesterday-ish'],
+    ['an empty', ''],
+  ])('dates an alarm with %s StateChangeTime by when SNS received it', (_what, stateChangeTime) => {
+    // Prepare
+    const alarm = JSON.parse(fixtureText('cloudwatch/alarm-single-metric.json'));
+    const input = {
+      ...notificationOf(JSON.stringify({ ...alarm, StateChangeTime: stateChangeTime })),
+      timestamp: '2024-05-06T07:08:09.123Z',
+    };
+
+    // Act
+    const alert = parseSnsNotification(input);
+
+    // Assess
+    expect(alert.source).toBe('cloudwatch-alarm');
+    expect(alert.occurredAt).toBe('2024-05-06T07:08:09.123Z');
+  });
 });

@@ -1,0 +1,146 @@
+import type { CallCost } from './isolation.ts';
+import { type Counts, round } from './measure.ts';
+import { type BenchReport, expectedStoreCalls } from './report.ts';
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((row) => row[c]?.length ?? 0)));
+  const line = (row: string[]) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+}
+
+const list = (counts: Counts) =>
+  Object.entries(counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key} ${value}`)
+    .join(', ') || '-';
+
+const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
+const pct = (fraction: number) => `${round(fraction * 100, 1)} %`;
+
+function callsSection(r: BenchReport): string[] {
+  return [
+    '1. Calls per request (counted by command name in the document client / by method at the fake Slack)',
+    table(
+      [
+        'scenario',
+        'n',
+        'store',
+        'store by command',
+        'expected',
+        'deferred store',
+        'Slack',
+        'Slack by method',
+      ],
+      r.scenarios
+        .filter((s) => s.concurrency === 1)
+        .map((s) => [
+          s.name,
+          s.count,
+          s.perRequest.dynamoTotal,
+          list(s.perRequest.dynamo),
+          expectedStoreCalls[s.name] ?? '-',
+          s.perRequest.deferredDynamoTotal,
+          s.perRequest.slackTotal +
+            (s.perRequest.deferredSlackTotal ? ` (+${s.perRequest.deferredSlackTotal} deferred)` : ''),
+          list(s.perRequest.slack),
+        ]),
+    ),
+    '   deferred = done later by the server (coalesced root refreshes), flushed at close, per request.',
+    "   Channel pacing (Slack's 1 post/s per channel) is off in the bench: it would measure one channel's backlog.",
+  ];
+}
+
+function trafficSection(r: BenchReport): string[] {
+  return [
+    'Throughput and latency (real HTTP server, DynamoDB Local, fake Slack; all loopback; clicks until done)',
+    table(
+      [
+        'scenario',
+        'n',
+        'in flight',
+        'wall s',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'node CPU µs/req',
+        'JVM CPU µs/req',
+        'outcomes',
+      ],
+      r.scenarios.map((s) => [
+        s.name,
+        s.count,
+        s.concurrency,
+        round(s.wallMs / 1000, 2),
+        s.perSecond,
+        s.latencyMs.p50,
+        s.latencyMs.p99,
+        s.latencyMs.max,
+        s.perRequest.nodeCpuUs ?? '-',
+        s.dynamoLocalCpuUs !== undefined ? round(s.dynamoLocalCpuUs / s.count) : '-',
+        `${list(s.outcomes)}; HTTP ${list(s.statuses)}`,
+      ]),
+    ),
+  ];
+}
+
+function pureSection(r: BenchReport): string[] {
+  const p = r.isolation.pure;
+  const v = r.purePathVsRsa;
+  return [
+    `2. Pure path vs RSA (CPU µs, median of batches of 500; ${p.iterations} iterations; measured first, in a quiet process)`,
+    `   pure path per new alert (envelope + verify + parse + decide + render root): ${v.purePathUs} µs`,
+    `   RSA verification of the same message alone (node:crypto, cached key):      ${v.rsaVerifyUs} µs`,
+    `   ratio ${v.ratio} (target <= ${v.target}): ${verdict(v.met)}`,
+    `   stages µs: ${list(p.stagesUs)}; coalesced repeat ${p.coalescedUs} µs, duplicate ${p.duplicateUs} µs`,
+  ];
+}
+
+function cpuSection(r: BenchReport): string[] {
+  const c = r.cpuVsIo;
+  const cost = (name: string, k: CallCost) =>
+    `   ${name.padEnd(20)} node CPU mean ${k.meanCpuUs} µs, median ${k.medianCpuUs} µs; wall median ${k.medianWallMs} ms` +
+    (k.dynamoLocalCpuUs !== undefined ? `; DDB Local JVM ~${k.dynamoLocalCpuUs} µs` : '') +
+    ` (n=${k.n})`;
+  return [
+    '3. CPU per new alert vs its I/O (node CPU µs; one process: Klaxon + load generator + in-process fake Slack)',
+    '   each call alone, replayed from a captured new alert with fresh ids:',
+    ...Object.entries(r.isolation.calls).map(([name, k]) => cost(name, k)),
+    cost('HTTP no-op POST', r.isolation.httpNoop).replace('HTTP no-op POST    ', 'HTTP no-op (context)'),
+    `   I/O of one new alert: ${c.io.map((i) => `${i.perAlert} x ${i.call} ${i.meanCpuUs}`).join(' + ')} = ${c.ioSumUs} µs`,
+    `   node CPU per new alert through the server: ${c.nodeCpuUsPerNewAlert} µs`,
+    `   ratio ${c.ratio} (target <= ${c.target}): ${verdict(c.met)}`,
+  ];
+}
+
+function inFlightSection(r: BenchReport): string[] {
+  const f = r.inFlightVsCeiling;
+  const k = r.ceiling;
+  return [
+    `4. New alerts ${k.inFlight} in flight vs DynamoDB Local's ceiling`,
+    `   ceiling: ${k.puts} conditional PutItems, ${k.inFlight} in flight, document client alone: ${f.ceilingItemsPerSecond} items/s`,
+    `   ceiling / ${f.storeCallsPerNewAlert} store calls per new alert = ${f.ceilingAlertsPerSecond} alerts/s`,
+    `   scenario: ${f.perSecond} alerts/s = ${pct(f.fraction)} of it (target >= ${pct(f.target)}): ${verdict(f.met)}`,
+  ];
+}
+
+export function formatReport(r: BenchReport): string {
+  const env = r.environment;
+  return [
+    `Klaxon bench (${r.startedAt}, node ${env.node}, ${env.platform}, ${env.cpus} x ${env.cpuModel})`,
+    '',
+    ...callsSection(r),
+    '',
+    ...trafficSection(r),
+    '',
+    ...pureSection(r),
+    '',
+    ...cpuSection(r),
+    '',
+    ...inFlightSection(r),
+    '',
+    `Total ${r.totalSeconds} s; peak RSS ${round(process.resourceUsage().maxRSS / 1024, 1)} MB`,
+  ].join('\n');
+}
