@@ -66,7 +66,10 @@ export function createCore(options: CoreOptions) {
     pacer: createChannelPacer(clock, options.channelPace),
     inlineWaitMs: inProcess ? 0 : 3_000,
     ...(inProcess
-      ? { scheduleDrain: (alertId: string, at: number) => scheduler?.schedule(alertId, at) }
+      ? {
+          scheduleDrain: (alertId: string, at: number) => scheduler?.schedule(alertId, at),
+          queueForChannel: (channel: string, alertId: string) => scheduler?.queue(channel, alertId),
+        }
       : {}),
   };
   if (inProcess) scheduler = createDrainScheduler(() => outbox, logger);

@@ -9,6 +9,8 @@ import type { Clock } from '../../aws/poll.ts';
 export interface ChannelPacer {
   /** Reserves a slot if it is due within `maxWaitMs`; the wait, or undefined when it is further away. */
   reserve(channel: string, maxWaitMs: number): number | undefined;
+  /** How long until a slot is free, without reserving it. */
+  waitFor(channel: string): number;
 }
 
 export interface ChannelPace {
@@ -22,12 +24,18 @@ export const slackChannelPace: ChannelPace = { intervalMs: 1000, burst: 4 };
 export function createChannelPacer(clock: Clock, pace: ChannelPace = slackChannelPace): ChannelPacer {
   const theoreticalArrival = new Map<string, number>();
   const tolerance = Math.max(0, pace.burst - 1) * pace.intervalMs;
+  const waitAt = (channel: string, now: number) => {
+    const tat = Math.max(now, theoreticalArrival.get(channel) ?? now);
+    return { tat, wait: Math.max(0, tat - tolerance - now) };
+  };
   return {
+    waitFor(channel) {
+      return pace.intervalMs <= 0 ? 0 : waitAt(channel, clock.now()).wait;
+    },
     reserve(channel, maxWaitMs) {
       if (pace.intervalMs <= 0) return 0;
       const now = clock.now();
-      const tat = Math.max(now, theoreticalArrival.get(channel) ?? now);
-      const wait = Math.max(0, tat - tolerance - now);
+      const { tat, wait } = waitAt(channel, now);
       if (wait > maxWaitMs) return undefined;
       theoreticalArrival.set(channel, tat + pace.intervalMs);
       if (theoreticalArrival.size > 10_000) pruneBefore(theoreticalArrival, now);

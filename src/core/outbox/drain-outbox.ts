@@ -145,9 +145,10 @@ function applyProgress(record: AlertRecord, progress: Progress): AlertRecord {
   };
 }
 
-/** Steps deferred (coalesced, digested) or paced run later: a timer here, the sweep everywhere. */
+/** Steps deferred (coalesced, digested) or paced run later: a timer or the channel's queue here, the sweep everywhere. */
 function scheduleLater(rt: OutboxRuntime, record: AlertRecord, stopped?: DrainOutcome) {
-  if (!rt.scheduleDrain || record.outbox.length === 0 || stopped === 'slack-failed') return;
-  const at = stopped === 'paced' ? rt.clock.now() + 1000 : nextDueAt(record);
-  if (at !== undefined) rt.scheduleDrain(record.alertId, at);
+  if (record.outbox.length === 0 || stopped === 'slack-failed') return;
+  if (stopped === 'paced') rt.queueForChannel?.(record.channel, record.alertId);
+  const at = nextDueAt(record);
+  if (at !== undefined) rt.scheduleDrain?.(record.alertId, at);
 }

@@ -22,4 +22,9 @@ export interface OutboxRuntime {
    * sweep does it.
    */
   scheduleDrain?: (alertId: string, atMs: number) => void;
+  /**
+   * Queues an alert whose channel's pace held its posts back: the server drains a channel's queue one alert
+   * per free slot, so a backlog costs each alert one drain, not one attempt a second. Absent on Lambda.
+   */
+  queueForChannel?: (channel: string, alertId: string) => void;
 }
