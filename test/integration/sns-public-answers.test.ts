@@ -34,6 +34,24 @@ function capturedLogger() {
   return { logger: createLogger({ format: 'json', destination: stream }), lines };
 }
 
+/** The real server on a store that does not answer (a closed port). */
+async function klaxonOnDeadStore(logger: ReturnType<typeof capturedLogger>['logger']) {
+  return createKlaxon({
+    config: parseConfig({ defaultChannel: 'C0ALERTS', sns: { allowedTopicArns: [testTopicArn] } }, 'test'),
+    logger,
+    store: await openStore({ tableName: 'klaxon-down', endpoint: deadStoreEndpoint }),
+    slack: {
+      token: 'xoxb-test',
+      signingSecret: 'secret',
+      apiUrl: slack.url,
+      botIdentity: { botId: 'B1', botUserId: 'U1', teamId: 'T1' },
+    },
+    aws: testAwsClients(),
+    fetchCertificate: signer.fetchCertificateWith(),
+    confirmSubscription: async () => undefined,
+  });
+}
+
 let slack: FakeSlackApi;
 beforeAll(async () => {
   slack = await startFakeSlackApi();
@@ -46,20 +64,7 @@ describe('a store failure answers SNS a fixed reason and logs the real one', () 
   it('on the long-running server', async () => {
     // Prepare
     const { logger, lines } = capturedLogger();
-    const klaxon = createKlaxon({
-      config: parseConfig({ defaultChannel: 'C0ALERTS', sns: { allowedTopicArns: [testTopicArn] } }, 'test'),
-      logger,
-      store: await openStore({ tableName: 'klaxon-down', endpoint: deadStoreEndpoint }),
-      slack: {
-        token: 'xoxb-test',
-        signingSecret: 'secret',
-        apiUrl: slack.url,
-        botIdentity: { botId: 'B1', botUserId: 'U1', teamId: 'T1' },
-      },
-      aws: testAwsClients(),
-      fetchCertificate: signer.fetchCertificateWith(),
-      confirmSubscription: async () => undefined,
-    });
+    const klaxon = await klaxonOnDeadStore(logger);
     const url = await klaxon.listen(0);
 
     try {
@@ -134,20 +139,7 @@ describe('a store failure answers SNS a fixed reason and logs the real one', () 
 describe('refusals say what was refused, in fixed words', () => {
   it('names no configuration for a topic that is not allowed', async () => {
     const { logger } = capturedLogger();
-    const klaxon = createKlaxon({
-      config: parseConfig({ defaultChannel: 'C0ALERTS', sns: { allowedTopicArns: [testTopicArn] } }, 'test'),
-      logger,
-      store: await openStore({ tableName: 'klaxon-down', endpoint: deadStoreEndpoint }),
-      slack: {
-        token: 'xoxb-test',
-        signingSecret: 'secret',
-        apiUrl: slack.url,
-        botIdentity: { botId: 'B1', botUserId: 'U1', teamId: 'T1' },
-      },
-      aws: testAwsClients(),
-      fetchCertificate: signer.fetchCertificateWith(),
-      confirmSubscription: async () => undefined,
-    });
+    const klaxon = await klaxonOnDeadStore(logger);
     const url = await klaxon.listen(0);
     try {
       const response = await fetch(`${url}/sns`, {
