@@ -1,23 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
-import {
-  execute as executeTransaction,
-  isTransactionCancelled,
-} from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import type { AlertChange, AuditEntry } from '../model/alert-change.ts';
-import type { AlertRecord, AuditRecord, DrainLease, MuteRecord } from '../model/records.ts';
+import type { AlertRecord, DrainLease, MuteRecord } from '../model/records.ts';
+import { createAlertCommit } from './alert-commit.ts';
 import { AlertIndexPartitions, drainFreeCondition, toAlertItem, versionCondition } from './alert-items.ts';
-import { toAuditItem } from './audit-store.ts';
 import type { KlaxonEntities } from './entities.ts';
-import { muteSortKeyOf, toMuteItem } from './mute-store.ts';
 import { readAlertRecord, readMuteRecord, writeRecord } from './record-schemas.ts';
 import type { KlaxonTable } from './table.ts';
-
-const eventRetentionSeconds = 30 * 24 * 3600;
 
 /** An alert as read: its state (absent before the first notification), its mute and who drains its outbox. */
 export interface AlertSnapshot {
@@ -26,35 +17,15 @@ export interface AlertSnapshot {
   drain?: DrainLease;
 }
 
-export interface CommitInput {
-  alertId: string;
-  /** Version of the alert record the decision was made on (0: there was none). */
-  expectedVersion: number;
-  change?: AlertChange;
-  /** Take the drain lease in the same write (only when the decision saw it free). */
-  claimDrain?: { lease: DrainLease; nowMs: number };
-  /** The lease as read, written back unchanged when not claiming: a commit never takes a drain's lease away. */
-  keepDrain?: DrainLease;
-  /** The SNS delivery's dedupe record: first delivery wins. */
-  delivery?: { messageId: string; receivedAt: string; expiresAt: number };
-  /** History of notifications received (kept 30 days). */
-  event?: { at: string; messageId: string; summary: Record<string, unknown> };
-  audit?: AuditEntry;
-}
-
-export type CommitResult = 'committed' | 'conflict' | 'duplicate';
+export type { CommitInput, CommitResult } from './alert-commit.ts';
 
 /**
- * The alert lifecycle's reads and writes. Every decision is committed by `commit`: one TransactWriteItems
- * with the alert's next state and outbox (version-checked), its mute, the delivery's dedupe record, the
- * notification's history event and the audit record — all or nothing.
+ * The alert lifecycle's reads and writes: the alert with its mute (and the delivery's dedupe record) in one
+ * BatchGetItem, every decision committed by `commit` (alert-commit.ts), and the drain lease of its outbox.
  */
 export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   const alerts = entities.alertState.build(EntityRepository);
-  const mutes = entities.mute.build(EntityRepository);
-  const events = entities.alertEvent.build(EntityRepository);
   const notifications = entities.notification.build(EntityRepository);
-  const audits = entities.audit.build(EntityRepository);
   const topicEvents = entities.topicEvent.build(EntityRepository);
 
   const batchRead = async (alertId: string, messageId?: string) => {
@@ -104,68 +75,7 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       };
     },
 
-    async commit(input: CommitInput): Promise<CommitResult> {
-      const { change, alertId } = input;
-      const writes = [
-        ...(input.delivery
-          ? [
-              notifications.transactPut(
-                { alertId, ...input.delivery },
-                { condition: { attr: 'messageId', exists: false } },
-              ),
-            ]
-          : []),
-        ...(change
-          ? [
-              alerts.transactPut(toAlertItem(change.next, input.claimDrain?.lease ?? input.keepDrain), {
-                condition: input.claimDrain
-                  ? {
-                      and: [
-                        versionCondition(input.expectedVersion),
-                        drainFreeCondition(input.claimDrain.nowMs),
-                      ],
-                    }
-                  : versionCondition(input.expectedVersion),
-              }),
-            ]
-          : []),
-        ...(change?.startMute
-          ? [
-              mutes.transactPut(toMuteItem(change.startMute), {
-                condition: { attr: 'alertId', exists: false },
-              }),
-            ]
-          : []),
-        ...(change?.endMute
-          ? [
-              mutes.transactDelete(
-                { alertId },
-                { condition: { attr: 'gsi1sk', eq: muteSortKeyOf(change.endMute) } },
-              ),
-            ]
-          : []),
-        ...(input.event
-          ? [
-              events.transactPut({
-                alertId,
-                eventSk: `EVENT#${input.event.at}#${input.event.messageId}`,
-                expiresAt: Math.floor(Date.parse(input.event.at) / 1000) + eventRetentionSeconds,
-                record: writeRecord(input.event.summary),
-              }),
-            ]
-          : []),
-        ...(input.audit ? [audits.transactPut(toAuditItem({ ...input.audit, id: randomUUID() }))] : []),
-      ];
-      if (writes.length === 0) return 'committed';
-      try {
-        await executeTransaction(...(writes as [(typeof writes)[0]]));
-        return 'committed';
-      } catch (error) {
-        if (!isTransactionCancelled(error)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        return input.delivery && reasons[0]?.Code === 'ConditionalCheckFailed' ? 'duplicate' : 'conflict';
-      }
-    },
+    commit: createAlertCommit(entities),
 
     /**
      * Takes an alert's drain lease if it is free and the alert is still at `expectedVersion`; bumps the
@@ -234,13 +144,6 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
     /** A cheap consistent read that proves the table answers (health checks). */
     async ping(): Promise<void> {
       await notifications.get({ messageId: '__healthcheck__' }, { consistent: true });
-    },
-
-    /** A refusal or a failure changes no alert: its audit record is written alone. */
-    async appendAudit(entry: AuditEntry): Promise<AuditRecord> {
-      const record: AuditRecord = { ...entry, id: randomUUID() };
-      await audits.put(toAuditItem(record));
-      return record;
     },
   };
 }
