@@ -35,3 +35,10 @@ export interface UsageError {
   message: string;
   usage: string;
 }
+
+/** A command's words split into positionals, `key=value` options and the `share` flag. */
+export interface CommandTokens {
+  positionals: string[];
+  options: Record<string, string>;
+  share: boolean;
+}

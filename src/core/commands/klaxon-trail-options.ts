@@ -1,5 +1,5 @@
 import type { TrailFilters } from '../../aws/cloudtrail-events.ts';
-import type { Tokens } from './parse-klaxon-command.ts';
+import type { CommandTokens as Tokens } from '../../model/klaxon-command.ts';
 
 const trailKeys = [
   'user',

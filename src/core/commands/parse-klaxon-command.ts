@@ -5,7 +5,7 @@ import {
   validateTemplateValue,
 } from '../../aws/athena-cloudtrail.ts';
 import { defaultLogsQuery, type LogGroupAliases, resolveLogGroups } from '../../aws/logs-insights.ts';
-import type { ParsedCommand, UsageError } from '../../model/klaxon-command.ts';
+import type { ParsedCommand, CommandTokens as Tokens, UsageError } from '../../model/klaxon-command.ts';
 import { klaxonUsage, subcommandUsage } from '../../render/klaxon-usage.ts';
 import { resolveTimeRange } from './klaxon-time-range.ts';
 import { readTrailOptions } from './klaxon-trail-options.ts';
@@ -34,13 +34,7 @@ export const defaultCommandLimits = {
   defaultLimit: { trail: 25, athena: 25, logs: 100 },
 } as const satisfies Record<string, PerQuery>;
 
-export type { ParsedCommand, UsageError } from '../../model/klaxon-command.ts';
-
-export interface Tokens {
-  positionals: string[];
-  options: Record<string, string>;
-  share: boolean;
-}
+export type { CommandTokens as Tokens, ParsedCommand, UsageError } from '../../model/klaxon-command.ts';
 
 type Parse = (tokens: Tokens, options: KlaxonCommandOptions) => ParsedCommand | string;
 
