@@ -15,6 +15,7 @@ import { createSlackPoster } from '../slack/slack-poster.ts';
 import { createUsergroupMembership } from '../slack/usergroup-membership.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
 import type { KlaxonStore } from '../store/open-store.ts';
+import { createKeyedQueue } from '../util/keyed-queue.ts';
 import { sweepOnce } from './periodic-sweep.ts';
 
 export interface CoreOptions {
@@ -64,6 +65,7 @@ export function createCore(options: CoreOptions) {
     },
     leaseMs: options.drainLeaseMs ?? 15_000,
     pacer: createChannelPacer(clock, options.channelPace),
+    turns: createKeyedQueue(),
     inlineWaitMs: inProcess ? 0 : 3_000,
     ...(inProcess
       ? {

@@ -1,5 +1,5 @@
 import type { AlertChange, AuditEntry } from '../../model/alert-change.ts';
-import type { AlertRecord, MuteRecord } from '../../model/records.ts';
+import type { AlertRecord, DrainLease, MuteRecord } from '../../model/records.ts';
 import type { AlertSnapshot, CommitInput } from '../../store/alert-store.ts';
 import { type DrainResult, drainOutbox } from './drain-outbox.ts';
 import type { OutboxRuntime } from './outbox-runtime.ts';
@@ -27,18 +27,39 @@ export type CommitOutcome<D extends Decided> =
   | { kind: 'duplicate'; snapshot: AlertSnapshot }
   | { kind: 'contention' };
 
-const maxAttempts = 8;
+const maxAttempts = 12;
+
+type Committed<D extends Decided> =
+  | Exclude<CommitOutcome<D>, { kind: 'committed' }>
+  | (Extract<CommitOutcome<D>, { kind: 'committed' }> & { claim?: DrainLease; mute?: MuteRecord });
 
 /**
  * The one way anything changes an alert: read (one BatchGetItem), decide (pure), plan the Slack steps into
  * the outbox within the alert's budget, commit everything in one transaction — taking the drain lease when
- * free — then run the outbox. Losing the optimistic race re-reads and decides again.
+ * free — then run the outbox. Changes of one alert in this process take turns (a flood of one alarm would
+ * otherwise lose the optimistic race over and over); losing it to another process re-reads and decides again.
  */
 export async function commitChange<D extends Decided>(
   rt: OutboxRuntime,
   request: CommitRequest<D>,
 ): Promise<CommitOutcome<D>> {
+  const committed = await rt.turns.run(request.alertId, () => commitWithRetries(rt, request));
+  if (committed.kind !== 'committed' || !committed.claim || !committed.record) return committed;
+  const { claim, mute, ...outcome } = committed;
+  const drain = await drainCommitted(rt, {
+    record: committed.record,
+    ...(mute ? { mute } : {}),
+    lease: claim,
+  });
+  return { ...outcome, record: drain.record ?? committed.record, drain };
+}
+
+async function commitWithRetries<D extends Decided>(
+  rt: OutboxRuntime,
+  request: CommitRequest<D>,
+): Promise<Committed<D>> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    if (attempt > 0) await rt.clock.sleep(backoffMs(attempt));
     const snapshot = await read(rt, request);
     if ('delivered' in snapshot && snapshot.delivered) return { kind: 'duplicate', snapshot };
     const now = rt.clock.now();
@@ -62,15 +83,19 @@ export async function commitChange<D extends Decided>(
     if (result === 'duplicate') return { kind: 'duplicate', snapshot };
     if (result === 'conflict') continue;
     if (!change) return { kind: 'committed', decided, snapshot };
-    const mute = muteAfter(change, snapshot.mute);
     if (!claim) {
       scheduleDeferred(rt, change.next);
       return { kind: 'committed', decided, snapshot, record: change.next };
     }
-    const drain = await drainCommitted(rt, { record: change.next, ...(mute ? { mute } : {}), lease: claim });
-    return { kind: 'committed', decided, snapshot, record: drain.record ?? change.next, drain };
+    const mute = muteAfter(change, snapshot.mute);
+    return { kind: 'committed', decided, snapshot, record: change.next, claim, ...(mute ? { mute } : {}) };
   }
   return { kind: 'contention' };
+}
+
+/** Another process won the race: wait a little, more each time and at random, so the losers do not collide again. */
+function backoffMs(attempt: number): number {
+  return Math.floor(Math.random() * Math.min(200, 10 * 2 ** attempt));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Clock } from '../../aws/poll.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { AlertStore } from '../../store/alert-store.ts';
+import type { KeyedQueue } from '../../util/keyed-queue.ts';
 import type { ChannelPacer } from './channel-pacer.ts';
 import type { OutboxSettings } from './plan-outbox.ts';
 
@@ -15,6 +16,8 @@ export interface OutboxRuntime {
   /** How long a drain holds its lease before renewing: a dead process blocks an alert no longer than this. */
   leaseMs: number;
   pacer: ChannelPacer;
+  /** Changes of one alert in this process take turns (see commit-change.ts). */
+  turns: KeyedQueue;
   /** How long a request may wait for its channel's pace before leaving the rest to a later drain. */
   inlineWaitMs: number;
   /**
