@@ -64,7 +64,7 @@ async function runDueSteps(
   progress: Progress,
 ): Promise<DrainLease | undefined> {
   let lease = state.lease;
-  const record = { ...state.record, ...(progress.root && !state.record.ts ? progress.root : {}) };
+  const record = { ...state.record, ...(progress.root ?? {}) };
   for (const entry of dueEntries(record, rt.clock.now())) {
     if (progress.done.has(entry.seq)) continue;
     const renewed = await keepLease(rt, record.alertId, lease);
@@ -138,8 +138,9 @@ function applyProgress(record: AlertRecord, progress: Progress): AlertRecord {
   return {
     ...record,
     outbox,
-    // Slack answers a post with the channel's id, which later calls need (a configured #name is not enough).
-    ...(progress.root && !record.ts ? progress.root : {}),
+    // Slack answers a post with the channel's id, which later calls need (a configured #name is not enough);
+    // a root posted again (the old one was deleted) replaces the old one.
+    ...(progress.root ?? {}),
     ...(progress.rootDrawnAt ? { rootRefreshedAt: progress.rootDrawnAt } : {}),
     version: record.version + 1,
   };

@@ -33,17 +33,39 @@ export async function runOutboxStep(
     return { kind: 'done', root: posted };
   }
   if (!record.ts) return { kind: 'blocked' };
+  const repost = () =>
+    slack.postMessage(record.channel, renderAlertMessage(view), { stepId: `${stepId}:root` });
   if (entry.step.kind === 'update-root') {
-    await slack.updateMessage(record.channel, record.ts, renderAlertMessage(view));
-    return { kind: 'done' };
+    try {
+      await slack.updateMessage(record.channel, record.ts, renderAlertMessage(view));
+      return { kind: 'done' };
+    } catch (error) {
+      // The root was deleted (or the history lost, as a restarted sandbox's is): post it again, as it is now.
+      if (!isRootGone(error)) throw error;
+      return { kind: 'done', root: await repost() };
+    }
   }
+  const reply = renderThreadReply(entry.step.reply, view);
   const threadTs = record.ts;
   const found = entry.suspect
     ? await findEarlierPost(slack, record.channel, stepId, { threadTs })
     : undefined;
-  if (!found)
-    await slack.postMessage(record.channel, renderThreadReply(entry.step.reply, view), { threadTs, stepId });
-  return { kind: 'done' };
+  if (found) return { kind: 'done' };
+  try {
+    await slack.postMessage(record.channel, reply, { threadTs, stepId });
+    return { kind: 'done' };
+  } catch (error) {
+    if (!isRootGone(error)) throw error;
+    const root = await repost();
+    await slack.postMessage(root.channel, reply, { threadTs: root.ts, stepId });
+    return { kind: 'done', root };
+  }
+}
+
+/** Slack's answer when the message a step needs is gone: a new root carries the alert on. */
+function isRootGone(error: unknown): boolean {
+  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return code === 'message_not_found' || code === 'thread_not_found';
 }
 
 /**
