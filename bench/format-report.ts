@@ -112,6 +112,9 @@ function cpuSection(r: BenchReport): string[] {
     `   I/O of one new alert: ${c.io.map((i) => `${i.perAlert} x ${i.call} ${i.meanCpuUs}`).join(' + ')} = ${c.ioSumUs} µs`,
     `   node CPU per new alert through the server: ${c.nodeCpuUsPerNewAlert} µs`,
     `   ratio ${c.ratio} (target <= ${c.target}): ${verdict(c.met)}`,
+    '   the store calls made as Klaxon makes them (its store: dynamodb-toolbox, record validation), each alone:',
+    ...Object.entries(r.isolation.storeOperations).map(([name, k]) => cost(`${name} via store`, k)),
+    `   I/O of one new alert through the store and the Slack client: ${c.storeIoSumUs} µs; ratio ${c.ratioViaStore}`,
   ];
 }
 

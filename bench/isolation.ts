@@ -7,7 +7,9 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { AlertRecord } from '../src/model/records.ts';
 import { createSlackWebClient } from '../src/slack/slack-client.ts';
+import { readAlertRecord } from '../src/store/record-schemas.ts';
 import { createDocumentClient } from '../src/store/table.ts';
 import { type BenchEnv, openBenchStore } from './bench-harness.ts';
 import { createSender, runBounded } from './load.ts';
@@ -38,6 +40,8 @@ export interface IsolationResult {
   pure: PurePathResult;
   /** One new alert's own calls, replayed alone with fresh ids, each measured by itself. */
   calls: Record<string, CallCost>;
+  /** The same calls made as Klaxon makes them: through its store (dynamodb-toolbox, record validation). */
+  storeOperations: Record<string, CallCost>;
   httpNoop: CallCost;
 }
 
@@ -164,6 +168,56 @@ async function httpNoop(env: BenchEnv): Promise<CallCost> {
   }
 }
 
+/**
+ * The new alert's three store operations — read, commit, completion — through Klaxon's own store, each alone,
+ * on fresh alert ids: the calls as the server makes them, dynamodb-toolbox and record validation included.
+ */
+async function replayStoreOperations(env: BenchEnv, captured: CapturedNewAlert) {
+  const { store } = await openBenchStore(env, 'operations');
+  const record = capturedRecord(captured);
+  const meters = {
+    BatchGetItem: createCostMeter(env.dynamo.process.pid),
+    TransactWriteItems: createCostMeter(env.dynamo.process.pid),
+    PutItem: createCostMeter(env.dynamo.process.pid),
+  };
+  for (let i = 0; i < isolationSizes.replays + 30; i++) {
+    const measure = <T>(meter: ReturnType<typeof createCostMeter>, call: () => Promise<T>) =>
+      i < 30 ? call() : meter.measure(call);
+    const alertId = `ops-${i}-${randomUUID().slice(0, 8)}`;
+    const messageId = `msg-${alertId}`;
+    const next = { ...record, alertId, version: 1 };
+    const lease = { owner: `bench:${messageId}`, until: Date.now() + 15_000 };
+    await measure(meters.BatchGetItem, () => store.alerts.loadForDelivery(alertId, messageId));
+    const at = new Date().toISOString();
+    const committed = await measure(meters.TransactWriteItems, () =>
+      store.alerts.commit({
+        alertId,
+        expectedVersion: 0,
+        change: { next, steps: [] },
+        claimDrain: { lease, nowMs: Date.now() },
+        delivery: { messageId, receivedAt: at, expiresAt: Math.floor(Date.now() / 1000) + 86_400 },
+        event: { at, messageId, summary: { outcome: 'new-alert' } },
+      }),
+    );
+    if (committed !== 'committed') throw new Error(`bench commit answered ${committed}`);
+    const done = { ...next, outbox: [], ts: '1700000000.000100', version: 2 };
+    if (!(await measure(meters.PutItem, () => store.alerts.completeDrain(done, 1, lease.owner)))) {
+      throw new Error('bench completion was refused');
+    }
+  }
+  return Object.fromEntries(Object.entries(meters).map(([name, meter]) => [name, meter.cost()]));
+}
+
+/** The alert record the captured new alert committed (the state item of its transaction). */
+function capturedRecord(captured: CapturedNewAlert): AlertRecord {
+  const transaction = captured.dynamo.find((command) => command.name === 'TransactWriteItems');
+  const items = (transaction?.input as { TransactItems: Array<{ Put?: { Item: Record<string, unknown> } }> })
+    .TransactItems;
+  const state = items.map((item) => item.Put?.Item).find((item) => item?.sk === '#STATE');
+  if (!state) throw new Error('the captured new alert committed no alert state');
+  return { ...readAlertRecord(state.record), version: Number(state.version) } as AlertRecord;
+}
+
 export async function runIsolation(
   env: BenchEnv,
   captured: CapturedNewAlert,
@@ -172,7 +226,8 @@ export async function runIsolation(
   await waitForQuietJvm(env.dynamo.process.pid);
   const calls = await replayStoreCalls(env, captured);
   calls['chat.postMessage'] = await replaySlackPost(env, captured);
-  return { pure, calls, httpNoop: await httpNoop(env) };
+  const storeOperations = await replayStoreOperations(env, captured);
+  return { pure, calls, storeOperations, httpNoop: await httpNoop(env) };
 }
 
 export interface CeilingResult {
