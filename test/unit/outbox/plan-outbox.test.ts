@@ -76,3 +76,21 @@ describe('planOutbox', () => {
     expect(record.slackBudget).toEqual({ windowStart: at(61), used: 2 });
   });
 });
+
+describe('planOutbox while Slack is down for long', () => {
+  it('keeps the outbox bounded: past maxEntries every reply folds into the digest', () => {
+    const bounded = { ...settings, callsPerWindow: 1_000, maxEntries: 5 };
+    let record = sampleRecord();
+    for (let i = 0; i < 50; i++)
+      record = planOutbox(record, stateChange(record, i % 2 ? 'OK' : 'ALARM'), at(i), bounded);
+    expect(record.outbox.length).toBeLessThanOrEqual(bounded.maxEntries + 2);
+    const digest = record.outbox.find((e) => e.step.kind === 'reply' && e.step.reply.kind === 'digest');
+    const live = record.outbox.filter(
+      (e) => e.step.kind === 'reply' && e.step.reply.kind === 'state-changed',
+    );
+    expect(
+      live.length +
+        (digest?.step.kind === 'reply' && digest.step.reply.kind === 'digest' ? digest.step.reply.total : 0),
+    ).toBe(50);
+  });
+});
