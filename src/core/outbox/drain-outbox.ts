@@ -106,10 +106,16 @@ async function runOne(
   } catch (error) {
     if (!isRetryableSlackError(error)) {
       // The message or channel is gone for good: trying again every minute would only fail the same way.
-      rt.logger.warn(
-        { err: error, alertId: loaded.record.alertId, step: entry.step.kind },
-        'Slack step dropped',
-      );
+      const context = { err: error, alertId: loaded.record.alertId, channel: loaded.record.channel };
+      if (entry.step.kind === 'post-root') {
+        // The alert cannot reach anyone: say so loudly, with what to fix.
+        rt.logger.error(
+          context,
+          'alert not posted: Slack refused its channel for good; fix the route or invite Klaxon',
+        );
+      } else {
+        rt.logger.warn({ ...context, step: entry.step.kind }, 'Slack step dropped');
+      }
       progress.done.add(entry.seq);
       return true;
     }
