@@ -6,6 +6,7 @@ export const AlertSources = {
   macie: 'macie',
   glue: 'glue',
   emr: 'emr',
+  guardduty: 'guardduty',
   generic: 'generic',
 } as const;
 export type AlertSource = (typeof AlertSources)[keyof typeof AlertSources];

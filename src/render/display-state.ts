@@ -33,6 +33,7 @@ export const SourceLabels = {
   macie: 'Amazon Macie',
   glue: 'AWS Glue',
   emr: 'Amazon EMR',
+  guardduty: 'Amazon GuardDuty',
   generic: 'SNS notification',
 } as const satisfies Record<AlertSource, string>;
 

@@ -9,6 +9,7 @@ export const sandboxSamples = [
   { id: 'macie', label: 'Macie finding', file: 'macie-finding.json' },
   { id: 'glue-failed', label: 'Glue job failed', file: 'glue-job-failed.json' },
   { id: 'glue-succeeded', label: 'Glue job succeeded', file: 'glue-job-succeeded.json' },
+  { id: 'guardduty', label: 'GuardDuty finding', file: 'guardduty-finding.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

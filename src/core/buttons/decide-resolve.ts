@@ -16,6 +16,7 @@ const resolvingEventOf: Record<AlertSource, string> = {
   glue: 'a later run of the job succeeds',
   emr: 'the step completes',
   macie: 'AWS reports the finding resolved',
+  guardduty: 'AWS reports the finding resolved',
   generic: 'its source sends a recovery',
 };
 

@@ -6,6 +6,7 @@ import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts'
 import { type EventBridgeEnvelope, isEventBridgeEvent } from './eventbridge-envelope.ts';
 import { parseGenericEvent, parseGenericMessage } from './generic.ts';
 import { parseGlueJobEvent } from './glue-job-state-change.ts';
+import { parseGuardDutyFindingEvent } from './guardduty-finding.ts';
 import { isNestedDeeperThan } from './json-preview.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
 import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
@@ -24,6 +25,7 @@ const eventParsers = new Map<string, EventParser>([
   ['Macie Finding', { source: 'aws.macie', parse: parseMacieFindingEvent }],
   ['Glue Job State Change', { source: 'aws.glue', parse: parseGlueJobEvent }],
   ['EMR Step Status Change', { source: 'aws.emr', parse: parseEmrStepEvent }],
+  ['GuardDuty Finding', { source: 'aws.guardduty', parse: parseGuardDutyFindingEvent }],
 ]);
 
 function parseEventBridgeEvent(event: EventBridgeEnvelope, input: SnsNotificationInput): NormalizedAlert {

@@ -22,6 +22,7 @@ describe('bundled samples', () => {
     ['macie-finding.json', 'eventbridge/macie-sensitive-data-personal.json'],
     ['glue-job-failed.json', 'eventbridge/glue-job-failed.json'],
     ['glue-job-succeeded.json', 'eventbridge/glue-job-succeeded.json'],
+    ['guardduty-finding.json', 'eventbridge/guardduty-ec2.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { alertIdOf } from '../../src/model/alert.ts';
+import { testTopicArn, useHarness } from '../helpers/klaxon-harness.ts';
+
+const h = useHarness();
+
+/** JSON.parse's own `any`: tests change a field of the fixture here and there. */
+const fixture = (name: string) => JSON.parse(readFileSync(`test/fixtures/eventbridge/${name}.json`, 'utf8'));
+const send = (event: unknown) => h.postSns(h.signer.notification(testTopicArn, event));
+const headerOf = (message: { blocks?: unknown[] }) => JSON.stringify(message.blocks?.[0] ?? {});
+
+describe('GuardDuty findings through the real server', () => {
+  it('raises a finding with its severity band, and threads a later event with a higher count', async () => {
+    const event = fixture('guardduty-ec2');
+    const first = await send(event);
+    const again = await send({
+      ...event,
+      detail: { ...event.detail, service: { ...event.detail.service, count: 3 } },
+    });
+
+    expect(first).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    expect(again.status).toBe(200);
+    const [root, ...others] = h.slack.messages('C0ALERTS');
+    expect(others).toHaveLength(0);
+    expect(headerOf(root!)).toContain('Canary:EC2/Stateless.IntegTest');
+    expect(JSON.stringify(root!.blocks)).toContain('Medium (5)');
+    expect(root!.replies).toHaveLength(1);
+    const { record } = await h.store.alerts.loadAlert(
+      alertIdOf('guardduty:123456789012:us-east-1:16afba5c5c43e07c9e3e5e2e544e95df'),
+    );
+    expect(record).toMatchObject({ status: 'open' });
+  });
+
+  it('says a sample finding is a sample in the posted title', async () => {
+    await send(fixture('guardduty-iam'));
+
+    const [root] = h.slack.messages('C0ALERTS');
+    expect(headerOf(root!)).toContain('[Sample]');
+  });
+});
