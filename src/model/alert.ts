@@ -7,6 +7,7 @@ export const AlertSources = {
   glue: 'glue',
   emr: 'emr',
   guardduty: 'guardduty',
+  securityHub: 'security-hub',
   generic: 'generic',
 } as const;
 export type AlertSource = (typeof AlertSources)[keyof typeof AlertSources];

@@ -34,6 +34,7 @@ export const SourceLabels = {
   glue: 'AWS Glue',
   emr: 'Amazon EMR',
   guardduty: 'Amazon GuardDuty',
+  'security-hub': 'AWS Security Hub',
   generic: 'SNS notification',
 } as const satisfies Record<AlertSource, string>;
 

@@ -10,6 +10,12 @@ export const sandboxSamples = [
   { id: 'glue-failed', label: 'Glue job failed', file: 'glue-job-failed.json' },
   { id: 'glue-succeeded', label: 'Glue job succeeded', file: 'glue-job-succeeded.json' },
   { id: 'guardduty', label: 'GuardDuty finding', file: 'guardduty-finding.json' },
+  { id: 'security-hub', label: 'Security Hub finding', file: 'security-hub-finding.json' },
+  {
+    id: 'security-hub-archived',
+    label: 'Security Hub finding archived',
+    file: 'security-hub-finding-archived.json',
+  },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

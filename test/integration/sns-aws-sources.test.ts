@@ -39,3 +39,31 @@ describe('GuardDuty findings through the real server', () => {
     expect(headerOf(root!)).toContain('[Sample]');
   });
 });
+
+describe('Security Hub findings through the real server', () => {
+  it('raises a NEW finding and resolves it when the finding is archived', async () => {
+    const raised = await send(fixture('securityhub-cis-4.1-failed'));
+    const archived = await send(fixture('securityhub-cis-4.1-archived'));
+
+    expect(raised).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    expect(archived).toMatchObject({ status: 200, body: { outcome: 'recovered' } });
+    const [root, ...others] = h.slack.messages('C0ALERTS');
+    expect(others).toHaveLength(0);
+    expect(headerOf(root!)).toContain('4.1 Ensure no security groups allow ingress');
+    expect(JSON.stringify(root!.blocks)).toMatch(/resolved/i);
+  });
+
+  it('resolves on a SUPPRESSED workflow', async () => {
+    const event = fixture('securityhub-cis-4.1-label-disagrees');
+    const [finding] = event.detail.findings;
+    const fresh = { ...finding, Id: `${finding.Id}-suppressed` };
+    await send({ ...event, detail: { findings: [fresh] } });
+    const result = await send({
+      ...event,
+      detail: { findings: [{ ...fresh, Workflow: { Status: 'SUPPRESSED' } }] },
+    });
+
+    expect(result.body.outcome).toBe('recovered');
+    expect(JSON.stringify(h.slack.messages('C0ALERTS')[0]!.blocks)).toContain('Label CRITICAL disagrees');
+  });
+});

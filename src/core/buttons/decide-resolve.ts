@@ -17,6 +17,7 @@ const resolvingEventOf: Record<AlertSource, string> = {
   emr: 'the step completes',
   macie: 'AWS reports the finding resolved',
   guardduty: 'AWS reports the finding resolved',
+  'security-hub': 'the finding is resolved, suppressed or archived in Security Hub',
   generic: 'its source sends a recovery',
 };
 

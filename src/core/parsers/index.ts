@@ -9,6 +9,7 @@ import { parseGlueJobEvent } from './glue-job-state-change.ts';
 import { parseGuardDutyFindingEvent } from './guardduty-finding.ts';
 import { isNestedDeeperThan } from './json-preview.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
+import { parseSecurityHubFindingsEvent } from './security-hub-finding.ts';
 import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
 
 export type { SnsNotificationInput } from './shared.ts';
@@ -26,6 +27,7 @@ const eventParsers = new Map<string, EventParser>([
   ['Glue Job State Change', { source: 'aws.glue', parse: parseGlueJobEvent }],
   ['EMR Step Status Change', { source: 'aws.emr', parse: parseEmrStepEvent }],
   ['GuardDuty Finding', { source: 'aws.guardduty', parse: parseGuardDutyFindingEvent }],
+  ['Security Hub Findings - Imported', { source: 'aws.securityhub', parse: parseSecurityHubFindingsEvent }],
 ]);
 
 function parseEventBridgeEvent(event: EventBridgeEnvelope, input: SnsNotificationInput): NormalizedAlert {

@@ -35,6 +35,10 @@ const expectedSources: Record<string, string> = {
   'macie-policy-encryption-disabled': 'macie',
   'macie-sensitive-data-custom-identifier': 'macie',
   'macie-sensitive-data-personal': 'macie',
+  'securityhub-cis-4.1-archived': 'security-hub',
+  'securityhub-cis-4.1-failed': 'security-hub',
+  'securityhub-cis-4.1-label-disagrees': 'security-hub',
+  'securityhub-s3.2-resolved': 'security-hub',
 };
 
 const messageFixtures = ['cloudwatch', 'eventbridge'].flatMap((dir) =>

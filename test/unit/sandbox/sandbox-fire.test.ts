@@ -23,6 +23,8 @@ describe('bundled samples', () => {
     ['glue-job-failed.json', 'eventbridge/glue-job-failed.json'],
     ['glue-job-succeeded.json', 'eventbridge/glue-job-succeeded.json'],
     ['guardduty-finding.json', 'eventbridge/guardduty-ec2.json'],
+    ['security-hub-finding.json', 'eventbridge/securityhub-cis-4.1-failed.json'],
+    ['security-hub-finding-archived.json', 'eventbridge/securityhub-cis-4.1-archived.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
