@@ -8,6 +8,7 @@ export const AlertSources = {
   emr: 'emr',
   guardduty: 'guardduty',
   securityHub: 'security-hub',
+  health: 'health',
   generic: 'generic',
 } as const;
 export type AlertSource = (typeof AlertSources)[keyof typeof AlertSources];

@@ -35,6 +35,7 @@ export const SourceLabels = {
   emr: 'Amazon EMR',
   guardduty: 'Amazon GuardDuty',
   'security-hub': 'AWS Security Hub',
+  health: 'AWS Health',
   generic: 'SNS notification',
 } as const satisfies Record<AlertSource, string>;
 

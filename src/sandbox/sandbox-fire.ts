@@ -16,6 +16,8 @@ export const sandboxSamples = [
     label: 'Security Hub finding archived',
     file: 'security-hub-finding-archived.json',
   },
+  { id: 'health', label: 'AWS Health event', file: 'health-event.json' },
+  { id: 'health-ended', label: 'AWS Health event ended', file: 'health-event-ended.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

@@ -67,3 +67,17 @@ describe('Security Hub findings through the real server', () => {
     expect(JSON.stringify(h.slack.messages('C0ALERTS')[0]!.blocks)).toContain('Label CRITICAL disagrees');
   });
 });
+
+describe('AWS Health events through the real server', () => {
+  it('raises an open issue and resolves it when the same event comes back with an end time', async () => {
+    const raised = await send(fixture('health-ec2-drive-degraded'));
+    const ended = await send(fixture('health-ec2-drive-degraded-ended'));
+
+    expect(raised).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    expect(ended).toMatchObject({ status: 200, body: { outcome: 'recovered' } });
+    const [root, ...others] = h.slack.messages('C0ALERTS');
+    expect(others).toHaveLength(0);
+    expect(headerOf(root!)).toContain('AWS Health: EC2 instance store drive performance degraded');
+    expect(JSON.stringify(root!.blocks)).toMatch(/resolved/i);
+  });
+});

@@ -18,6 +18,7 @@ const resolvingEventOf: Record<AlertSource, string> = {
   macie: 'AWS reports the finding resolved',
   guardduty: 'AWS reports the finding resolved',
   'security-hub': 'the finding is resolved, suppressed or archived in Security Hub',
+  health: 'AWS Health closes the event',
   generic: 'its source sends a recovery',
 };
 

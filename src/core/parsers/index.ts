@@ -7,6 +7,7 @@ import { type EventBridgeEnvelope, isEventBridgeEvent } from './eventbridge-enve
 import { parseGenericEvent, parseGenericMessage } from './generic.ts';
 import { parseGlueJobEvent } from './glue-job-state-change.ts';
 import { parseGuardDutyFindingEvent } from './guardduty-finding.ts';
+import { parseHealthEvent } from './health-event.ts';
 import { isNestedDeeperThan } from './json-preview.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
 import { parseSecurityHubFindingsEvent } from './security-hub-finding.ts';
@@ -28,6 +29,7 @@ const eventParsers = new Map<string, EventParser>([
   ['EMR Step Status Change', { source: 'aws.emr', parse: parseEmrStepEvent }],
   ['GuardDuty Finding', { source: 'aws.guardduty', parse: parseGuardDutyFindingEvent }],
   ['Security Hub Findings - Imported', { source: 'aws.securityhub', parse: parseSecurityHubFindingsEvent }],
+  ['AWS Health Event', { source: 'aws.health', parse: parseHealthEvent }],
 ]);
 
 function parseEventBridgeEvent(event: EventBridgeEnvelope, input: SnsNotificationInput): NormalizedAlert {

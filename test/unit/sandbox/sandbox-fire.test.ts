@@ -25,6 +25,8 @@ describe('bundled samples', () => {
     ['guardduty-finding.json', 'eventbridge/guardduty-ec2.json'],
     ['security-hub-finding.json', 'eventbridge/securityhub-cis-4.1-failed.json'],
     ['security-hub-finding-archived.json', 'eventbridge/securityhub-cis-4.1-archived.json'],
+    ['health-event.json', 'eventbridge/health-ec2-drive-degraded.json'],
+    ['health-event-ended.json', 'eventbridge/health-ec2-drive-degraded-ended.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
