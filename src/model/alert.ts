@@ -9,6 +9,7 @@ export const AlertSources = {
   guardduty: 'guardduty',
   securityHub: 'security-hub',
   health: 'health',
+  backup: 'backup',
   generic: 'generic',
 } as const;
 export type AlertSource = (typeof AlertSources)[keyof typeof AlertSources];

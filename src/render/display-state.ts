@@ -36,6 +36,7 @@ export const SourceLabels = {
   guardduty: 'Amazon GuardDuty',
   'security-hub': 'AWS Security Hub',
   health: 'AWS Health',
+  backup: 'AWS Backup',
   generic: 'SNS notification',
 } as const satisfies Record<AlertSource, string>;
 

@@ -18,6 +18,8 @@ export const sandboxSamples = [
   },
   { id: 'health', label: 'AWS Health event', file: 'health-event.json' },
   { id: 'health-ended', label: 'AWS Health event ended', file: 'health-event-ended.json' },
+  { id: 'backup-failed', label: 'Backup job failed', file: 'backup-job-failed.json' },
+  { id: 'backup-completed', label: 'Backup job completed', file: 'backup-job-completed.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

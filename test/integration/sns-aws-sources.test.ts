@@ -81,3 +81,20 @@ describe('AWS Health events through the real server', () => {
     expect(JSON.stringify(root!.blocks)).toMatch(/resolved/i);
   });
 });
+
+describe('AWS Backup jobs through the real server', () => {
+  it('raises a failed job and resolves it when a job for the same plan and resource completes', async () => {
+    const failed = await send(fixture('backup-job-failed'));
+    const completed = await send(fixture('backup-job-completed'));
+
+    expect(failed).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    expect(completed).toMatchObject({ status: 200, body: { outcome: 'recovered' } });
+    const [root, ...others] = h.slack.messages('C0ALERTS');
+    expect(others).toHaveLength(0);
+    expect(headerOf(root!)).toContain('AWS Backup of type resource-id');
+    expect(root!.replies.map((reply) => JSON.stringify(reply))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/COMPLETED/)]),
+    );
+    expect(JSON.stringify(root!.blocks)).toMatch(/resolved/i);
+  });
+});

@@ -19,6 +19,7 @@ const resolvingEventOf: Record<AlertSource, string> = {
   guardduty: 'AWS reports the finding resolved',
   'security-hub': 'the finding is resolved, suppressed or archived in Security Hub',
   health: 'AWS Health closes the event',
+  backup: 'a later backup job of the same plan for the resource completes',
   generic: 'its source sends a recovery',
 };
 

@@ -1,5 +1,6 @@
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
+import { parseBackupJobEvent } from './backup-job-state-change.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
 import { parseEmrStepEvent } from './emr-step-status-change.ts';
 import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts';
@@ -30,6 +31,7 @@ const eventParsers = new Map<string, EventParser>([
   ['GuardDuty Finding', { source: 'aws.guardduty', parse: parseGuardDutyFindingEvent }],
   ['Security Hub Findings - Imported', { source: 'aws.securityhub', parse: parseSecurityHubFindingsEvent }],
   ['AWS Health Event', { source: 'aws.health', parse: parseHealthEvent }],
+  ['Backup Job State Change', { source: 'aws.backup', parse: parseBackupJobEvent }],
 ]);
 
 function parseEventBridgeEvent(event: EventBridgeEnvelope, input: SnsNotificationInput): NormalizedAlert {

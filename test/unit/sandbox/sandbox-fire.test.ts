@@ -27,6 +27,8 @@ describe('bundled samples', () => {
     ['security-hub-finding-archived.json', 'eventbridge/securityhub-cis-4.1-archived.json'],
     ['health-event.json', 'eventbridge/health-ec2-drive-degraded.json'],
     ['health-event-ended.json', 'eventbridge/health-ec2-drive-degraded-ended.json'],
+    ['backup-job-failed.json', 'eventbridge/backup-job-failed.json'],
+    ['backup-job-completed.json', 'eventbridge/backup-job-completed.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
