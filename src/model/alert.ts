@@ -10,6 +10,7 @@ export const AlertSources = {
   securityHub: 'security-hub',
   health: 'health',
   backup: 'backup',
+  cloudtrail: 'cloudtrail',
   generic: 'generic',
 } as const;
 export type AlertSource = (typeof AlertSources)[keyof typeof AlertSources];

@@ -37,6 +37,7 @@ export const SourceLabels = {
   'security-hub': 'AWS Security Hub',
   health: 'AWS Health',
   backup: 'AWS Backup',
+  cloudtrail: 'AWS CloudTrail',
   generic: 'SNS notification',
 } as const satisfies Record<AlertSource, string>;
 

@@ -20,6 +20,8 @@ export const sandboxSamples = [
   { id: 'health-ended', label: 'AWS Health event ended', file: 'health-event-ended.json' },
   { id: 'backup-failed', label: 'Backup job failed', file: 'backup-job-failed.json' },
   { id: 'backup-completed', label: 'Backup job completed', file: 'backup-job-completed.json' },
+  { id: 'sign-in-failed', label: 'Failed console sign-in', file: 'cloudtrail-console-sign-in-failed.json' },
+  { id: 'api-call', label: 'CloudTrail API call', file: 'cloudtrail-api-call-create-bucket.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

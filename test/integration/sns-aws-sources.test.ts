@@ -98,3 +98,21 @@ describe('AWS Backup jobs through the real server', () => {
     expect(JSON.stringify(root!.blocks)).toMatch(/resolved/i);
   });
 });
+
+describe('CloudTrail events through the real server', () => {
+  it('posts a failed console sign-in as a firing alert a person resolves', async () => {
+    const result = await send(fixture('cloudtrail-console-sign-in-failed'));
+
+    expect(result).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    const [root] = h.slack.messages('C0ALERTS');
+    expect(headerOf(root!)).toContain('Failed console sign-in: IAMUser anaya');
+    expect(JSON.stringify(root!.blocks)).toContain('Resolve');
+  });
+
+  it('posts an API call too: the rule that routed it here meant it to be seen', async () => {
+    const result = await send(fixture('cloudtrail-api-call-create-bucket'));
+
+    expect(result).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    expect(headerOf(h.slack.messages('C0ALERTS')[0]!)).toContain('s3 CreateBucket by Root');
+  });
+});

@@ -20,6 +20,7 @@ const resolvingEventOf: Record<AlertSource, string> = {
   'security-hub': 'the finding is resolved, suppressed or archived in Security Hub',
   health: 'AWS Health closes the event',
   backup: 'a later backup job of the same plan for the resource completes',
+  cloudtrail: 'never (CloudTrail sends no recovery)',
   generic: 'its source sends a recovery',
 };
 

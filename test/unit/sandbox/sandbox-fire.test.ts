@@ -29,6 +29,8 @@ describe('bundled samples', () => {
     ['health-event-ended.json', 'eventbridge/health-ec2-drive-degraded-ended.json'],
     ['backup-job-failed.json', 'eventbridge/backup-job-failed.json'],
     ['backup-job-completed.json', 'eventbridge/backup-job-completed.json'],
+    ['cloudtrail-console-sign-in-failed.json', 'eventbridge/cloudtrail-console-sign-in-failed.json'],
+    ['cloudtrail-api-call-create-bucket.json', 'eventbridge/cloudtrail-api-call-create-bucket.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
