@@ -22,6 +22,12 @@ export const sandboxSamples = [
   { id: 'backup-completed', label: 'Backup job completed', file: 'backup-job-completed.json' },
   { id: 'sign-in-failed', label: 'Failed console sign-in', file: 'cloudtrail-console-sign-in-failed.json' },
   { id: 'api-call', label: 'CloudTrail API call', file: 'cloudtrail-api-call-create-bucket.json' },
+  {
+    id: 'emr-cluster',
+    label: 'EMR cluster terminated with errors',
+    file: 'emr-cluster-terminated-with-errors.json',
+  },
+  { id: 'glue-delayed', label: 'Glue run past its notify delay', file: 'glue-job-run-delayed.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

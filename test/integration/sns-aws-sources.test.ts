@@ -116,3 +116,36 @@ describe('CloudTrail events through the real server', () => {
     expect(headerOf(h.slack.messages('C0ALERTS')[0]!)).toContain('s3 CreateBucket by Root');
   });
 });
+
+describe('EMR clusters through the real server', () => {
+  it('raises a cluster terminated with errors, with a Resolve button (no event ever resolves it)', async () => {
+    const result = await send(fixture('emr-cluster-terminated-with-errors'));
+
+    expect(result).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    const [root] = h.slack.messages('C0ALERTS');
+    expect(headerOf(root!)).toContain('EMR cluster Development Cluster (j-123456789ABCD)');
+    expect(JSON.stringify(root!.blocks)).toContain('STEP_FAILURE');
+    expect(JSON.stringify(root!.blocks)).toContain('Resolve');
+  });
+});
+
+describe('Glue delayed runs through the real server', () => {
+  it('warns of a run past its notify delay and resolves when the run succeeds', async () => {
+    const delayed = fixture('glue-job-run-status-running');
+    const succeeded = fixture('glue-job-succeeded');
+    const sameRun = {
+      ...succeeded,
+      region: delayed.region,
+      detail: { ...succeeded.detail, jobRunId: delayed.detail.jobRunId },
+    };
+
+    const raised = await send(delayed);
+    const resolved = await send(sameRun);
+
+    expect(raised).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    expect(resolved).toMatchObject({ status: 200, body: { outcome: 'recovered' } });
+    const [root, ...others] = h.slack.messages('C0ALERTS');
+    expect(others).toHaveLength(0);
+    expect(JSON.stringify(root!.blocks)).toMatch(/resolved/i);
+  });
+});

@@ -3,10 +3,12 @@ import type { SnsMessage } from '../../sns/sns-message.ts';
 import { parseBackupJobEvent } from './backup-job-state-change.ts';
 import { parseCloudTrailEvent } from './cloudtrail-event.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
+import { parseEmrClusterEvent } from './emr-cluster-state-change.ts';
 import { parseEmrStepEvent } from './emr-step-status-change.ts';
 import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts';
 import { type EventBridgeEnvelope, isEventBridgeEvent } from './eventbridge-envelope.ts';
 import { parseGenericEvent, parseGenericMessage } from './generic.ts';
+import { parseGlueJobRunStatusEvent } from './glue-job-run-status.ts';
 import { parseGlueJobEvent } from './glue-job-state-change.ts';
 import { parseGuardDutyFindingEvent } from './guardduty-finding.ts';
 import { parseHealthEvent } from './health-event.ts';
@@ -36,6 +38,8 @@ const eventParsers = new Map<string, EventParser>([
   ['Macie Finding', { source: 'aws.macie', parse: parseMacieFindingEvent }],
   ['Glue Job State Change', { source: 'aws.glue', parse: parseGlueJobEvent }],
   ['EMR Step Status Change', { source: 'aws.emr', parse: parseEmrStepEvent }],
+  ['EMR Cluster State Change', { source: 'aws.emr', parse: parseEmrClusterEvent }],
+  ['Glue Job Run Status', { source: 'aws.glue', parse: parseGlueJobRunStatusEvent }],
   ['GuardDuty Finding', { source: 'aws.guardduty', parse: parseGuardDutyFindingEvent }],
   ['Security Hub Findings - Imported', { source: 'aws.securityhub', parse: parseSecurityHubFindingsEvent }],
   ['AWS Health Event', { source: 'aws.health', parse: parseHealthEvent }],

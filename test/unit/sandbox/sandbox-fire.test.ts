@@ -31,6 +31,8 @@ describe('bundled samples', () => {
     ['backup-job-completed.json', 'eventbridge/backup-job-completed.json'],
     ['cloudtrail-console-sign-in-failed.json', 'eventbridge/cloudtrail-console-sign-in-failed.json'],
     ['cloudtrail-api-call-create-bucket.json', 'eventbridge/cloudtrail-api-call-create-bucket.json'],
+    ['emr-cluster-terminated-with-errors.json', 'eventbridge/emr-cluster-terminated-with-errors.json'],
+    ['glue-job-run-delayed.json', 'eventbridge/glue-job-run-status-running.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
