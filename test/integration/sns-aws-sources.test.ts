@@ -149,3 +149,17 @@ describe('Glue delayed runs through the real server', () => {
     expect(JSON.stringify(root!.blocks)).toMatch(/resolved/i);
   });
 });
+
+describe('the generic fallback through the real server', () => {
+  it('titles a JSON message from its own fields, never with its opening brace', async () => {
+    const payload = { title: 'Nightly export failed', status: 'FAILED', detail: { rows: 0 } };
+
+    const result = await send(payload);
+
+    expect(result).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    const [root] = h.slack.messages('C0ALERTS');
+    expect(headerOf(root!)).toContain('Nightly export failed');
+    expect(headerOf(root!)).not.toContain('🔴 {');
+    expect(JSON.stringify(root!.blocks)).toContain('Status: FAILED');
+  });
+});

@@ -24,6 +24,7 @@ const expectedSources: Record<string, string> = {
   'backup-job-failed': 'backup',
   'backup-job-pending': 'backup',
   'backup-job-running': 'backup',
+  'backup-plan-modified': 'generic',
   'cloudtrail-api-call-create-bucket': 'cloudtrail',
   'cloudtrail-console-sign-in-failed': 'cloudtrail',
   'cloudtrail-console-sign-in-root': 'cloudtrail',
