@@ -62,8 +62,15 @@ export interface FireResult {
   body: unknown;
 }
 
+/** What a person pasted into the sandbox: sent as the SNS `Message`, exactly as typed. */
+export interface PastedMessage {
+  message: string;
+  subject?: string;
+}
+
 export interface SampleFirer {
   fire(id: SandboxSampleId, snsUrl: string): Promise<FireResult>;
+  firePasted(pasted: PastedMessage, snsUrl: string): Promise<FireResult>;
 }
 
 /** Signs samples with the sandbox's key and posts them to Klaxon's own `/sns`, the path AWS uses. */
@@ -85,6 +92,9 @@ export function createSampleFirer(options: {
       if (id === 'alarm' || id === 'alarm-repeat') lastAlarmTime = String(message.StateChangeTime);
       const notification = options.signer.notification(options.topicArn, message);
       return postToSns(snsUrl, notification);
+    },
+    firePasted({ message, subject }, snsUrl) {
+      return postToSns(snsUrl, options.signer.notification(options.topicArn, message, { subject }));
     },
   };
 }

@@ -100,4 +100,21 @@ describe('createSampleFirer', () => {
       JSON.parse(first!.message.Message).StateChangeTime,
     );
   });
+
+  it('posts pasted text as the Message exactly as typed, signed, with the subject given', async () => {
+    // Prepare
+    const signer = createSnsSigner();
+    const firer = createSampleFirer({ signer, topicArn, now: () => now });
+    const pasted = '{ "detail-type": "My Event",\n  "note": "kept as typed" }';
+    received.length = 0;
+
+    // Act
+    const answer = await firer.firePasted({ message: pasted, subject: 'Pasted' }, url);
+
+    // Assess
+    expect(answer).toEqual({ status: 200, body: { outcome: 'new-alert' } });
+    const message = JSON.parse(received[0]!.body) as SnsMessage;
+    expect(message).toMatchObject({ Message: pasted, Subject: 'Pasted', TopicArn: topicArn });
+    expect(await verifySnsMessage(message, signer.fetchCertificateWith())).toEqual({ ok: true });
+  });
 });
