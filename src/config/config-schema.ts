@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Severities } from '../model/alert.ts';
+import { AlertSources, Severities } from '../model/alert.ts';
 
 const severity = z.enum(Severities);
-const sourceName = z.enum(['cloudwatch-alarm', 'macie', 'glue', 'emr', 'generic']);
+const sourceName = z.enum(Object.values(AlertSources));
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id such as U012AB3CD');
 const slackUsergroupId = z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id such as S0614TZR7');
 const channel = z.string().min(1).describe('Slack channel id (C…) or #name');

@@ -6,6 +6,11 @@ export const AlertSources = {
   macie: 'macie',
   glue: 'glue',
   emr: 'emr',
+  guardduty: 'guardduty',
+  securityHub: 'security-hub',
+  health: 'health',
+  backup: 'backup',
+  cloudtrail: 'cloudtrail',
   generic: 'generic',
 } as const;
 export type AlertSource = (typeof AlertSources)[keyof typeof AlertSources];

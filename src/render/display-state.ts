@@ -33,6 +33,11 @@ export const SourceLabels = {
   macie: 'Amazon Macie',
   glue: 'AWS Glue',
   emr: 'Amazon EMR',
+  guardduty: 'Amazon GuardDuty',
+  'security-hub': 'AWS Security Hub',
+  health: 'AWS Health',
+  backup: 'AWS Backup',
+  cloudtrail: 'AWS CloudTrail',
   generic: 'SNS notification',
 } as const satisfies Record<AlertSource, string>;
 

@@ -30,6 +30,14 @@ const submitSchema = z.object({
   viewId: z.string().min(1),
   inputs: z.record(z.string(), z.record(z.string(), rawValue)),
 });
+/** SNS caps a message at 256 KB; the subject at 100 characters. */
+const pastedSchema = z.object({
+  message: z
+    .string()
+    .min(1)
+    .max(256 * 1024 - 1024),
+  subject: z.string().max(100).optional(),
+});
 const commandSchema = z.object({ channel: z.string().min(1), text: z.string().max(4000) });
 
 export interface SandboxApiDeps extends InteractionDeps {
@@ -45,6 +53,9 @@ export function createSandboxApiRoutes(deps: SandboxApiDeps): Route[] {
       handle: (_req, res) => sendJson(res, 200, { ...deps.state.snapshot(), samples: describeSamples() }),
     },
     post('/sandbox/api/fire', fireSchema, (body, origin) => deps.firer.fire(body.sample, `${origin}/sns`)),
+    post('/sandbox/api/fire-pasted', pastedSchema, (body, origin) =>
+      deps.firer.firePasted(body, `${origin}/sns`),
+    ),
     post('/sandbox/api/action', actionSchema, (body, origin) => sendBlockAction(deps, origin, body)),
     post('/sandbox/api/submit', submitSchema, (body, origin) =>
       sendViewSubmission(deps, origin, body.viewId, body.inputs),

@@ -9,6 +9,25 @@ export const sandboxSamples = [
   { id: 'macie', label: 'Macie finding', file: 'macie-finding.json' },
   { id: 'glue-failed', label: 'Glue job failed', file: 'glue-job-failed.json' },
   { id: 'glue-succeeded', label: 'Glue job succeeded', file: 'glue-job-succeeded.json' },
+  { id: 'guardduty', label: 'GuardDuty finding', file: 'guardduty-finding.json' },
+  { id: 'security-hub', label: 'Security Hub finding', file: 'security-hub-finding.json' },
+  {
+    id: 'security-hub-archived',
+    label: 'Security Hub finding archived',
+    file: 'security-hub-finding-archived.json',
+  },
+  { id: 'health', label: 'AWS Health event', file: 'health-event.json' },
+  { id: 'health-ended', label: 'AWS Health event ended', file: 'health-event-ended.json' },
+  { id: 'backup-failed', label: 'Backup job failed', file: 'backup-job-failed.json' },
+  { id: 'backup-completed', label: 'Backup job completed', file: 'backup-job-completed.json' },
+  { id: 'sign-in-failed', label: 'Failed console sign-in', file: 'cloudtrail-console-sign-in-failed.json' },
+  { id: 'api-call', label: 'CloudTrail API call', file: 'cloudtrail-api-call-create-bucket.json' },
+  {
+    id: 'emr-cluster',
+    label: 'EMR cluster terminated with errors',
+    file: 'emr-cluster-terminated-with-errors.json',
+  },
+  { id: 'glue-delayed', label: 'Glue run past its notify delay', file: 'glue-job-run-delayed.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 
@@ -43,8 +62,15 @@ export interface FireResult {
   body: unknown;
 }
 
+/** What a person pasted into the sandbox: sent as the SNS `Message`, exactly as typed. */
+export interface PastedMessage {
+  message: string;
+  subject?: string;
+}
+
 export interface SampleFirer {
   fire(id: SandboxSampleId, snsUrl: string): Promise<FireResult>;
+  firePasted(pasted: PastedMessage, snsUrl: string): Promise<FireResult>;
 }
 
 /** Signs samples with the sandbox's key and posts them to Klaxon's own `/sns`, the path AWS uses. */
@@ -66,6 +92,9 @@ export function createSampleFirer(options: {
       if (id === 'alarm' || id === 'alarm-repeat') lastAlarmTime = String(message.StateChangeTime);
       const notification = options.signer.notification(options.topicArn, message);
       return postToSns(snsUrl, notification);
+    },
+    firePasted({ message, subject }, snsUrl) {
+      return postToSns(snsUrl, options.signer.notification(options.topicArn, message, { subject }));
     },
   };
 }

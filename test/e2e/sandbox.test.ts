@@ -113,10 +113,22 @@ describe('sandbox page', () => {
     await page.screenshot({ path: `${artifactsDir}/9-rerun-refused.png` });
   });
 
+  it('sends a pasted message through POST /sns and shows the alert Klaxon makes of it', async () => {
+    await page
+      .locator('#paste-input')
+      .fill(JSON.stringify({ title: 'Pasted export failed', status: 'FAILED' }));
+    await page.getByRole('button', { name: 'Send pasted message' }).click();
+    await waitForText(page.locator('#status'), 'Pasted message: Klaxon answered 200');
+    const alert = page.locator('article.message', { hasText: 'Pasted export failed' }).first();
+    await waitForText(alert.locator('.bk-header'), '🔴 Pasted export failed');
+    await waitForText(alert, 'Status: FAILED');
+    await page.screenshot({ path: `${artifactsDir}/10-pasted.png` });
+  });
+
   it('opens the Home tab, which Klaxon publishes on app_home_opened', async () => {
     await page.getByRole('button', { name: '🏠 Klaxon — Home' }).click();
     await page.locator('.home').waitFor({ state: 'visible' });
-    await page.screenshot({ path: `${artifactsDir}/10-home.png` });
+    await page.screenshot({ path: `${artifactsDir}/11-home.png` });
   });
 });
 

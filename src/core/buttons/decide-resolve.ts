@@ -16,6 +16,11 @@ const resolvingEventOf: Record<AlertSource, string> = {
   glue: 'a later run of the job succeeds',
   emr: 'the step completes',
   macie: 'AWS reports the finding resolved',
+  guardduty: 'AWS reports the finding resolved',
+  'security-hub': 'the finding is resolved, suppressed or archived in Security Hub',
+  health: 'AWS Health closes the event',
+  backup: 'a later backup job of the same plan for the resource completes',
+  cloudtrail: 'never (CloudTrail sends no recovery)',
   generic: 'its source sends a recovery',
 };
 

@@ -1,18 +1,15 @@
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 import type { EventBridgeEnvelope } from './eventbridge-envelope.ts';
+import { describeJsonBody, maxTitleChars, titleFromPayload } from './generic-fields.ts';
 import {
   fieldsOf,
   isRegionCode,
   occurredAt,
   parseJson,
-  prettyJson,
   type SnsNotificationInput,
   toIsoTime,
   truncateVisibly,
 } from './shared.ts';
-
-/** Slack headers stop at 150 characters; keys stay readable too. */
-const maxTitleChars = 150;
 
 const noteFields = (note: string | undefined): AlertField[] => fieldsOf([['Parser note', note]]);
 
@@ -21,14 +18,30 @@ function firstLineOf(text: string): string {
   return line.trim().slice(0, maxTitleChars) || '(empty message)';
 }
 
+const topicNameOf = (topicArn: string) => topicArn.split(':').pop() || topicArn;
+
+/**
+ * The subject if SNS has one; else the payload's own name for itself; else its first line of text. Never a
+ * bracket: a JSON dump's first line (`{`) tells nobody anything.
+ */
+function headingOf(input: SnsNotificationInput, json: unknown): string {
+  const subject = input.subject?.trim();
+  if (subject) return subject;
+  if (json !== undefined) {
+    return titleFromPayload(json) ?? `JSON notification on ${topicNameOf(input.topicArn)}`;
+  }
+  const line = firstLineOf(input.message);
+  return /^[[{]/.test(line) ? `Notification on ${topicNameOf(input.topicArn)}` : line;
+}
+
 /**
  * Anything no specific parser claims (or one refused): shown as it came, so nothing is lost. `note` says why
  * a message that looked like a known kind ended up here.
  */
 export function parseGenericMessage(input: SnsNotificationInput, note?: string): NormalizedAlert {
   const json = parseJson(input.message);
-  const body = json === undefined ? truncateVisibly(input.message) : prettyJson(json);
-  const heading = input.subject?.trim() || firstLineOf(input.message);
+  const body = json === undefined ? truncateVisibly(input.message) : describeJsonBody(json);
+  const heading = headingOf(input, json);
   return {
     source: 'generic',
     key: `generic:${input.topicArn}:${heading}`,
@@ -65,8 +78,8 @@ function envelopeFieldsOf(
 }
 
 /**
- * An EventBridge event nobody parses specifically (other detail-types, `Glue Job Run Status`, or a known
- * detail-type whose detail did not fit): the envelope already says what, where and when.
+ * An EventBridge event nobody parses specifically (other detail-types, or a known detail-type whose detail
+ * did not fit): the envelope already says what, where and when.
  */
 export function parseGenericEvent(
   event: EventBridgeEnvelope,
@@ -87,7 +100,7 @@ export function parseGenericEvent(
     region: isRegionCode(event.region) ? event.region : undefined,
     resource: event.resources?.join(', ') || undefined,
     occurredAt: occurredAt(event.time, input),
-    summary: prettyJson(event.detail),
+    summary: describeJsonBody(event.detail),
     fields: envelopeFieldsOf(event, input, note),
     occurrence: event.id ?? input.messageId,
     resolvableByEvent: false,

@@ -1,22 +1,36 @@
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
+import { parseBackupJobEvent } from './backup-job-state-change.ts';
+import { parseCloudTrailEvent } from './cloudtrail-event.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
+import { parseEmrClusterEvent } from './emr-cluster-state-change.ts';
 import { parseEmrStepEvent } from './emr-step-status-change.ts';
 import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts';
 import { type EventBridgeEnvelope, isEventBridgeEvent } from './eventbridge-envelope.ts';
 import { parseGenericEvent, parseGenericMessage } from './generic.ts';
+import { parseGlueJobRunStatusEvent } from './glue-job-run-status.ts';
 import { parseGlueJobEvent } from './glue-job-state-change.ts';
+import { parseGuardDutyFindingEvent } from './guardduty-finding.ts';
+import { parseHealthEvent } from './health-event.ts';
 import { isNestedDeeperThan } from './json-preview.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
+import { parseSecurityHubFindingsEvent } from './security-hub-finding.ts';
 import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
 
 export type { SnsNotificationInput } from './shared.ts';
 
 interface EventParser {
-  /** Anyone may publish a look-alike detail-type on a custom bus; only the AWS source is trusted to mean it. */
-  source: string;
+  /**
+   * Anyone may publish a look-alike detail-type on a custom bus; only the AWS source is trusted to mean it.
+   * CloudTrail events carry the calling service's own source (`aws.s3`, `aws.ec2` …): EventBridge refuses
+   * `aws.` sources from PutEvents, so that prefix is still AWS's word.
+   */
+  source: string | RegExp;
   parse: MessageParser;
 }
+
+/** Any AWS service's own source, for events every service emits (CloudTrail API calls). */
+const awsSource = /^aws\.[a-z0-9-]+$/;
 
 /** EventBridge events, keyed by `detail-type`. Everything else becomes a readable generic alert. */
 const eventParsers = new Map<string, EventParser>([
@@ -24,12 +38,24 @@ const eventParsers = new Map<string, EventParser>([
   ['Macie Finding', { source: 'aws.macie', parse: parseMacieFindingEvent }],
   ['Glue Job State Change', { source: 'aws.glue', parse: parseGlueJobEvent }],
   ['EMR Step Status Change', { source: 'aws.emr', parse: parseEmrStepEvent }],
+  ['EMR Cluster State Change', { source: 'aws.emr', parse: parseEmrClusterEvent }],
+  ['Glue Job Run Status', { source: 'aws.glue', parse: parseGlueJobRunStatusEvent }],
+  ['GuardDuty Finding', { source: 'aws.guardduty', parse: parseGuardDutyFindingEvent }],
+  ['Security Hub Findings - Imported', { source: 'aws.securityhub', parse: parseSecurityHubFindingsEvent }],
+  ['AWS Health Event', { source: 'aws.health', parse: parseHealthEvent }],
+  ['Backup Job State Change', { source: 'aws.backup', parse: parseBackupJobEvent }],
+  ['AWS API Call via CloudTrail', { source: awsSource, parse: parseCloudTrailEvent }],
+  ['AWS Console Sign In via CloudTrail', { source: 'aws.signin', parse: parseCloudTrailEvent }],
 ]);
+
+function isTrustedSource(expected: string | RegExp, actual: string): boolean {
+  return typeof expected === 'string' ? expected === actual : expected.test(actual);
+}
 
 function parseEventBridgeEvent(event: EventBridgeEnvelope, input: SnsNotificationInput): NormalizedAlert {
   const parser = eventParsers.get(event['detail-type']);
   if (!parser) return parseGenericEvent(event, input);
-  if (parser.source !== event.source) {
+  if (!isTrustedSource(parser.source, event.source)) {
     return parseGenericEvent(
       event,
       input,

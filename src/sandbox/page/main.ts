@@ -90,6 +90,21 @@ async function fireSample(sample: string): Promise<void> {
   report(`${sample}: Klaxon answered ${answer.status}${outcome ? ` (${outcome})` : ''}`, !answer.ok);
 }
 
+/** Sends whatever was pasted as the SNS Message, untouched: the way to see how Klaxon reads your own event. */
+async function firePasted(): Promise<void> {
+  const input = byId('paste-input') as HTMLTextAreaElement;
+  const subject = (byId('paste-subject') as HTMLInputElement).value.trim();
+  if (input.value.trim() === '') return report('Paste a message first.', true);
+  report('Sending the pasted message to POST /sns…');
+  const answer = await postJson('/sandbox/api/fire-pasted', {
+    message: input.value,
+    ...(subject ? { subject } : {}),
+  });
+  const outcome = asString(asObject(answer.body)?.outcome);
+  report(`Pasted message: Klaxon answered ${answer.status}${outcome ? ` (${outcome})` : ''}`, !answer.ok);
+  if (!answer.ok) report(`Pasted message: ${describe(answer.body)}`, true);
+}
+
 async function sendCommand(input: HTMLInputElement): Promise<void> {
   const text = input.value.trim().replace(/^\/klaxon\b\s*/, '');
   const channel = page.selected === HOME ? (page.state?.channels[0]?.id ?? '') : page.selected;
@@ -163,6 +178,10 @@ document.addEventListener('click', onClick);
 document.addEventListener('change', (event) => {
   const select = event.target instanceof HTMLSelectElement ? event.target : undefined;
   if (select?.dataset.kind === 'action') void sendElementAction(select, host);
+});
+byId('paste-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void firePasted();
 });
 byId('command-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -79,25 +79,6 @@ describe('parseEmrStepEvent (EMR Step Status Change)', () => {
     expect(new Set(keys)).toEqual(new Set(['emr:123456789012:us-east-1:j-123456789ABCD:CustomJAR']));
   });
 
-  it('makes other EMR detail-types readable generic alerts built from the envelope', () => {
-    // Prepare
-    const input = eventOf('emr-cluster-terminated');
-
-    // Act
-    const alert = parseSnsNotification(input);
-
-    // Assess
-    expect(alert).toMatchObject({
-      source: 'generic',
-      title: 'EMR Cluster State Change (aws.emr)',
-      account: '123456789012',
-      region: 'us-east-1',
-      occurredAt: '2016-12-16T21:00:23.000Z',
-      occurrence: '1234abb0-f87e-1234-b7b6-000000123456',
-    });
-    expect(alert.summary).toContain('"state": "TERMINATED"');
-  });
-
   it('falls back to a readable generic alert when clusterId is missing', () => {
     // Prepare
     const event = JSON.parse(fixtureText('eventbridge/emr-step-failed.json'));

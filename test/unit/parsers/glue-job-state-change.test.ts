@@ -94,19 +94,6 @@ describe('parseGlueJobEvent (Glue Job State Change)', () => {
     expect(alert).toMatchObject({ source: 'glue', state: 'informational', severity: 'info' });
   });
 
-  it('makes the Glue Job Run Status notice a readable generic alert, not a job-state alert', () => {
-    // Prepare
-    const input = eventOf('glue-job-run-status-running');
-
-    // Act
-    const alert = parseSnsNotification(input);
-
-    // Assess
-    expect(alert).toMatchObject({ source: 'generic', name: 'Glue Job Run Status', region: 'us-east-1' });
-    expect(alert.summary).toContain('"NotifyDelayAfter": 1');
-    expect(alert.fields).toContainEqual({ label: 'Source', value: 'aws.glue' });
-  });
-
   it('falls back to a readable generic alert when jobRunId is missing', () => {
     // Prepare
     const event = JSON.parse(fixtureText('eventbridge/glue-job-failed.json'));

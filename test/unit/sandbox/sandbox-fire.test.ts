@@ -22,6 +22,17 @@ describe('bundled samples', () => {
     ['macie-finding.json', 'eventbridge/macie-sensitive-data-personal.json'],
     ['glue-job-failed.json', 'eventbridge/glue-job-failed.json'],
     ['glue-job-succeeded.json', 'eventbridge/glue-job-succeeded.json'],
+    ['guardduty-finding.json', 'eventbridge/guardduty-ec2.json'],
+    ['security-hub-finding.json', 'eventbridge/securityhub-cis-4.1-failed.json'],
+    ['security-hub-finding-archived.json', 'eventbridge/securityhub-cis-4.1-archived.json'],
+    ['health-event.json', 'eventbridge/health-ec2-drive-degraded.json'],
+    ['health-event-ended.json', 'eventbridge/health-ec2-drive-degraded-ended.json'],
+    ['backup-job-failed.json', 'eventbridge/backup-job-failed.json'],
+    ['backup-job-completed.json', 'eventbridge/backup-job-completed.json'],
+    ['cloudtrail-console-sign-in-failed.json', 'eventbridge/cloudtrail-console-sign-in-failed.json'],
+    ['cloudtrail-api-call-create-bucket.json', 'eventbridge/cloudtrail-api-call-create-bucket.json'],
+    ['emr-cluster-terminated-with-errors.json', 'eventbridge/emr-cluster-terminated-with-errors.json'],
+    ['glue-job-run-delayed.json', 'eventbridge/glue-job-run-status-running.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
@@ -88,5 +99,22 @@ describe('createSampleFirer', () => {
     expect(JSON.parse(repeat!.message.Message).StateChangeTime).toBe(
       JSON.parse(first!.message.Message).StateChangeTime,
     );
+  });
+
+  it('posts pasted text as the Message exactly as typed, signed, with the subject given', async () => {
+    // Prepare
+    const signer = createSnsSigner();
+    const firer = createSampleFirer({ signer, topicArn, now: () => now });
+    const pasted = '{ "detail-type": "My Event",\n  "note": "kept as typed" }';
+    received.length = 0;
+
+    // Act
+    const answer = await firer.firePasted({ message: pasted, subject: 'Pasted' }, url);
+
+    // Assess
+    expect(answer).toEqual({ status: 200, body: { outcome: 'new-alert' } });
+    const message = JSON.parse(received[0]!.body) as SnsMessage;
+    expect(message).toMatchObject({ Message: pasted, Subject: 'Pasted', TopicArn: topicArn });
+    expect(await verifySnsMessage(message, signer.fetchCertificateWith())).toEqual({ ok: true });
   });
 });
