@@ -211,7 +211,8 @@ async function replayStoreOperations(env: BenchEnv, captured: CapturedNewAlert) 
 /** The alert record the captured new alert committed (the state item of its transaction). */
 function capturedRecord(captured: CapturedNewAlert): AlertRecord {
   const transaction = captured.dynamo.find((command) => command.name === 'TransactWriteItems');
-  const items = (transaction?.input as { TransactItems: Array<{ Put?: { Item: Record<string, unknown> } }> })
+  if (!transaction) throw new Error('the captured new alert made no transaction');
+  const items = (transaction.input as { TransactItems: Array<{ Put?: { Item: Record<string, unknown> } }> })
     .TransactItems;
   const state = items.map((item) => item.Put?.Item).find((item) => item?.sk === '#STATE');
   if (!state) throw new Error('the captured new alert committed no alert state');

@@ -37,7 +37,9 @@ describe('odd but legal SNS payloads', () => {
         h.postSns(h.signer.notification(testTopicArn, alarm('Flood-One', 'ALARM', at))),
       ),
     );
-    expect(answers.map((a) => `${a.status} ${a.body.outcome}`).filter((a) => !a.startsWith('200'))).toEqual([]);
+    expect(answers.map((a) => `${a.status} ${a.body.outcome}`).filter((a) => !a.startsWith('200'))).toEqual(
+      [],
+    );
     const roots = h.slack.messages('C0ALERTS').filter((m) => m.text.includes('Flood-One'));
     expect(roots).toHaveLength(1);
     const open = await h.store.alerts.listOpenAlerts(100);
