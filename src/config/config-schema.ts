@@ -62,8 +62,9 @@ export const configSchema = z.strictObject({
       rootRefreshSeconds: z.number().positive().default(60),
       dedupeDays: z.number().positive().default(7),
       // Slack sustains about one message per second per channel; a flapping alarm gets this many calls a
-      // minute, and what exceeds it is folded into one digest reply when the minute ends.
-      slackCallsPerAlertPerMinute: z.number().int().min(2).max(20).default(2),
+      // minute (4: two state changes shown live, each a root update and a reply), and what exceeds it is
+      // folded into one digest reply when the minute ends.
+      slackCallsPerAlertPerMinute: z.number().int().min(2).max(20).default(4),
     })
     .prefault({}),
   permissions: z

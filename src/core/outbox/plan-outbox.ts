@@ -10,7 +10,7 @@ export interface OutboxSettings {
   maxEntries: number;
 }
 
-export const defaultOutboxSettings: OutboxSettings = { callsPerWindow: 2, windowMs: 60_000, maxEntries: 30 };
+export const defaultOutboxSettings: OutboxSettings = { callsPerWindow: 4, windowMs: 60_000, maxEntries: 30 };
 
 /** How a step is to be scheduled. */
 export interface StepTiming {
