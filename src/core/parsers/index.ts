@@ -13,6 +13,12 @@ import { parseGlueJobEvent } from './glue-job-state-change.ts';
 import { parseGuardDutyFindingEvent } from './guardduty-finding.ts';
 import { parseHealthEvent } from './health-event.ts';
 import { isNestedDeeperThan } from './json-preview.ts';
+import {
+  isMacieFinding,
+  macieFindingListOf,
+  parseBareMacieFinding,
+  parseMacieFindingList,
+} from './macie-bare-finding.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
 import { parseSecurityHubFindingsEvent } from './security-hub-finding.ts';
 import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
@@ -71,18 +77,29 @@ function parseAlarmMessage(payload: unknown, input: SnsNotificationInput): Norma
   return result.ok ? result.alert : parseGenericMessage(input, result.reason);
 }
 
-type Shape = 'eventbridge' | 'cloudwatch-alarm' | 'other';
+function parseOrGeneric(parse: MessageParser) {
+  return (payload: unknown, input: SnsNotificationInput): NormalizedAlert => {
+    const result = parse(payload, input);
+    return result.ok ? result.alert : parseGenericMessage(input, result.reason);
+  };
+}
+
+type Shape = 'eventbridge' | 'cloudwatch-alarm' | 'macie-finding' | 'macie-findings' | 'other';
 
 /** What the message looks like decides which table entry handles it; the order of checks is the priority. */
 function shapeOf(payload: unknown): Shape {
   if (isEventBridgeEvent(payload)) return 'eventbridge';
   if (isCloudWatchAlarmMessage(payload)) return 'cloudwatch-alarm';
+  if (isMacieFinding(payload)) return 'macie-finding';
+  if (macieFindingListOf(payload)) return 'macie-findings';
   return 'other';
 }
 
 const shapeParsers: Record<Shape, (payload: unknown, input: SnsNotificationInput) => NormalizedAlert> = {
   eventbridge: (payload, input) => parseEventBridgeEvent(payload as EventBridgeEnvelope, input),
   'cloudwatch-alarm': parseAlarmMessage,
+  'macie-finding': parseOrGeneric(parseBareMacieFinding),
+  'macie-findings': parseOrGeneric(parseMacieFindingList),
   other: (_payload, input) => parseGenericMessage(input),
 };
 
