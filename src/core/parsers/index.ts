@@ -3,6 +3,7 @@ import type { SnsMessage } from '../../sns/sns-message.ts';
 import { parseBackupJobEvent } from './backup-job-state-change.ts';
 import { parseCloudTrailEvent } from './cloudtrail-event.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
+import { isAlarmActionPayload, parseAlarmActionPayload } from './cloudwatch-alarm-action.ts';
 import { parseEmrClusterEvent } from './emr-cluster-state-change.ts';
 import { parseEmrStepEvent } from './emr-step-status-change.ts';
 import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts';
@@ -84,12 +85,19 @@ function parseOrGeneric(parse: MessageParser) {
   };
 }
 
-type Shape = 'eventbridge' | 'cloudwatch-alarm' | 'macie-finding' | 'macie-findings' | 'other';
+type Shape =
+  | 'eventbridge'
+  | 'cloudwatch-alarm'
+  | 'cloudwatch-alarm-action'
+  | 'macie-finding'
+  | 'macie-findings'
+  | 'other';
 
 /** What the message looks like decides which table entry handles it; the order of checks is the priority. */
 function shapeOf(payload: unknown): Shape {
   if (isEventBridgeEvent(payload)) return 'eventbridge';
   if (isCloudWatchAlarmMessage(payload)) return 'cloudwatch-alarm';
+  if (isAlarmActionPayload(payload)) return 'cloudwatch-alarm-action';
   if (isMacieFinding(payload)) return 'macie-finding';
   if (macieFindingListOf(payload)) return 'macie-findings';
   return 'other';
@@ -98,6 +106,7 @@ function shapeOf(payload: unknown): Shape {
 const shapeParsers: Record<Shape, (payload: unknown, input: SnsNotificationInput) => NormalizedAlert> = {
   eventbridge: (payload, input) => parseEventBridgeEvent(payload as EventBridgeEnvelope, input),
   'cloudwatch-alarm': parseAlarmMessage,
+  'cloudwatch-alarm-action': parseOrGeneric(parseAlarmActionPayload),
   'macie-finding': parseOrGeneric(parseBareMacieFinding),
   'macie-findings': parseOrGeneric(parseMacieFindingList),
   other: (_payload, input) => parseGenericMessage(input),
