@@ -2,6 +2,7 @@ import type { NormalizedAlert } from '../../model/alert.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
 import { parseBackupJobEvent } from './backup-job-state-change.ts';
 import { parseCloudTrailEvent } from './cloudtrail-event.ts';
+import { parseCloudTrailInsightEvent } from './cloudtrail-insight.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
 import { isAlarmActionPayload, parseAlarmActionPayload } from './cloudwatch-alarm-action.ts';
 import { parseEmrClusterEvent } from './emr-cluster-state-change.ts';
@@ -53,6 +54,7 @@ const eventParsers = new Map<string, EventParser>([
   ['Backup Job State Change', { source: 'aws.backup', parse: parseBackupJobEvent }],
   ['AWS API Call via CloudTrail', { source: awsSource, parse: parseCloudTrailEvent }],
   ['AWS Console Sign In via CloudTrail', { source: 'aws.signin', parse: parseCloudTrailEvent }],
+  ['AWS Insight via CloudTrail', { source: 'aws.cloudtrail', parse: parseCloudTrailInsightEvent }],
 ]);
 
 function isTrustedSource(expected: string | RegExp, actual: string): boolean {

@@ -28,6 +28,8 @@ const expectedSources: Record<string, string> = {
   'cloudtrail-api-call-create-bucket': 'cloudtrail',
   'cloudtrail-console-sign-in-failed': 'cloudtrail',
   'cloudtrail-console-sign-in-root': 'cloudtrail',
+  'cloudtrail-insight-start': 'cloudtrail',
+  'cloudtrail-insight-end': 'cloudtrail',
   'emr-cluster-terminated': 'emr',
   'emr-cluster-terminated-with-errors': 'emr',
   'emr-cluster-waiting': 'emr',
