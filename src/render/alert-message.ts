@@ -1,7 +1,8 @@
 /**
  * The root message of an alert.
  *
- * Colour: the state is shown by a coloured emoji in the header and status line (🔴 firing, 🟢 resolved,
+ * Colour: the state is shown by a coloured emoji in the header and status line (firing by severity: 🔴
+ * critical, 🟠 high, 🟡 medium, 🔵 low, ⚪ info; 🟢 resolved,
  * 🟡 insufficient data, 🔕 muted, 🔵 informational), not by a legacy attachment's colour bar. Blocks in an
  * attachment collapse behind "Show more", make Slack display `text` above them as a duplicate, and are a
  * legacy surface Slack may reduce; top-level blocks keep `text` a pure notification/screen-reader fallback.

@@ -2,7 +2,7 @@ import type { AlertSource, Severity } from '../model/alert.ts';
 import type { AlertView } from '../model/alert-view.ts';
 
 /**
- * How an alert looks at a glance. Colour is carried by the emoji (red firing, green resolved, yellow
+ * How an alert looks at a glance. Colour is carried by the emoji (firing by severity, green resolved, yellow
  * insufficient data, a muted bell, blue informational) rather than a legacy attachment bar: see
  * alert-message.ts for why.
  */
@@ -19,6 +19,18 @@ export const StatusDisplays = {
   muted: { emoji: '🔕', label: 'Muted' },
   resolved: { emoji: '🟢', label: 'Resolved' },
 } as const satisfies Record<string, AlertStatusDisplay>;
+
+/**
+ * A firing alert's colour says how bad it is, so a low finding does not look like an outage: red critical,
+ * orange high, yellow medium, blue low, white info. The label beside it still says "Firing".
+ */
+export const FiringDisplays = {
+  critical: { emoji: '🔴', label: 'Firing' },
+  high: { emoji: '🟠', label: 'Firing' },
+  medium: { emoji: '🟡', label: 'Firing' },
+  low: { emoji: '🔵', label: 'Firing' },
+  info: { emoji: '⚪', label: 'Firing' },
+} as const satisfies Record<Severity, AlertStatusDisplay>;
 
 export const SeverityLabels = {
   critical: 'Critical',
@@ -49,6 +61,7 @@ export const SourceLabels = {
 export function describeAlertStatus(view: AlertView): AlertStatusDisplay {
   if (view.status === 'resolved') return StatusDisplays.resolved;
   if (view.mute) return StatusDisplays.muted;
+  if (view.alert.state === 'firing') return FiringDisplays[view.alert.severity];
   return StatusDisplays[view.alert.state];
 }
 

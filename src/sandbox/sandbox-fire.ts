@@ -28,6 +28,10 @@ export const sandboxSamples = [
     file: 'emr-cluster-terminated-with-errors.json',
   },
   { id: 'glue-delayed', label: 'Glue run past its notify delay', file: 'glue-job-run-delayed.json' },
+  { id: 'macie-findings', label: 'Macie findings (JSON array)', file: 'macie-findings.json' },
+  { id: 'alarm-action', label: 'Alarm to a Lambda action', file: 'cloudwatch-alarm-action.json' },
+  { id: 'insight-start', label: 'CloudTrail Insights start', file: 'cloudtrail-insight-start.json' },
+  { id: 'insight-end', label: 'CloudTrail Insights end', file: 'cloudtrail-insight-end.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

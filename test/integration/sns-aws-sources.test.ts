@@ -159,7 +159,8 @@ describe('the generic fallback through the real server', () => {
     expect(result).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
     const [root] = h.slack.messages('C0ALERTS');
     expect(headerOf(root!)).toContain('Nightly export failed');
-    expect(headerOf(root!)).not.toContain('🔴 {');
+    // The severity emoji, then the title: never the JSON's opening brace.
+    expect(headerOf(root!)).not.toMatch(/"text":"\S+ \{/);
     expect(JSON.stringify(root!.blocks)).toContain('Status: FAILED');
   });
 });

@@ -29,21 +29,22 @@ const metricSchema = z.looseObject({
     .optional(),
 });
 
-const alarmStateChangeSchema = envelopeWith(
-  z.looseObject({
-    alarmName: z.string(),
-    state: stateSchema,
-    previousState: stateSchema.optional(),
-    configuration: z
-      .looseObject({
-        description: z.string().optional(),
-        metrics: z.array(metricSchema).optional(),
-        alarmRule: z.string().optional(),
-      })
-      .optional(),
-  }),
-);
-type AlarmStateChange = z.infer<typeof alarmStateChangeSchema>;
+/** The alarm's own data: EventBridge's `detail`, and the Lambda alarm action's `alarmData`. */
+export const alarmDataSchema = z.looseObject({
+  alarmName: z.string(),
+  state: stateSchema,
+  previousState: stateSchema.optional(),
+  configuration: z
+    .looseObject({
+      description: z.string().optional(),
+      metrics: z.array(metricSchema).optional(),
+      alarmRule: z.string().optional(),
+    })
+    .optional(),
+});
+type AlarmData = z.infer<typeof alarmDataSchema>;
+
+const alarmStateChangeSchema = envelopeWith(alarmDataSchema);
 
 /** reasonData is a JSON string; for composite alarms it names the children that tripped. */
 const reasonDataSchema = z.looseObject({
@@ -70,8 +71,8 @@ function toMetricQuery(metric: z.infer<typeof metricSchema>): MetricQuery {
   };
 }
 
-function describeConfiguration(event: AlarmStateChange): { resource?: string; details: AlertField[] } {
-  const { configuration, state } = event.detail;
+function describeConfiguration(detail: AlarmData): { resource?: string; details: AlertField[] } {
+  const { configuration, state } = detail;
   const reasonData = reasonDataSchema.safeParse(parseJson(state.reasonData)).data;
   if (configuration?.alarmRule !== undefined) {
     const children = (reasonData?.triggeringAlarms ?? []).map(
@@ -93,19 +94,26 @@ function describeConfiguration(event: AlarmStateChange): { resource?: string; de
   };
 }
 
-function toAlarmFacts(event: AlarmStateChange): AlarmFacts {
-  const { detail } = event;
+/** What the wrapper around the alarm's data says: the EventBridge envelope or the Lambda action's. */
+export interface AlarmOrigin {
+  arn?: string;
+  account?: string;
+  region?: string;
+  time?: string;
+}
+
+export function alarmFactsOf(detail: AlarmData, origin: AlarmOrigin): AlarmFacts {
   return {
     name: detail.alarmName,
-    arn: event.resources?.[0],
-    account: event.account,
-    regionFallback: event.region,
+    arn: origin.arn,
+    account: origin.account,
+    regionFallback: origin.region,
     newState: detail.state.value,
     oldState: detail.previousState?.value,
     reason: detail.state.reason,
-    changedAt: detail.state.timestamp ?? event.time,
+    changedAt: detail.state.timestamp ?? origin.time,
     description: detail.configuration?.description,
-    ...describeConfiguration(event),
+    ...describeConfiguration(detail),
   };
 }
 
@@ -113,5 +121,15 @@ function toAlarmFacts(event: AlarmStateChange): AlarmFacts {
 export const parseAlarmStateChangeEvent = schemaParser(
   alarmStateChangeSchema,
   'CloudWatch Alarm State Change event',
-  (event, input, raw) => buildAlarmAlert(toAlarmFacts(event), input, raw),
+  (event, input, raw) =>
+    buildAlarmAlert(
+      alarmFactsOf(event.detail, {
+        arn: event.resources?.[0],
+        account: event.account,
+        region: event.region,
+        time: event.time,
+      }),
+      input,
+      raw,
+    ),
 );

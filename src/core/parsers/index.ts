@@ -2,7 +2,9 @@ import type { NormalizedAlert } from '../../model/alert.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
 import { parseBackupJobEvent } from './backup-job-state-change.ts';
 import { parseCloudTrailEvent } from './cloudtrail-event.ts';
+import { parseCloudTrailInsightEvent } from './cloudtrail-insight.ts';
 import { isCloudWatchAlarmMessage, parseCloudWatchAlarm } from './cloudwatch-alarm.ts';
+import { isAlarmActionPayload, parseAlarmActionPayload } from './cloudwatch-alarm-action.ts';
 import { parseEmrClusterEvent } from './emr-cluster-state-change.ts';
 import { parseEmrStepEvent } from './emr-step-status-change.ts';
 import { parseAlarmStateChangeEvent } from './eventbridge-alarm-state-change.ts';
@@ -13,6 +15,12 @@ import { parseGlueJobEvent } from './glue-job-state-change.ts';
 import { parseGuardDutyFindingEvent } from './guardduty-finding.ts';
 import { parseHealthEvent } from './health-event.ts';
 import { isNestedDeeperThan } from './json-preview.ts';
+import {
+  isMacieFinding,
+  macieFindingListOf,
+  parseBareMacieFinding,
+  parseMacieFindingList,
+} from './macie-bare-finding.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
 import { parseSecurityHubFindingsEvent } from './security-hub-finding.ts';
 import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
@@ -46,6 +54,7 @@ const eventParsers = new Map<string, EventParser>([
   ['Backup Job State Change', { source: 'aws.backup', parse: parseBackupJobEvent }],
   ['AWS API Call via CloudTrail', { source: awsSource, parse: parseCloudTrailEvent }],
   ['AWS Console Sign In via CloudTrail', { source: 'aws.signin', parse: parseCloudTrailEvent }],
+  ['AWS Insight via CloudTrail', { source: 'aws.cloudtrail', parse: parseCloudTrailInsightEvent }],
 ]);
 
 function isTrustedSource(expected: string | RegExp, actual: string): boolean {
@@ -71,18 +80,37 @@ function parseAlarmMessage(payload: unknown, input: SnsNotificationInput): Norma
   return result.ok ? result.alert : parseGenericMessage(input, result.reason);
 }
 
-type Shape = 'eventbridge' | 'cloudwatch-alarm' | 'other';
+function parseOrGeneric(parse: MessageParser) {
+  return (payload: unknown, input: SnsNotificationInput): NormalizedAlert => {
+    const result = parse(payload, input);
+    return result.ok ? result.alert : parseGenericMessage(input, result.reason);
+  };
+}
+
+type Shape =
+  | 'eventbridge'
+  | 'cloudwatch-alarm'
+  | 'cloudwatch-alarm-action'
+  | 'macie-finding'
+  | 'macie-findings'
+  | 'other';
 
 /** What the message looks like decides which table entry handles it; the order of checks is the priority. */
 function shapeOf(payload: unknown): Shape {
   if (isEventBridgeEvent(payload)) return 'eventbridge';
   if (isCloudWatchAlarmMessage(payload)) return 'cloudwatch-alarm';
+  if (isAlarmActionPayload(payload)) return 'cloudwatch-alarm-action';
+  if (isMacieFinding(payload)) return 'macie-finding';
+  if (macieFindingListOf(payload)) return 'macie-findings';
   return 'other';
 }
 
 const shapeParsers: Record<Shape, (payload: unknown, input: SnsNotificationInput) => NormalizedAlert> = {
   eventbridge: (payload, input) => parseEventBridgeEvent(payload as EventBridgeEnvelope, input),
   'cloudwatch-alarm': parseAlarmMessage,
+  'cloudwatch-alarm-action': parseOrGeneric(parseAlarmActionPayload),
+  'macie-finding': parseOrGeneric(parseBareMacieFinding),
+  'macie-findings': parseOrGeneric(parseMacieFindingList),
   other: (_payload, input) => parseGenericMessage(input),
 };
 

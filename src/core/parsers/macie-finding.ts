@@ -15,57 +15,59 @@ const detectionsSchema = z.array(
   z.looseObject({ type: z.string().optional(), name: z.string().optional(), count: z.number().optional() }),
 );
 
-const macieFindingSchema = envelopeWith(
-  z.looseObject({
-    id: z.string(),
-    type: z.string(),
-    accountId: z.string().optional(),
-    region: z.string().optional(),
-    title: z.string().optional(),
-    description: z.string().optional(),
-    count: z.number().optional(),
-    createdAt: z.string().optional(),
-    updatedAt: z.string().optional(),
-    severity: z.looseObject({ description: z.string(), score: z.number().optional() }),
-    resourcesAffected: z
-      .looseObject({
-        s3Bucket: z
-          .looseObject({
-            name: z.string().optional(),
-            publicAccess: z.looseObject({ effectivePermission: z.string().optional() }).nullish(),
-          })
-          .nullish(),
-        s3Object: z.looseObject({ key: z.string().optional() }).nullish(),
-      })
-      .optional(),
-    classificationDetails: z
-      .looseObject({
-        result: z
-          .looseObject({
-            sensitiveData: z
-              .array(
-                z.looseObject({ category: z.string().optional(), detections: detectionsSchema.optional() }),
-              )
-              .optional(),
-            customDataIdentifiers: z.looseObject({ detections: detectionsSchema.optional() }).nullish(),
-          })
-          .optional(),
-      })
-      .nullish(),
-    policyDetails: z
-      .looseObject({
-        action: z
-          .looseObject({
-            actionType: z.string().optional(),
-            apiCallDetails: z.looseObject({ api: z.string().optional() }).optional(),
-          })
-          .optional(),
-      })
-      .nullish(),
-  }),
-);
+/** The finding itself: the event's `detail`, one of `GetFindings`' `findings`, or a console export. */
+export const macieFindingDetailSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  accountId: z.string().optional(),
+  region: z.string().optional(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  count: z.number().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  severity: z.looseObject({ description: z.string(), score: z.number().optional() }),
+  resourcesAffected: z
+    .looseObject({
+      s3Bucket: z
+        .looseObject({
+          name: z.string().optional(),
+          publicAccess: z.looseObject({ effectivePermission: z.string().optional() }).nullish(),
+        })
+        .nullish(),
+      s3Object: z.looseObject({ key: z.string().optional() }).nullish(),
+    })
+    .optional(),
+  classificationDetails: z
+    .looseObject({
+      result: z
+        .looseObject({
+          sensitiveData: z
+            .array(
+              z.looseObject({ category: z.string().optional(), detections: detectionsSchema.optional() }),
+            )
+            .optional(),
+          customDataIdentifiers: z.looseObject({ detections: detectionsSchema.optional() }).nullish(),
+        })
+        .optional(),
+    })
+    .nullish(),
+  policyDetails: z
+    .looseObject({
+      action: z
+        .looseObject({
+          actionType: z.string().optional(),
+          apiCallDetails: z.looseObject({ api: z.string().optional() }).optional(),
+        })
+        .optional(),
+    })
+    .nullish(),
+});
+export type MacieFinding = z.infer<typeof macieFindingDetailSchema>;
+type Finding = MacieFinding;
+
+const macieFindingSchema = envelopeWith(macieFindingDetailSchema);
 type MacieFindingEvent = z.infer<typeof macieFindingSchema>;
-type Finding = MacieFindingEvent['detail'];
 
 /** Macie rates Low/Medium/High; anything else it might add reads as medium rather than vanishing. */
 const macieSeverities: Record<string, Severity> = { low: 'low', medium: 'medium', high: 'high' };
@@ -114,12 +116,27 @@ function describeFinding(finding: Finding) {
   };
 }
 
-function toAlert(event: MacieFindingEvent, input: SnsNotificationInput, raw: unknown): NormalizedAlert {
-  const finding = event.detail;
-  const account = finding.accountId ?? event.account;
-  const regionCode = finding.region ?? event.region;
+/** What the envelope around a finding says, when there is one: the finding's own fields win. */
+export interface MacieFindingOrigin {
+  account?: string;
+  region?: string;
+  time?: string;
+}
+
+/**
+ * One finding, whichever shape brought it (event, bare finding, array): the key depends only on the
+ * finding's account, region and id, so every shape raises and coalesces the same alert.
+ */
+export function macieAlertOf(
+  finding: Finding,
+  origin: MacieFindingOrigin,
+  input: SnsNotificationInput,
+  raw: unknown,
+): NormalizedAlert {
+  const account = finding.accountId ?? origin.account;
+  const regionCode = finding.region ?? origin.region;
   const region = isRegionCode(regionCode) ? regionCode : undefined;
-  const eventTime = occurredAt(event.time, input);
+  const eventTime = occurredAt(origin.time, input);
   return {
     source: 'macie',
     key: `macie:${account ?? 'unknown'}:${regionCode ?? 'unknown'}:${finding.id}`,
@@ -139,6 +156,10 @@ function toAlert(event: MacieFindingEvent, input: SnsNotificationInput, raw: unk
     resolvableByEvent: false,
     raw,
   };
+}
+
+function toAlert(event: MacieFindingEvent, input: SnsNotificationInput, raw: unknown): NormalizedAlert {
+  return macieAlertOf(event.detail, event, input, raw);
 }
 
 /** `Macie Finding` (aws.macie): sensitive-data and policy findings alike. */

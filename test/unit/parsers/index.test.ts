@@ -28,6 +28,8 @@ const expectedSources: Record<string, string> = {
   'cloudtrail-api-call-create-bucket': 'cloudtrail',
   'cloudtrail-console-sign-in-failed': 'cloudtrail',
   'cloudtrail-console-sign-in-root': 'cloudtrail',
+  'cloudtrail-insight-start': 'cloudtrail',
+  'cloudtrail-insight-end': 'cloudtrail',
   'emr-cluster-terminated': 'emr',
   'emr-cluster-terminated-with-errors': 'emr',
   'emr-cluster-waiting': 'emr',
@@ -54,10 +56,13 @@ const expectedSources: Record<string, string> = {
   'securityhub-cis-4.1-archived': 'security-hub',
   'securityhub-cis-4.1-failed': 'security-hub',
   'securityhub-cis-4.1-label-disagrees': 'security-hub',
+  'securityhub-macie-sensitive-data-personal': 'security-hub',
+  'finding-sensitive-data-personal': 'macie',
+  'findings-array': 'macie',
   'securityhub-s3.2-resolved': 'security-hub',
 };
 
-const messageFixtures = ['cloudwatch', 'eventbridge'].flatMap((dir) =>
+const messageFixtures = ['cloudwatch', 'eventbridge', 'macie'].flatMap((dir) =>
   readdirSync(new URL(`${dir}/`, fixturesDir)).map((file) => `${dir}/${file}`),
 );
 

@@ -101,10 +101,10 @@ describe('renderAlertMessage', () => {
     expect(message.text).toContain(view.alert.title.slice(0, 10));
   });
 
-  it('shows the state emoji in the header', () => {
+  it('shows the state emoji in the header (a firing alarm is high: orange)', () => {
     expect(renderAlertMessage(cloudwatchFiring).blocks[0]).toMatchObject({
       type: 'header',
-      text: { text: '🔴 HighCPU-web' },
+      text: { text: '🟠 HighCPU-web' },
     });
     expect(renderAlertMessage(cloudwatchResolved).blocks[0]).toMatchObject({
       text: { text: '🟢 HighCPU-web' },
@@ -127,7 +127,7 @@ describe('renderAlertMessage', () => {
   it('drops mentions that are not Slack mention syntax', () => {
     const view = { ...cloudwatchFiring, mentions: ['@here', '<!channel>', '<https://evil.example|click>'] };
 
-    expect(renderAlertMessage(view).text).toMatch(/^<!channel> 🔴/);
+    expect(renderAlertMessage(view).text).toMatch(/^<!channel> 🟠/);
   });
 
   it('says how long a resolved alert lasted', () => {
@@ -177,5 +177,47 @@ describe('renderAlertMessage with a raw JSON summary', () => {
 
     expect(text.length).toBeLessThanOrEqual(3000);
     expect(text.endsWith('… (truncated)\n```')).toBe(true);
+  });
+});
+
+describe('the root message colour of a firing alert', () => {
+  const headerOf = (view: AlertView) => JSON.stringify(renderAlertMessage(view).blocks[0]);
+
+  it.each([
+    ['critical', '🔴'],
+    ['high', '🟠'],
+    ['medium', '🟡'],
+    ['low', '🔵'],
+    ['info', '⚪'],
+  ] as const)('shows a firing %s alert as %s, in the header and the status line', (severity, emoji) => {
+    // Prepare
+    const view = buildView(buildAlert('macie', { severity }));
+
+    // Act
+    const message = renderAlertMessage(view);
+
+    // Assess
+    expect(headerOf(view)).toContain(`${emoji} `);
+    expect(JSON.stringify(message.blocks)).toContain(`${emoji} *Firing`);
+    expect(message.text).toContain(`${emoji} Firing`);
+  });
+
+  it('keeps green for a resolved alert and the bell for a muted one, whatever the severity', () => {
+    // Prepare
+    const resolved = buildView(buildAlert('macie', { severity: 'critical' }), {
+      status: 'resolved',
+      resolvedBy: 'event',
+      resolvedAt: '2024-03-15T10:10:00.000Z',
+    });
+    const muted = buildView(buildAlert('macie', { severity: 'critical' }), {
+      mute: { ...otherUser, at: '2024-03-15T10:06:00.000Z' },
+    });
+
+    // Act
+    const headers = [headerOf(resolved), headerOf(muted)];
+
+    // Assess
+    expect(headers[0]).toContain('🟢 ');
+    expect(headers[1]).toContain('🔕 ');
   });
 });

@@ -14,7 +14,7 @@ import { buildView } from './sample-views.ts';
 const fixturesUrl = new URL('../../fixtures/', import.meta.url);
 
 /** Every AWS message fixture (the SNS envelopes' own fixtures are covered by the SNS tests). */
-const fixturePaths = ['cloudwatch', 'eventbridge'].flatMap((folder) =>
+const fixturePaths = ['cloudwatch', 'eventbridge', 'macie'].flatMap((folder) =>
   readdirSync(new URL(`${folder}/`, fixturesUrl))
     .filter((name) => name.endsWith('.json'))
     .sort()

@@ -33,6 +33,10 @@ describe('bundled samples', () => {
     ['cloudtrail-api-call-create-bucket.json', 'eventbridge/cloudtrail-api-call-create-bucket.json'],
     ['emr-cluster-terminated-with-errors.json', 'eventbridge/emr-cluster-terminated-with-errors.json'],
     ['glue-job-run-delayed.json', 'eventbridge/glue-job-run-status-running.json'],
+    ['macie-findings.json', 'macie/findings-array.json'],
+    ['cloudwatch-alarm-action.json', 'cloudwatch/alarm-action-metric-typos-fixed.json'],
+    ['cloudtrail-insight-start.json', 'eventbridge/cloudtrail-insight-start.json'],
+    ['cloudtrail-insight-end.json', 'eventbridge/cloudtrail-insight-end.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
