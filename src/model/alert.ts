@@ -77,6 +77,11 @@ export interface NormalizedAlert {
   glueJob?: { jobName: string };
   /** False when no later event will ever resolve this alert (Macie, EMR failures, generic): offer Resolve. */
   resolvableByEvent: boolean;
+  /**
+   * The payload as readable JSON, for a reader who needs more than the recognised fields: posted as the first
+   * reply in the alert's thread, so the message itself stays short (generic alerts).
+   */
+  details?: string;
   /** The parsed message as AWS sent it (or the raw string when it was not JSON). */
   raw: unknown;
 }

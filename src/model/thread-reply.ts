@@ -29,6 +29,8 @@ export type ThreadReply =
    * `total` of them between `from` and `to`, the latest few listed.
    */
   | { kind: 'digest'; from: string; to: string; total: number; latest: DigestEntry[] }
+  /** The notification's payload as it came (generic alerts): kept out of the root message, one click away. */
+  | { kind: 'payload'; text: string }
   | { kind: 'acknowledged'; by: SlackUserRef; at: string }
   | { kind: 'unacknowledged'; by: SlackUserRef; at: string }
   /** `until` absent means until resolved. */

@@ -69,6 +69,8 @@ function describeReply(reply: ThreadReply, view: AlertView): ReplyParts {
       return describeRerun(reply, view);
     case 'digest':
       return describeDigest(reply);
+    case 'payload':
+      return { headline: '📄 *The notification as it arrived*', details: [reply.text], context: [] };
   }
 }
 

@@ -119,4 +119,18 @@ describe('SNS notifications through the real server', () => {
     expect(result.status).toBe(200);
     expect(JSON.stringify(h.slack.messages('C0ALERTS')[0]!.blocks)).toContain('Disk almost full on db-1');
   });
+
+  it('keeps a JSON payload nobody parses out of the message: its fields in the root, the payload in the thread', async () => {
+    h.slack.reset();
+    const payload = { title: 'Export failed', status: 'FAILED', region: 'eu-west-1', rows: [1, 2, 3] };
+    const result = await h.postSns(h.signer.notification(testTopicArn, JSON.stringify(payload)));
+    expect(result).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    const [root] = h.slack.messages('C0ALERTS');
+    expect(root!.text).toContain('Export failed');
+    expect(JSON.stringify(root!.blocks)).toContain('Status: FAILED');
+    expect(JSON.stringify(root!.blocks)).not.toContain('"rows"');
+    expect(root!.replies).toHaveLength(1);
+    expect(root!.replies[0]!.text).toContain('The notification as it arrived');
+    expect(JSON.stringify(root!.replies[0]!.blocks)).toContain('\\"rows\\"');
+  });
 });

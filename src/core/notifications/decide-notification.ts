@@ -94,7 +94,10 @@ function openNewEpisode({ stored, alert, route, now }: DecisionInput): Decision 
     outboxSeq: stored?.outboxSeq ?? 0,
     ...(stored?.slackBudget ? { slackBudget: stored.slackBudget } : {}),
   };
-  return { outcome: 'new-alert', change: { next, steps: [{ kind: 'post-root' }] } };
+  const payload = alert.details
+    ? [{ kind: 'reply', reply: { kind: 'payload', text: alert.details } } as const]
+    : [];
+  return { outcome: 'new-alert', change: { next, steps: [{ kind: 'post-root' }, ...payload] } };
 }
 
 function fired(stored: AlertRecord, alert: NormalizedAlert, now: Date): AlertRecord {

@@ -98,11 +98,14 @@ const truncationNoteChars = 80;
  * The body of a generic alert: the recognisable lines, then the JSON in a code block. With no such lines it is
  * the bare JSON, which the renderer fences itself.
  */
-export function describeJsonBody(payload: unknown): string {
+/**
+ * What a reader sees of a JSON payload nobody parses specifically: its recognisable fields in the message, and
+ * the whole payload (bounded) as the first reply in the thread. With no recognisable field, a short preview.
+ */
+export function describeJsonPayload(payload: unknown): { summary: string; details: string } {
   const lines = recognisableLines(payload);
-  if (lines.length === 0) return previewJson(payload, { maxChars: 2500 });
   const fence = '```';
-  const head = lines.join('\n');
-  const maxChars = sectionBudget - head.length - 2 * fence.length - 3 - truncationNoteChars;
-  return `${head}\n${fence}\n${previewJson(payload, { maxChars })}\n${fence}`;
+  const details = `${fence}\n${previewJson(payload, { maxChars: sectionBudget - 2 * fence.length - 2 - truncationNoteChars })}\n${fence}`;
+  const summary = lines.length > 0 ? lines.join('\n') : previewJson(payload, { maxChars: 600 });
+  return { summary, details };
 }

@@ -1,6 +1,6 @@
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 import type { EventBridgeEnvelope } from './eventbridge-envelope.ts';
-import { describeJsonBody, maxTitleChars, titleFromPayload } from './generic-fields.ts';
+import { describeJsonPayload, maxTitleChars, titleFromPayload } from './generic-fields.ts';
 import {
   fieldsOf,
   isRegionCode,
@@ -40,7 +40,7 @@ function headingOf(input: SnsNotificationInput, json: unknown): string {
  */
 export function parseGenericMessage(input: SnsNotificationInput, note?: string): NormalizedAlert {
   const json = parseJson(input.message);
-  const body = json === undefined ? truncateVisibly(input.message) : describeJsonBody(json);
+  const body = json === undefined ? { summary: truncateVisibly(input.message) } : describeJsonPayload(json);
   const heading = headingOf(input, json);
   return {
     source: 'generic',
@@ -51,7 +51,7 @@ export function parseGenericMessage(input: SnsNotificationInput, note?: string):
     stateLabel: 'Notification',
     severity: 'medium',
     occurredAt: toIsoTime(input.timestamp, input.timestamp),
-    summary: body,
+    ...body,
     fields: [...fieldsOf([['Topic', input.topicArn]]), ...noteFields(note)],
     occurrence: input.messageId,
     resolvableByEvent: false,
@@ -100,7 +100,7 @@ export function parseGenericEvent(
     region: isRegionCode(event.region) ? event.region : undefined,
     resource: event.resources?.join(', ') || undefined,
     occurredAt: occurredAt(event.time, input),
-    summary: describeJsonBody(event.detail),
+    ...describeJsonPayload(event.detail),
     fields: envelopeFieldsOf(event, input, note),
     occurrence: event.id ?? input.messageId,
     resolvableByEvent: false,

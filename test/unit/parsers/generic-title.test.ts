@@ -45,7 +45,7 @@ describe('the generic fallback titles an alert from the payload, never with a br
     expect(alert.title).toBe('Outer subject');
   });
 
-  it('shows the recognisable fields before the JSON dump', () => {
+  it('shows the recognisable fields in the message and the whole payload in the thread', () => {
     // Prepare
     const payload = {
       title: 'Export failed',
@@ -59,13 +59,14 @@ describe('the generic fallback titles an alert from the payload, never with a br
     const alert = parseSnsNotification(notificationOf(JSON.stringify(payload)));
 
     // Assess
-    const [head, dump] = alert.summary.split('\n```\n');
-    expect(head).toBe('Severity: HIGH\nStatus: FAILED\nRegion: eu-west-1');
-    expect(dump).toContain('"extra": {');
-    expect(alert.summary.endsWith('\n```')).toBe(true);
+    expect(alert.summary).toBe('Severity: HIGH\nStatus: FAILED\nRegion: eu-west-1');
+    // The whole payload goes to the thread, fenced, not into the message.
+    expect(alert.details?.startsWith('```\n{')).toBe(true);
+    expect(alert.details).toContain('"extra": {');
+    expect(alert.details?.endsWith('\n```')).toBe(true);
   });
 
-  it('keeps lines, dump and both fences within a Slack section however long the fields are', () => {
+  it('keeps the fields and the fenced payload each within a Slack section however long they are', () => {
     // Prepare
     const long = 'x'.repeat(500);
     const payload = {
@@ -87,11 +88,12 @@ describe('the generic fallback titles an alert from the payload, never with a br
 
     // Assess
     expect(alert.summary.length).toBeLessThanOrEqual(3000);
-    expect(alert.summary.endsWith('\n```')).toBe(true);
-    expect(alert.summary).toContain('truncated');
+    expect(alert.details!.length).toBeLessThanOrEqual(3000);
+    expect(alert.details?.endsWith('\n```')).toBe(true);
+    expect(alert.details).toContain('truncated');
   });
 
-  it('shows the recognisable fields of an unknown EventBridge detail before its dump', () => {
+  it('shows the recognisable fields of an unknown EventBridge detail, its payload in the thread', () => {
     // Prepare: a detail-type Klaxon has no parser for (the documented Backup Plan event shape).
     const event = JSON.parse(fixtureText('eventbridge/backup-job-created.json'));
     event['detail-type'] = 'Backup Plan State Change';
@@ -101,6 +103,7 @@ describe('the generic fallback titles an alert from the payload, never with a br
 
     // Assess
     expect(alert).toMatchObject({ source: 'generic', title: 'Backup Plan State Change (aws.backup)' });
-    expect(alert.summary.startsWith('State: CREATED\n```\n{')).toBe(true);
+    expect(alert.summary).toBe('State: CREATED');
+    expect(alert.details?.startsWith('```\n{')).toBe(true);
   });
 });

@@ -71,8 +71,11 @@ describe('parseGenericMessage', () => {
     const alert = parseSnsNotification(notificationOf(JSON.stringify(payload), 'Big'));
 
     // Assess
-    expect(alert.summary.startsWith(pretty.slice(0, 2500))).toBe(true);
-    expect(alert.summary).toContain(`… (truncated, ${pretty.length - 2500} more characters)`);
+    // No recognisable field: a short preview in the message, the payload (cut visibly) in the thread.
+    expect(alert.summary.startsWith(pretty.slice(0, 500))).toBe(true);
+    expect(alert.summary.length).toBeLessThan(800);
+    expect(alert.details?.startsWith(`\`\`\`\n${pretty.slice(0, 2000)}`)).toBe(true);
+    expect(alert.details).toMatch(/… \(truncated, \d+ more characters\)/);
     expect(alert.raw).toEqual(payload);
   });
 

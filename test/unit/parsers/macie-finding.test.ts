@@ -140,7 +140,7 @@ describe('parseMacieFindingEvent (Macie Finding)', () => {
 
     // Assess
     expect(alert).toMatchObject({ source: 'generic', name: 'Macie Finding', resolvableByEvent: false });
-    expect(alert.summary).toContain('"type": "Policy:IAMUser/S3BucketPublicReadAccess"');
+    expect(alert.details).toContain('"type": "Policy:IAMUser/S3BucketPublicReadAccess"');
     expect(alert.fields).toContainEqual({
       label: 'Parser note',
       value: expect.stringContaining('Macie Finding event did not match its schema (detail.severity'),
