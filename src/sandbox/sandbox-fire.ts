@@ -7,6 +7,7 @@ export const sandboxSamples = [
   { id: 'alarm-repeat', label: 'Alarm again (repeat)', file: 'cloudwatch-alarm.json' },
   { id: 'alarm-ok', label: 'Alarm OK', file: 'cloudwatch-alarm-ok.json' },
   { id: 'macie', label: 'Macie finding', file: 'macie-finding.json' },
+  { id: 'macie-classic', label: 'Macie Classic alert', file: 'macie-classic-alert.json' },
   { id: 'glue-failed', label: 'Glue job failed', file: 'glue-job-failed.json' },
   { id: 'glue-succeeded', label: 'Glue job succeeded', file: 'glue-job-succeeded.json' },
   { id: 'guardduty', label: 'GuardDuty finding', file: 'guardduty-finding.json' },

@@ -30,6 +30,16 @@ describe('Macie findings in every shape through the real server', () => {
     expect(headerOf(roots[0]!)).toContain('3 Macie findings');
     expect(JSON.stringify(roots[0]!.blocks)).toContain('Policy:IAMUser/S3BucketPublicReadAccess');
   });
+
+  it('posts the retired Macie Classic’s “Macie Alert” as a readable alert', async () => {
+    h.slack.reset();
+    const result = await send(fixture('eventbridge/macie-classic-alert'));
+
+    expect(result).toMatchObject({ status: 200, body: { outcome: 'new-alert' } });
+    const [root] = h.slack.messages('C0ALERTS');
+    expect(headerOf(root!)).toContain('Macie Classic: Scanning bucket policies');
+    expect(JSON.stringify(root!.blocks)).toContain('8 of 10');
+  });
 });
 
 describe('Macie findings carried in Security Hub through the real server', () => {

@@ -21,6 +21,7 @@ import {
   parseBareMacieFinding,
   parseMacieFindingList,
 } from './macie-bare-finding.ts';
+import { parseMacieClassicAlertEvent } from './macie-classic-alert.ts';
 import { parseMacieFindingEvent } from './macie-finding.ts';
 import { parseSecurityHubFindingsEvent } from './security-hub-finding.ts';
 import { type MessageParser, parseJson, type SnsNotificationInput } from './shared.ts';
@@ -44,6 +45,7 @@ const awsSource = /^aws\.[a-z0-9-]+$/;
 const eventParsers = new Map<string, EventParser>([
   ['CloudWatch Alarm State Change', { source: 'aws.cloudwatch', parse: parseAlarmStateChangeEvent }],
   ['Macie Finding', { source: 'aws.macie', parse: parseMacieFindingEvent }],
+  ['Macie Alert', { source: 'aws.macie', parse: parseMacieClassicAlertEvent }],
   ['Glue Job State Change', { source: 'aws.glue', parse: parseGlueJobEvent }],
   ['EMR Step Status Change', { source: 'aws.emr', parse: parseEmrStepEvent }],
   ['EMR Cluster State Change', { source: 'aws.emr', parse: parseEmrClusterEvent }],

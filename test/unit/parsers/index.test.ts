@@ -49,6 +49,7 @@ const expectedSources: Record<string, string> = {
   'health-ec2-drive-degraded': 'health',
   'health-ec2-drive-degraded-ended': 'health',
   'health-elb-api-issue': 'health',
+  'macie-classic-alert': 'macie',
   'macie-policy-bucket-public-read': 'macie',
   'macie-policy-encryption-disabled': 'macie',
   'macie-sensitive-data-custom-identifier': 'macie',

@@ -34,6 +34,7 @@ describe('bundled samples', () => {
     ['emr-cluster-terminated-with-errors.json', 'eventbridge/emr-cluster-terminated-with-errors.json'],
     ['glue-job-run-delayed.json', 'eventbridge/glue-job-run-status-running.json'],
     ['macie-findings.json', 'macie/findings-array.json'],
+    ['macie-classic-alert.json', 'eventbridge/macie-classic-alert.json'],
     ['cloudwatch-alarm-action.json', 'cloudwatch/alarm-action-metric-typos-fixed.json'],
     ['cloudtrail-insight-start.json', 'eventbridge/cloudtrail-insight-start.json'],
     ['cloudtrail-insight-end.json', 'eventbridge/cloudtrail-insight-end.json'],
