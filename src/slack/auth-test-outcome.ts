@@ -1,3 +1,4 @@
+import { slackErrorCodeOf } from './slack-errors.ts';
 /** Who the bot token belongs to, as `auth.test` tells it. */
 export interface SlackIdentity {
   teamId: string;
@@ -49,11 +50,11 @@ export function readAuthTestAnswer(answer: AuthTestAnswer): AuthTestOutcome {
 
 /** A thrown call: Slack's refusal of the token, or anything else (5xx, 429, network) that may pass. */
 export function readAuthTestFailure(error: unknown): AuthTestOutcome {
-  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
-  if (typeof code === 'string' && tokenRejectedCodes.has(code)) {
+  const code = slackErrorCodeOf(error);
+  if (code !== undefined && tokenRejectedCodes.has(code)) {
     return { status: 'token-rejected', error: new SlackTokenRejectedError(code) };
   }
-  const reason = typeof code === 'string' ? code : ((error as Error | undefined)?.message ?? String(error));
+  const reason = code !== undefined ? code : ((error as Error | undefined)?.message ?? String(error));
   return { status: 'unreachable', reason };
 }
 

@@ -11,8 +11,14 @@ const permanentSlackErrors = new Set([
   'cant_update_message',
 ]);
 
+/** The error code Slack answered with (`channel_not_found`, `invalid_auth` …), if the call got that far. */
+export function slackErrorCodeOf(error: unknown): string | undefined {
+  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Whether trying the call again later may succeed: anything but Slack saying the message or channel is gone. */
 export function isRetryableSlackError(error: unknown): boolean {
-  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
-  return !(typeof code === 'string' && permanentSlackErrors.has(code));
+  const code = slackErrorCodeOf(error);
+  return !(code !== undefined && permanentSlackErrors.has(code));
 }

@@ -58,7 +58,7 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       const [alert, mute] = await batchRead(alertId);
       return {
         ...snapshotOf(alert),
-        ...(mute ? { mute: readMuteRecord((mute as { record: string }).record) } : {}),
+        ...muteOf(mute),
       };
     },
 
@@ -70,7 +70,7 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       const [alert, mute, delivery] = await batchRead(alertId, messageId);
       return {
         ...snapshotOf(alert),
-        ...(mute ? { mute: readMuteRecord((mute as { record: string }).record) } : {}),
+        ...muteOf(mute),
         delivered: delivery !== undefined,
       };
     },
@@ -158,6 +158,11 @@ function snapshotOf(item: unknown): AlertSnapshot {
       ? { owner: stored.drainOwner, until: stored.drainUntil }
       : undefined;
   return { record, ...(drain ? { drain } : {}) };
+}
+
+/** The mute item of a batch read, validated, as a snapshot field. */
+function muteOf(item: unknown): { mute?: MuteRecord } {
+  return item ? { mute: readMuteRecord((item as { record: string }).record) } : {};
 }
 
 async function conditional(write: () => Promise<unknown>): Promise<boolean> {

@@ -14,6 +14,7 @@ import {
   renderQueryProgress,
   renderUsageError,
 } from '../../render/query-results.ts';
+import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import { checkPermission } from '../permissions/check-permission.ts';
 import type { CommandDeps } from './command-deps.ts';
 import type { CommandJob } from './command-job.ts';
@@ -111,8 +112,7 @@ async function deliverAnswer(
 }
 
 function readSlackError(error: unknown): string {
-  const code = (error as { data?: { error?: unknown } }).data?.error;
-  return typeof code === 'string' ? code : 'Slack error';
+  return slackErrorCodeOf(error) ?? 'Slack error';
 }
 
 async function appendAudit(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { routeAlert } from '../../config/route-alert.ts';
 import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
+import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
 import type { AlertSnapshot } from '../../store/alert-store.ts';
 import { type CommitOutcome, commitChange } from '../outbox/commit-change.ts';
@@ -144,9 +145,7 @@ function eventSummaryOf(alert: NormalizedAlert, decision: Decision) {
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const code =
-      (error as { code?: string; data?: { error?: string } }).data?.error ??
-      (error as { code?: string }).code;
+    const code = slackErrorCodeOf(error) ?? (error as { code?: string }).code;
     return code ? `${error.name}: ${code}` : `${error.name}: ${error.message}`;
   }
   return String(error);

@@ -2,7 +2,7 @@ import type { AlertChange, AuditEntry } from '../../model/alert-change.ts';
 import type { AlertRecord, DrainLease, MuteRecord } from '../../model/records.ts';
 import type { AlertSnapshot, CommitInput } from '../../store/alert-store.ts';
 import { type DrainResult, drainOutbox } from './drain-outbox.ts';
-import type { OutboxRuntime } from './outbox-runtime.ts';
+import { leaseFrom, type OutboxRuntime } from './outbox-runtime.ts';
 import { dueEntries, nextDueAt, planOutbox, type StepTiming } from './plan-outbox.ts';
 
 /** What a decision returns: the change (if any) and what is recorded with it. */
@@ -69,7 +69,7 @@ async function commitWithRetries<D extends Decided>(
       next: planOutbox(decided.change.next, decided.change.steps, now, rt.settings, decided.timing),
     };
     const claim =
-      change && shouldClaim(change.next, snapshot, now) ? leaseFor(rt, request.owner, now) : undefined;
+      change && shouldClaim(change.next, snapshot, now) ? leaseFrom(rt, request.owner, now) : undefined;
     const result = await rt.alerts.commit({
       alertId: request.alertId,
       expectedVersion: snapshot.record?.version ?? 0,
@@ -127,10 +127,6 @@ function read<D extends Decided>(rt: OutboxRuntime, request: CommitRequest<D>) {
 function shouldClaim(next: AlertRecord, snapshot: AlertSnapshot, now: number): boolean {
   if (dueEntries(next, now).length === 0) return false;
   return !snapshot.drain || snapshot.drain.until < now;
-}
-
-export function leaseFor(rt: OutboxRuntime, owner: string, now: number) {
-  return { owner, until: now + rt.leaseMs };
 }
 
 function muteAfter(change: AlertChange, before: MuteRecord | undefined): MuteRecord | undefined {

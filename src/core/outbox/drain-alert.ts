@@ -1,6 +1,6 @@
 import type { AlertRecord } from '../../model/records.ts';
 import { type DrainResult, drainOutbox } from './drain-outbox.ts';
-import type { OutboxRuntime } from './outbox-runtime.ts';
+import { leaseFrom, type OutboxRuntime } from './outbox-runtime.ts';
 import { dueEntries } from './plan-outbox.ts';
 
 export type DrainAlertResult =
@@ -24,7 +24,7 @@ export async function drainAlert(
   const now = rt.clock.now();
   if (dueEntries(record, now).length === 0) return { outcome: 'nothing-due' };
   if (drain && drain.until >= now) return { outcome: 'busy', until: drain.until };
-  const lease = { owner, until: now + rt.leaseMs };
+  const lease = leaseFrom(rt, owner, now);
   if (!(await rt.alerts.claimDrain(alertId, lease, now, record.version))) return { outcome: 'busy' };
   const claimed = { ...record, version: record.version + 1 };
   const start: AlertRecord = drain ? markAllSuspect(claimed) : claimed;

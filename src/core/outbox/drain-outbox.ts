@@ -1,7 +1,7 @@
 import type { OutboxEntry } from '../../model/outbox.ts';
 import type { AlertRecord, DrainLease, MuteRecord } from '../../model/records.ts';
 import { isRetryableSlackError } from '../../slack/slack-errors.ts';
-import type { OutboxRuntime } from './outbox-runtime.ts';
+import { leaseFrom, type OutboxRuntime } from './outbox-runtime.ts';
 import { dueEntries, nextDueAt } from './plan-outbox.ts';
 import { runOutboxStep } from './run-step.ts';
 
@@ -133,7 +133,7 @@ async function keepLease(
 ): Promise<DrainLease | undefined> {
   const now = rt.clock.now();
   if (lease.until - now > rt.leaseMs / 2) return lease;
-  const renewed = { owner: lease.owner, until: now + rt.leaseMs };
+  const renewed = leaseFrom(rt, lease.owner, now);
   return (await rt.alerts.renewDrain(alertId, renewed)) ? renewed : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../../aws/poll.ts';
+import type { DrainLease } from '../../model/records.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { AlertStore } from '../../store/alert-store.ts';
@@ -7,6 +8,11 @@ import type { ChannelPacer } from './channel-pacer.ts';
 import type { OutboxSettings } from './plan-outbox.ts';
 
 /** What committing a change and draining an outbox need; one instance per process, built by the root. */
+/** A drain lease for `owner` from `nowMs`: held for the runtime's lease time unless renewed. */
+export function leaseFrom(rt: Pick<OutboxRuntime, 'leaseMs'>, owner: string, nowMs: number): DrainLease {
+  return { owner, until: nowMs + rt.leaseMs };
+}
+
 export interface OutboxRuntime {
   alerts: AlertStore;
   slack: SlackPoster;

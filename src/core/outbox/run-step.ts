@@ -3,6 +3,7 @@ import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import { renderAlertMessage } from '../../render/alert-message.ts';
 import { alertViewOf } from '../../render/alert-view-of.ts';
 import { renderThreadReply } from '../../render/thread-reply.ts';
+import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 
 export type StepResult =
@@ -64,7 +65,7 @@ export async function runOutboxStep(
 
 /** Slack's answer when the message a step needs is gone: a new root carries the alert on. */
 function isRootGone(error: unknown): boolean {
-  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  const code = slackErrorCodeOf(error);
   return code === 'message_not_found' || code === 'thread_not_found';
 }
 
