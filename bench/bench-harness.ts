@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EMRClient } from '@aws-sdk/client-emr';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { createKlaxon, type Klaxon } from '../src/app/create-klaxon.ts';
 import type { AwsClients } from '../src/aws/aws-clients.ts';
@@ -153,6 +155,8 @@ function loopbackAwsClients(): AwsClients {
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
     glue: new GlueClient(common),
+    emr: new EMRClient(common),
+    cloudWatch: new CloudWatchClient(common),
     hasCredentials: async () => false,
   };
 }

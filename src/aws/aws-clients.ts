@@ -1,6 +1,8 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EMRClient } from '@aws-sdk/client-emr';
 import { GlueClient } from '@aws-sdk/client-glue';
 
 /** The AWS clients used by buttons and slash commands; tests put aws-sdk-client-mock on these. */
@@ -9,6 +11,8 @@ export interface AwsClients {
   logs: CloudWatchLogsClient;
   athena: AthenaClient;
   glue: GlueClient;
+  emr: EMRClient;
+  cloudWatch: CloudWatchClient;
   /** False when no credentials could be found: queries answer "no AWS credentials" instead of failing. */
   hasCredentials: () => Promise<boolean>;
 }
@@ -21,6 +25,8 @@ export function createAwsClients(region?: string): AwsClients {
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
     glue: new GlueClient(common),
+    emr: new EMRClient(common),
+    cloudWatch: new CloudWatchClient(common),
     hasCredentials: async () => {
       try {
         await cloudTrail.config.credentials();

@@ -35,3 +35,35 @@ export function encodeJsurl(text: string): string {
       : `**${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** The AWS Glue Studio page of one job run (the page the alert's own link opens too). */
+export function buildGlueRunUrl(region: string, jobName: string, jobRunId: string): string {
+  const path = `#/job/${encodeURIComponent(jobName)}/run/${encodeURIComponent(jobRunId)}`;
+  return `https://${encodeURIComponent(region)}.console.aws.amazon.com/gluestudio/home?region=${encodeURIComponent(region)}${path}`;
+}
+
+/** One log stream's events; the console's fragment encodes each name twice, with `$` standing in for `%`. */
+export function buildLogStreamUrl(region: string, logGroup: string, logStream: string): string {
+  const twice = (name: string) => encodeURIComponent(encodeURIComponent(name)).replace(/%/g, '$');
+  return `${consoleHome(region, 'cloudwatch')}#logsV2:log-groups/log-group/${twice(logGroup)}/log-events/${twice(logStream)}`;
+}
+
+/** The S3 console's folder view of an `s3://bucket/key` location's folder; undefined for anything else. */
+export function buildS3FolderUrl(region: string, s3Uri: string): string | undefined {
+  const match = /^s3n?:\/\/([^/]+)\/(.*)$/.exec(s3Uri);
+  if (!match) return undefined;
+  const [, bucket = '', key = ''] = match;
+  const folder = key.endsWith('/') ? key : key.slice(0, key.lastIndexOf('/') + 1);
+  const r = encodeURIComponent(region);
+  return `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?region=${r}&prefix=${encodeURIComponent(folder)}`;
+}
+
+/** The EMR console's page of one cluster, whose Steps tab lists each step with its log files. */
+export function buildEmrClusterUrl(region: string, clusterId: string): string {
+  return `${consoleHome(region, 'emr')}#/clusterDetails/${encodeURIComponent(clusterId)}`;
+}
+
+/** CloudTrail's event history filtered on one resource name. */
+export function buildCloudTrailResourceUrl(region: string, resourceName: string): string {
+  return `${consoleHome(region, 'cloudtrailv2')}#/events?ResourceName=${encodeURIComponent(resourceName)}`;
+}

@@ -1,6 +1,10 @@
 import type { GetQueryExecutionOutput, GetQueryResultsOutput } from '@aws-sdk/client-athena';
 import type { Event } from '@aws-sdk/client-cloudtrail';
-import type { GetQueryResultsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import type {
+  GetLogEventsCommandOutput,
+  GetQueryResultsCommandOutput,
+} from '@aws-sdk/client-cloudwatch-logs';
+import type { DescribeStepOutput, FailureDetails } from '@aws-sdk/client-emr';
 import type { JobRun } from '@aws-sdk/client-glue';
 
 // AWS responses as the SDK hands them to Klaxon (dates deserialized), shaped like the AWS CLI reference
@@ -147,3 +151,56 @@ export function glueFailedRun(overrides: Partial<JobRun> = {}): JobRun {
     ...overrides,
   };
 }
+
+/**
+ * Shaped like awscli/examples/logs/get-log-events.rst (GetLogEvents): events with `timestamp`,
+ * `ingestionTime` and `message`, and both paging tokens; ours: the messages, one millisecond apart.
+ */
+export function logEventsPage(messages: string[]): Omit<GetLogEventsCommandOutput, '$metadata'> {
+  return {
+    nextForwardToken: 'f/31961209122447488583055879464742346735121166569214640130',
+    events: messages.map((message, index) => ({
+      ingestionTime: 1433190494190 + index,
+      timestamp: 1433190184356 + index,
+      message,
+    })),
+    nextBackwardToken: 'b/31961209122358285602261756944988674324553373268216709120',
+  };
+}
+
+/**
+ * Shaped like awscli/examples/emr/describe-step.rst (DescribeStep), turned into a failed step: `State`
+ * FAILED and `Status.FailureDetails` with the `Reason`, `Message` and `LogFile` of the EMR API reference's
+ * FailureDetails type (values ours); ids are the EMR step event's (eventbridge/emr-step-failed.json).
+ */
+export function emrFailedStep(failure: FailureDetails | undefined = emrFailure): DescribeStepOutput {
+  return {
+    Step: {
+      Status: {
+        Timeline: {
+          EndDateTime: new Date('2016-12-16T20:53:09Z'),
+          CreationDateTime: new Date('2016-12-16T20:50:26Z'),
+          StartDateTime: new Date('2016-12-16T20:50:39Z'),
+        },
+        State: 'FAILED',
+        StateChangeReason: {},
+        ...(failure ? { FailureDetails: failure } : {}),
+      },
+      Config: {
+        Args: ['s3://us-west-2.elasticmapreduce/libs/hive/hive-script', '--run-hive-script'],
+        Jar: 's3://us-west-2.elasticmapreduce/libs/script-runner/script-runner.jar',
+        Properties: {},
+      },
+      Id: 's-ZYXWVUTSRQPON',
+      ActionOnFailure: 'CONTINUE',
+      Name: 'CustomJAR',
+    },
+  };
+}
+
+const emrFailure: FailureDetails = {
+  Reason: 'Unknown Error',
+  Message: 'Exception in thread "main" java.lang.RuntimeException: Output path already exists',
+  LogFile:
+    's3://aws-logs-123456789012-us-east-1/elasticmapreduce/j-123456789ABCD/steps/s-ZYXWVUTSRQPON/stderr.gz',
+};

@@ -1,6 +1,8 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EMRClient } from '@aws-sdk/client-emr';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createKlaxon, type Klaxon, type KlaxonOptions } from '../../src/app/create-klaxon.ts';
@@ -142,6 +144,8 @@ export function testAwsClients(): AwsClients {
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
     glue: new GlueClient(common),
+    emr: new EMRClient(common),
+    cloudWatch: new CloudWatchClient(common),
     hasCredentials: async () => true,
   };
 }
