@@ -173,7 +173,7 @@ export function logEventsPage(messages: string[]): Omit<GetLogEventsCommandOutpu
  * FAILED and `Status.FailureDetails` with the `Reason`, `Message` and `LogFile` of the EMR API reference's
  * FailureDetails type (values ours); ids are the EMR step event's (eventbridge/emr-step-failed.json).
  */
-export function emrFailedStep(failure: FailureDetails | undefined = emrFailure): DescribeStepOutput {
+export function emrFailedStep(failure: FailureDetails | null = emrFailure): DescribeStepOutput {
   return {
     Step: {
       Status: {

@@ -14,6 +14,8 @@ const context = (signal = new AbortController().signal) => ({
   signal,
 });
 const runId = 'jr_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+/** The second argument of `client.send`, which the mock's typing leaves out. */
+const optionsOfCall = (call: { args: unknown[] } | undefined) => call?.args[1];
 const failedAlert = () => alertFromFixture('eventbridge/glue-job-failed.json');
 
 const errorLog = [
@@ -133,7 +135,7 @@ describe('lookupGlueRun', () => {
 
     await lookupGlueRun(failedAlert(), clients(), context(budget.signal));
 
-    expect(glue.commandCalls(GetJobRunCommand)[0]?.args[1]).toEqual({ abortSignal: budget.signal });
+    expect(optionsOfCall(glue.commandCalls(GetJobRunCommand)[0])).toEqual({ abortSignal: budget.signal });
   });
 
   it('says nothing for a succeeded run or an alert that is not about Glue', async () => {
