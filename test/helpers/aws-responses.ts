@@ -67,8 +67,10 @@ export const athenaResultsPage: GetQueryResultsOutput = {
  * its ConsoleLogin event unless overridden. EventTime is a Date because the SDK deserializes it;
  * CloudTrailEvent stays a JSON string and repeats the id, name, source and time of the event.
  */
-export function cloudTrailEvent(overrides: Partial<Event> & { errorCode?: string } = {}): Event {
-  const { errorCode, ...fields } = overrides;
+export function cloudTrailEvent(
+  overrides: Partial<Event> & { errorCode?: string; recordReadOnly?: boolean } = {},
+): Event {
+  const { errorCode, recordReadOnly, ...fields } = overrides;
   const event = {
     EventId: '654ccbc0-ba0d-486a-9076-dbf7274677a7',
     Username: 'my-session-name',
@@ -96,6 +98,8 @@ export function cloudTrailEvent(overrides: Partial<Event> & { errorCode?: string
     eventType: event.EventName === 'ConsoleLogin' ? 'AwsConsoleSignIn' : 'AwsApiCall',
     recipientAccountId: '123456789012',
     ...(errorCode ? { errorCode } : {}),
+    // CloudTrail records carry `readOnly` (the log event reference); the CLI example's ConsoleLogin has none.
+    ...(recordReadOnly === undefined ? {} : { readOnly: recordReadOnly }),
   };
   return { ...event, CloudTrailEvent: JSON.stringify(record) };
 }
