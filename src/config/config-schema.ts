@@ -100,6 +100,13 @@ export const configSchema = z.strictObject({
       maxLogsDays: z.number().positive().default(7),
     })
     .prefault({}),
+  /** Account id → a name people know it by ("prod-data"), shown wherever the account appears. */
+  accounts: z
+    .record(
+      z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+      z.string().trim().min(1).max(64),
+    )
+    .default({}),
 });
 
 export type KlaxonConfig = z.output<typeof configSchema>;

@@ -23,4 +23,11 @@ export interface AlertView {
   mentions: string[];
   /** Runs started from the Rerun button for this alert, newest last. */
   reruns: Array<SlackUserRef & { jobName: string; jobRunId: string; at: string }>;
+  /** The configured name of the alert's account (`accounts` in the configuration), when it has one. */
+  accountName?: string;
+  /**
+   * When AWS says the latest firing happened (the alarm's StateChangeTime, the event's `time`); `lastFiredAt`
+   * is when Klaxon processed it. Absent for records stored before Klaxon kept it.
+   */
+  sourceFiredAt?: string;
 }

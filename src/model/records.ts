@@ -16,6 +16,8 @@ export interface AlertRecord {
   ts?: string;
   firstFiredAt: string;
   lastFiredAt: string;
+  /** When AWS says the latest firing happened (its `occurredAt`); `lastFiredAt` is when Klaxon processed it. */
+  lastFiredSourceAt?: string;
   timesFired: number;
   lastStateLabel: string;
   lastOccurrence?: string;

@@ -1,6 +1,8 @@
 import type { SectionBlock } from '@slack/types';
 import type { NormalizedAlert } from '../model/alert.ts';
 import type { AlertView } from '../model/alert-view.ts';
+import { describeAccount } from './account-label.ts';
+import { describeFiredAt } from './fired-time.ts';
 import { escapeMrkdwn, formatSlackDate } from './mrkdwn.ts';
 
 /** A label and an already-formatted mrkdwn value. */
@@ -16,7 +18,7 @@ export interface MrkdwnField {
 export function collectAlertFields(view: AlertView): MrkdwnField[] {
   const { alert } = view;
   const fields: MrkdwnField[] = [];
-  addEscaped(fields, 'Account', alert.account);
+  addEscaped(fields, 'Account', alert.account && describeAccount(alert.account, view.accountName));
   addEscaped(fields, 'Region', alert.region);
   addEscaped(fields, 'Resource', alert.resource);
   fields.push(...collectFiringFields(view));
@@ -46,13 +48,18 @@ function addOrReplace(fields: MrkdwnField[], label: string, value: string): void
   else addEscaped(fields, label, value);
 }
 
-/** One firing needs one date; repeats show the count and both ends. */
+/**
+ * One firing needs one date; repeats show the count and both ends. The latest firing is told as AWS dates it
+ * (with how long ago, and how late Klaxon got it when that is worth saying); the first as Klaxon received it.
+ */
 function collectFiringFields(view: AlertView): MrkdwnField[] {
-  if (view.timesFired <= 1) return [{ label: 'Fired', value: formatSlackDate(view.firstFiredAt) }];
+  const receivedAt = view.timesFired <= 1 ? view.firstFiredAt : view.lastFiredAt;
+  const latest = describeFiredAt(view.sourceFiredAt, receivedAt);
+  if (view.timesFired <= 1) return [{ label: 'Fired', value: latest }];
   return [
     { label: 'Times fired', value: String(view.timesFired) },
     { label: 'First fired', value: formatSlackDate(view.firstFiredAt) },
-    { label: 'Last fired', value: formatSlackDate(view.lastFiredAt) },
+    { label: 'Last fired', value: latest },
   ];
 }
 

@@ -141,6 +141,7 @@ function describeReruns(view: AlertView): string[] {
 function renderFallbackText(view: AlertView, status: AlertStatusDisplay): string {
   const mentions = shouldMention(view) ? selectValidMentions(view.mentions) : [];
   const summary = view.alert.summary.trim();
-  const head = `${status.emoji} ${describeStatusLabel(view, status)}: ${escapeMrkdwn(view.alert.title)}`;
+  const account = view.accountName ? ` (${escapeMrkdwn(view.accountName)})` : '';
+  const head = `${status.emoji} ${describeStatusLabel(view, status)}: ${escapeMrkdwn(view.alert.title)}${account}`;
   return [...mentions, head, ...(summary ? [`— ${escapeMrkdwn(summary)}`] : [])].join(' ');
 }

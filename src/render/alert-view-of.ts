@@ -2,8 +2,17 @@ import type { AlertView } from '../model/alert-view.ts';
 import { isMuteActive } from '../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../model/records.ts';
 
-/** What the renderer draws for a stored alert; mentions only while it is firing and nobody has it yet. */
-export function alertViewOf(record: AlertRecord, mute: MuteRecord | undefined, now: Date): AlertView {
+/**
+ * What the renderer draws for a stored alert; mentions only while it is firing and nobody has it yet.
+ * `accountNames` is the configuration's `accounts` map.
+ */
+export function alertViewOf(
+  record: AlertRecord,
+  mute: MuteRecord | undefined,
+  now: Date,
+  accountNames: Readonly<Record<string, string>> = {},
+): AlertView {
+  const accountName = record.alert.account ? accountNames[record.alert.account] : undefined;
   const activeMute = isMuteActive(mute, now) ? mute : undefined;
   const wantsAttention = record.status === 'open' && !record.acknowledged && !activeMute;
   return {
@@ -28,5 +37,7 @@ export function alertViewOf(record: AlertRecord, mute: MuteRecord | undefined, n
       : {}),
     mentions: wantsAttention ? record.mentions : [],
     reruns: record.reruns,
+    ...(accountName ? { accountName } : {}),
+    ...(record.lastFiredSourceAt ? { sourceFiredAt: record.lastFiredSourceAt } : {}),
   };
 }

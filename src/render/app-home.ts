@@ -1,5 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { AlertRecord, AuditRecord, MuteRecord } from '../model/records.ts';
+import { accountNameOf } from './account-label.ts';
 import { SeverityLabels, StatusDisplays } from './display-state.ts';
 import { escapeMrkdwn, formatCode, formatSlackDate, formatUser } from './mrkdwn.ts';
 import { truncateText } from './text-limits.ts';
@@ -11,6 +12,8 @@ export interface AppHomeInput {
   /** Titles of alerts the viewer acted on that are neither open nor muted any more. */
   otherTitles?: Record<string, string>;
   now: Date;
+  /** The configuration's account id → name map: a named account is shown by its name. */
+  accountNames?: Readonly<Record<string, string>>;
 }
 
 /** Home tabs take 100 blocks; each list is capped so the three always fit. */
@@ -28,7 +31,7 @@ export function renderAppHome(input: AppHomeInput): HomeView {
     context(`Updated ${formatSlackDate(input.now.toISOString())}`),
     ...renderList(
       'Open alerts',
-      input.openAlerts.map(describeOpenAlert),
+      input.openAlerts.map((record) => describeOpenAlert(record, input.accountNames)),
       maxListed.alerts,
       'No open alerts.',
     ),
@@ -54,12 +57,14 @@ function renderList(title: string, lines: string[], max: number, empty: string):
   ];
 }
 
-function describeOpenAlert(record: AlertRecord): string {
+function describeOpenAlert(record: AlertRecord, accountNames: AppHomeInput['accountNames']): string {
   const status = StatusDisplays[record.alert.state];
   const ack = record.acknowledged ? ` · 👀 ${formatUser(record.acknowledged)}` : '';
+  const named = accountNameOf(record, accountNames);
+  const account = named ? ` · ${escapeMrkdwn(named)}` : '';
   return [
     `${status.emoji} *${escapeMrkdwn(record.alert.title)}*`,
-    `${SeverityLabels[record.alert.severity]} · <#${record.channel}> · since ${formatSlackDate(record.firstFiredAt)} · fired ${record.timesFired}×${ack}`,
+    `${SeverityLabels[record.alert.severity]}${account} · <#${record.channel}> · since ${formatSlackDate(record.firstFiredAt)} · fired ${record.timesFired}×${ack}`,
   ].join('\n');
 }
 

@@ -1,10 +1,16 @@
 import type { AlertRecord } from '../model/records.ts';
+import { accountNameOf } from './account-label.ts';
 import { SeverityLabels, StatusDisplays } from './display-state.ts';
 import { escapeMrkdwn, formatDuration, formatUser } from './mrkdwn.ts';
 import { buildMessage, type SlackMessage, truncate } from './query-results-format.ts';
 
 /** `/klaxon alerts`: one line per open alert, newest firing first, as the store returns them. */
-export function renderOpenAlerts(alerts: AlertRecord[], now: Date, shownAtMost?: number): SlackMessage {
+export function renderOpenAlerts(
+  alerts: AlertRecord[],
+  now: Date,
+  shownAtMost?: number,
+  accountNames?: Readonly<Record<string, string>>,
+): SlackMessage {
   const count = alerts.length;
   const footer =
     shownAtMost !== undefined && count >= shownAtMost
@@ -13,13 +19,18 @@ export function renderOpenAlerts(alerts: AlertRecord[], now: Date, shownAtMost?:
   return buildMessage({
     text: count === 0 ? 'No open alerts' : `${count} open alert${count === 1 ? '' : 's'}`,
     title: count === 0 ? '*Open alerts*\n_No open alerts._ :tada:' : `*Open alerts* (${count})`,
-    lines: alerts.map((alert) => describeOpenAlert(alert, now)),
+    lines: alerts.map((alert) => describeOpenAlert(alert, now, accountNames)),
     monospace: false,
     footer,
   });
 }
 
-export function describeOpenAlert(record: AlertRecord, now: Date): string {
+export function describeOpenAlert(
+  record: AlertRecord,
+  now: Date,
+  accountNames?: Readonly<Record<string, string>>,
+): string {
+  const account = accountNameOf(record, accountNames);
   const display = StatusDisplays[record.alert.state];
   const age = formatDuration(now.getTime() - Date.parse(record.firstFiredAt));
   const acknowledged = record.acknowledged
@@ -29,6 +40,7 @@ export function describeOpenAlert(record: AlertRecord, now: Date): string {
     `${display.emoji} *${escapeMrkdwn(truncate(record.alert.title, 150))}*`,
     escapeMrkdwn(truncate(record.lastStateLabel || record.alert.stateLabel, 40)),
     SeverityLabels[record.alert.severity],
+    account ? escapeMrkdwn(account) : undefined,
     `open ${age}`,
     `fired ${record.timesFired}×`,
     acknowledged,

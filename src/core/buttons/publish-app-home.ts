@@ -3,7 +3,7 @@ import type { AlertActionDeps } from './action-deps.ts';
 
 /** Builds the viewer's Home tab from three queries (open alerts, active mutes, their audit) and publishes it. */
 export async function publishAppHome(
-  deps: Pick<AlertActionDeps, 'store' | 'webClient' | 'now'>,
+  deps: Pick<AlertActionDeps, 'store' | 'webClient' | 'now'> & Partial<Pick<AlertActionDeps, 'config'>>,
   userId: string,
 ): Promise<void> {
   const now = deps.now();
@@ -17,7 +17,8 @@ export async function publishAppHome(
     deps,
     recentActions.map((r) => r.alertId).filter((id) => id && !known.has(id)),
   );
-  const view = renderAppHome({ openAlerts, activeMutes, recentActions, otherTitles, now });
+  const accountNames = deps.config?.accounts;
+  const view = renderAppHome({ openAlerts, activeMutes, recentActions, otherTitles, now, accountNames });
   await deps.webClient.views.publish({ user_id: userId, view });
 }
 

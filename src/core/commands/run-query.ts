@@ -36,7 +36,8 @@ const answerers: {
   logs: answerLogs,
   alerts: async (_command, ctx) => {
     const alerts = await ctx.deps.store.alerts.listOpenAlerts(openAlertsShown);
-    return answer(renderOpenAlerts(alerts, new Date(ctx.deps.clock.now()), openAlertsShown));
+    const now = new Date(ctx.deps.clock.now());
+    return answer(renderOpenAlerts(alerts, now, openAlertsShown, ctx.deps.config.accounts));
   },
   mutes: async (_command, ctx) => {
     const now = new Date(ctx.deps.clock.now());

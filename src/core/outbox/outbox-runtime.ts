@@ -36,4 +36,6 @@ export interface OutboxRuntime {
    * per free slot, so a backlog costs each alert one drain, not one attempt a second. Absent on Lambda.
    */
   queueForChannel?: (channel: string, alertId: string) => void;
+  /** The configuration's account id → name map, shown in the messages the steps draw. */
+  accountNames?: Readonly<Record<string, string>>;
 }

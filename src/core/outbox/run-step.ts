@@ -22,10 +22,11 @@ export async function runOutboxStep(
   entry: OutboxEntry,
   loaded: { record: AlertRecord; mute?: MuteRecord },
   now: Date,
+  accountNames: Readonly<Record<string, string>> = {},
 ): Promise<StepResult> {
   const { record } = loaded;
   const stepId = stepIdOf(record.alertId, entry.seq);
-  const view = alertViewOf(record, loaded.mute, now);
+  const view = alertViewOf(record, loaded.mute, now, accountNames);
   if (entry.step.kind === 'post-root') {
     if (record.ts) return { kind: 'done' };
     const found = entry.suspect ? await findEarlierPost(slack, record.channel, stepId, {}) : undefined;

@@ -1,0 +1,27 @@
+import { formatDuration, formatSlackDate } from './mrkdwn.ts';
+
+/** Later than this after AWS's own time, a notification's delay is worth telling (SNS retries, a backlog). */
+export const lateAfterMs = 5 * 60_000;
+
+/**
+ * A Slack date token with how long ago, which Slack keeps current as the message ages ("Nov 29 19:40, 12
+ * minutes ago" in the reader's own zone); the fallback (clients without date formatting, plain text) is the
+ * time in UTC.
+ */
+export function formatSlackDateAgo(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return formatSlackDate(iso);
+  const fallback = `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}, {ago}|${fallback}>`;
+}
+
+/**
+ * When a firing happened as AWS tells it (`sourceAt`: StateChangeTime, the event's time), and, when Klaxon
+ * received it (`receivedAt`: its processing time) more than five minutes later, how much later.
+ */
+export function describeFiredAt(sourceAt: string | undefined, receivedAt: string): string {
+  if (!sourceAt) return formatSlackDate(receivedAt);
+  const delay = Date.parse(receivedAt) - Date.parse(sourceAt);
+  const late = delay > lateAfterMs ? ` · received ${formatDuration(delay)} later` : '';
+  return `${formatSlackDateAgo(sourceAt)}${late}`;
+}
