@@ -9,6 +9,10 @@ import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pac
 import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-scheduler.ts';
 import type { OutboxRuntime } from '../core/outbox/outbox-runtime.ts';
 import { defaultOutboxSettings } from '../core/outbox/plan-outbox.ts';
+import {
+  createReconcileGate,
+  reconcileAlarms as reconcileAlarmStates,
+} from '../core/sweep/reconcile-alarms.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
 import { createSlackPoster } from '../slack/slack-poster.ts';
@@ -101,6 +105,16 @@ export function createCore(options: CoreOptions) {
     { ...options.commands, clock: options.commands?.clock ?? clock },
   );
   const listenerDeps: ListenerDeps = { ...actions, aws: options.aws, commandRunner: commands.runner };
+  const reconcile = config.reconciliation;
+  const reconcileAlarms = reconcile.enabled
+    ? createReconcileGate({
+        intervalMs: reconcile.intervalMinutes * 60_000,
+        nowMs: () => clock.now(),
+        reconcile: () => reconcileAlarmStates({ ...actions, cloudWatch: options.aws.cloudWatch }),
+        onError: (error) =>
+          logger.warn({ err: error }, 'alarm reconciliation failed; retrying next interval'),
+      })
+    : undefined;
   const core = {
     config,
     logger,
@@ -113,6 +127,7 @@ export function createCore(options: CoreOptions) {
     commands,
     listenerDeps,
     scheduler,
+    reconcileAlarms,
   };
   return { ...core, sweep: () => sweepOnce(core) };
 }

@@ -8,10 +8,16 @@ import type { Logger } from '../observability/logger.ts';
  * summary, then finishes whatever the outboxes still hold. Several sweepers at once are safe: each change
  * is a version-checked commit and each outbox is drained under its lease.
  */
-export async function sweepOnce(core: { actions: AlertChangeDeps; outbox: AlertChangeDeps['outbox'] }) {
+export async function sweepOnce(core: {
+  actions: AlertChangeDeps;
+  outbox: AlertChangeDeps['outbox'];
+  /** Resolves open alarm alerts whose alarm is OK in CloudWatch (gated to its own interval). */
+  reconcileAlarms?: () => Promise<number>;
+}) {
   const mutesEnded = await sweepExpiredMutes(core.actions);
+  const alarmsReconciled = (await core.reconcileAlarms?.()) ?? 0;
   const outboxes = await sweepOutboxes(core.outbox);
-  return { mutesEnded, outboxesDrained: outboxes.drained, outboxesFailed: outboxes.failed };
+  return { mutesEnded, alarmsReconciled, outboxesDrained: outboxes.drained, outboxesFailed: outboxes.failed };
 }
 
 export function startPeriodicSweep(

@@ -107,6 +107,16 @@ export const configSchema = z.strictObject({
       z.string().trim().min(1).max(64),
     )
     .default({}),
+  /**
+   * The sweep compares open CloudWatch alarm alerts with the alarms' real state (DescribeAlarms) at most this
+   * often, and resolves those whose recovery notification was lost.
+   */
+  reconciliation: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      intervalMinutes: z.number().min(1).max(1440).default(5),
+    })
+    .prefault({}),
 });
 
 export type KlaxonConfig = z.output<typeof configSchema>;

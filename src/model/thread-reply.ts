@@ -47,6 +47,11 @@ export type ThreadReply =
       jobName: string;
       jobRunId: string;
       consoleUrl?: string;
-    };
+    }
+  /**
+   * The sweep found the alarm OK in CloudWatch while the alert was still open: its recovery notification never
+   * arrived. `stateReason` is CloudWatch's, `at` when the sweep resolved it.
+   */
+  | { kind: 'reconciled'; at: string; stateValue: string; stateReason?: string };
 
 export type ThreadReplyKind = ThreadReply['kind'];

@@ -71,6 +71,12 @@ function describeReply(reply: ThreadReply, view: AlertView): ReplyParts {
       return describeDigest(reply);
     case 'payload':
       return { headline: '📄 *The notification as it arrived*', details: [reply.text], context: [] };
+    case 'reconciled':
+      return {
+        headline: `🟢 *Resolved: the alarm is ${escapeMrkdwn(reply.stateValue)} in CloudWatch; its recovery notification never arrived*`,
+        details: reply.stateReason ? [escapeMrkdwn(reply.stateReason)] : [],
+        context: [formatSlackDate(reply.at), 'found by reconciliation with CloudWatch'],
+      };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { GetQueryExecutionOutput, GetQueryResultsOutput } from '@aws-sdk/client-athena';
 import type { Event } from '@aws-sdk/client-cloudtrail';
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type {
   GetLogEventsCommandOutput,
   GetQueryResultsCommandOutput,
@@ -208,3 +209,39 @@ const emrFailure: FailureDetails = {
   LogFile:
     's3://aws-logs-123456789012-us-east-1/elasticmapreduce/j-123456789ABCD/steps/s-ZYXWVUTSRQPON/stderr.gz',
 };
+
+/**
+ * Shaped like awscli/examples/cloudwatch/describe-alarms.rst (DescribeAlarms): its `myalarm` metric alarm,
+ * in the state asked for; ours: the name, the ARN (region and account of the alarm a test fires) and the
+ * state value.
+ */
+export function describedMetricAlarm(input: {
+  name: string;
+  arn: string;
+  stateValue: 'OK' | 'ALARM';
+}): MetricAlarm {
+  return {
+    EvaluationPeriods: 2,
+    AlarmArn: input.arn,
+    StateUpdatedTimestamp: new Date('2014-04-09T18:59:06.442Z'),
+    AlarmConfigurationUpdatedTimestamp: new Date('2012-12-27T00:49:54.032Z'),
+    ComparisonOperator: 'GreaterThanThreshold',
+    AlarmActions: ['arn:aws:sns:us-east-1:123456789012:myHighCpuAlarm'],
+    Namespace: 'AWS/EC2',
+    AlarmDescription: 'CPU usage exceeds 70 percent',
+    StateReasonData:
+      '{"version":"1.0","queryDate":"2014-04-09T18:59:06.419+0000","startDate":"2014-04-09T18:44:00.000+0000","statistic":"Average","period":300,"recentDatapoints":[38.958,40.292],"threshold":70.0}',
+    Period: 300,
+    StateValue: input.stateValue,
+    Threshold: 70.0,
+    AlarmName: input.name,
+    Dimensions: [{ Name: 'InstanceId', Value: 'i-0c986c72' }],
+    Statistic: 'Average',
+    StateReason:
+      'Threshold Crossed: 2 datapoints were not greater than the threshold (70.0). The most recent datapoints: [38.958, 40.292].',
+    InsufficientDataActions: [],
+    OKActions: [],
+    ActionsEnabled: true,
+    MetricName: 'CPUUtilization',
+  };
+}
