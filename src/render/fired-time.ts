@@ -17,7 +17,9 @@ export function formatSlackDateAgo(iso: string): string {
 
 /**
  * When a firing happened as AWS tells it (`sourceAt`: StateChangeTime, the event's time), and, when Klaxon
- * received it (`receivedAt`: its processing time) more than five minutes later, how much later.
+ * received it (`receivedAt`: its processing time) more than five minutes later, how much later. Processing
+ * time rather than SNS's `Timestamp`: SNS stamps the publish, and its retries are part of the delay people
+ * need to know about.
  */
 export function describeFiredAt(sourceAt: string | undefined, receivedAt: string): string {
   if (!sourceAt) return formatSlackDate(receivedAt);

@@ -4,6 +4,7 @@ import { GetJobRunCommand, type GlueClient, type JobRun } from '@aws-sdk/client-
 import { z } from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
+import { errorName } from '../aws-errors.ts';
 import { buildGlueRunUrl, buildLogStreamUrl } from '../console-links.ts';
 import { reasonOf, unavailable, withinBudget } from './degrade.ts';
 
@@ -69,6 +70,8 @@ async function readErrorLines(
     const output = await withinBudget(signal, (abortSignal) => logs.send(command, { abortSignal }));
     return { ok: true, lines: pickErrorLines(output.events ?? []) };
   } catch (error) {
+    // A run that wrote nothing to its error log has no stream there: nothing to show, not a failure.
+    if (errorName(error) === 'ResourceNotFoundException') return { ok: true, lines: [] };
     return { ok: false, reason: reasonOf(error, signal) };
   }
 }

@@ -95,6 +95,24 @@ describe('lookupGlueRun', () => {
     );
   });
 
+  it('shows no log lines, and no failure, when the run wrote no error log stream', async () => {
+    glue.on(GetJobRunCommand).resolves({ JobRun: glueFailedRun() });
+    logs
+      .on(GetLogEventsCommand)
+      .rejects(
+        Object.assign(new Error('The specified log stream does not exist.'), {
+          name: 'ResourceNotFoundException',
+        }),
+      );
+
+    const result = await lookupGlueRun(failedAlert(), clients(), context());
+
+    expect(result.kind === 'lines' && result.lines).toEqual([
+      'FAILED · attempt 1 · ran 1 min 57 s · 10 × G.1X workers',
+      'Error: An error occurred while calling o103.pyWriteDynamicFrame. Access Denied',
+    ]);
+  });
+
   it('degrades to one quiet line when GetJobRun is denied', async () => {
     glue.on(GetJobRunCommand).rejects(new AccessDeniedException({ message: 'no', $metadata: {} }));
 
