@@ -148,11 +148,13 @@ function loopbackAwsClients(): AwsClients {
     endpoint: 'http://127.0.0.1:9',
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
   };
+  const glue = new GlueClient(common);
   return {
     cloudTrail: new CloudTrailClient(common),
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
-    glue: new GlueClient(common),
+    glue,
+    glueIn: () => glue,
     hasCredentials: async () => false,
   };
 }
