@@ -1,4 +1,5 @@
 import type { AlertField, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { readSeverityMark } from './severity-convention.ts';
 import {
   consoleBase,
   fieldsOf,
@@ -119,7 +120,10 @@ export function buildAlarmAlert(
 ): NormalizedAlert {
   const arn = parseArn(facts.arn);
   const region = arn?.region ?? (isRegionCode(facts.regionFallback) ? facts.regionFallback : undefined);
-  const { state, severity } = alarmStates[facts.newState] ?? unknownAlarmState;
+  const { state, severity: byState } = alarmStates[facts.newState] ?? unknownAlarmState;
+  // A team's mark says how bad the alarm is when it fires; a recovery or missing data stays quiet.
+  const severity =
+    state === 'firing' ? (readSeverityMark(facts.name, facts.description) ?? byState) : byState;
   const transition = facts.oldState ? `${facts.oldState} → ${facts.newState}` : facts.newState;
   return {
     source: 'cloudwatch-alarm',
