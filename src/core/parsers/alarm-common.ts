@@ -1,4 +1,5 @@
 import type { AlertField, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { describeAlarmHeadline } from './alarm-headline.ts';
 import { readSeverityMark } from './severity-convention.ts';
 import {
   consoleBase,
@@ -27,6 +28,8 @@ export interface AlarmFacts {
   changedAt?: string;
   description?: string;
   resource?: string;
+  /** What the alarm measures, as its one line names it: the metric name or the expression's label or id. */
+  metricLabel?: string;
   details: AlertField[];
 }
 
@@ -74,7 +77,7 @@ function describeQuery(query: MetricQuery): string {
 export function describeMetricQueries(
   queries: MetricQuery[],
   thresholdMetricId?: string,
-): { resource?: string; details: AlertField[] } {
+): { resource?: string; metricLabel?: string; details: AlertField[] } {
   const band = thresholdMetricId ? queries.find((query) => query.id === thresholdMetricId) : undefined;
   const measured = queries.find((query) => query.returnData !== false && query.id !== thresholdMetricId);
   const expression = band ? undefined : measured?.expression;
@@ -84,6 +87,7 @@ export function describeMetricQueries(
         ? describeQuery(measured)
         : describeMetric(measured)
       : undefined,
+    metricLabel: measured?.label ?? measured?.metricName ?? measured?.id,
     details: fieldsOf([
       ['Anomaly band', band?.expression],
       ['Expression', expression],
@@ -140,6 +144,7 @@ export function buildAlarmAlert(
     occurredAt: occurredAt(facts.changedAt, input),
     summary: facts.reason ?? transition,
     fields: alarmFieldsOf(facts, transition, region),
+    headline: describeAlarmHeadline(facts.reason, facts.metricLabel),
     consoleUrl: region ? alarmConsoleUrl(region, facts.name) : undefined,
     occurrence: facts.changedAt,
     resolvableByEvent: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import type { AlertHeadline, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
@@ -53,6 +53,20 @@ function glueFieldsOf(detail: GlueJobStateChange['detail']) {
   ]);
 }
 
+/** Glue's message repeats the job and run ("JobName:x and JobRunId:y failed to execute with exception z"). */
+function describeGlueHeadline(message: string | undefined): AlertHeadline | undefined {
+  if (!message) return undefined;
+  const exception = /failed to execute with exception ([\s\S]+)$/.exec(message)?.[1];
+  return { text: exception ? `Failed: ${exception.trim()}` : message };
+}
+
+/** A run's driver errors go to the `/aws-glue/jobs/error` log group, in a stream named by the run id. */
+export function glueRunLogsUrl(region: string, jobRunId: string): string {
+  const group = '$252Faws-glue$252Fjobs$252Ferror';
+  const stream = encodeURIComponent(jobRunId);
+  return `${consoleBase(region)}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${group}/log-events/${stream}`;
+}
+
 function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: unknown): NormalizedAlert {
   const { jobName, jobRunId, state, message } = event.detail;
   const outcome = glueOutcomes[state] ?? otherGlueState;
@@ -73,6 +87,8 @@ function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: un
     summary: message ?? `Job run ${jobRunId} ${state}`,
     fields: glueFieldsOf(event.detail),
     consoleUrl: region ? glueJobRunUrl(region, jobName, jobRunId) : undefined,
+    logsUrl: region ? glueRunLogsUrl(region, jobRunId) : undefined,
+    headline: describeGlueHeadline(message),
     occurrence: jobRunId,
     glueRun: outcome.rerunnable ? { jobName, jobRunId } : undefined,
     resolvableByEvent: true,
