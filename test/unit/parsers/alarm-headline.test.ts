@@ -65,7 +65,7 @@ describe('roundForReading', () => {
     [0.46522264287069004, '0.47'],
     [15.0, '15'],
     [2.5, '2.5'],
-    [-3.14159, '-3.14'],
+    [-3.256, '-3.26'],
   ])('rounds %s to %s', (value, expected) => {
     expect(roundForReading(value)).toBe(expected);
   });
