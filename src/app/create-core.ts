@@ -9,6 +9,7 @@ import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pac
 import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-scheduler.ts';
 import type { OutboxRuntime } from '../core/outbox/outbox-runtime.ts';
 import { defaultOutboxSettings } from '../core/outbox/plan-outbox.ts';
+import { isGrantedToAnyone } from '../core/permissions/check-permission.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
 import { createSlackPoster } from '../slack/slack-poster.ts';
@@ -67,6 +68,7 @@ export function createCore(options: CoreOptions) {
     pacer: createChannelPacer(clock, options.channelPace),
     turns: createKeyedQueue(),
     inlineWaitMs: inProcess ? 0 : 3_000,
+    viewOptions: { rerunOffered: isGrantedToAnyone(config.permissions.rerun) },
     ...(inProcess
       ? {
           scheduleDrain: (alertId: string, at: number) => scheduler?.schedule(alertId, at),

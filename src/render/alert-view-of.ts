@@ -2,8 +2,18 @@ import type { AlertView } from '../model/alert-view.ts';
 import { isMuteActive } from '../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../model/records.ts';
 
+/** What the configuration adds to every drawing (the renderer never reads the configuration itself). */
+export interface AlertViewOptions {
+  rerunOffered?: boolean;
+}
+
 /** What the renderer draws for a stored alert; mentions only while it is firing and nobody has it yet. */
-export function alertViewOf(record: AlertRecord, mute: MuteRecord | undefined, now: Date): AlertView {
+export function alertViewOf(
+  record: AlertRecord,
+  mute: MuteRecord | undefined,
+  now: Date,
+  options: AlertViewOptions = {},
+): AlertView {
   const activeMute = isMuteActive(mute, now) ? mute : undefined;
   const wantsAttention = record.status === 'open' && !record.acknowledged && !activeMute;
   return {
@@ -28,5 +38,7 @@ export function alertViewOf(record: AlertRecord, mute: MuteRecord | undefined, n
       : {}),
     mentions: wantsAttention ? record.mentions : [],
     reruns: record.reruns,
+    ...(record.lastFailure ? { lastFailure: record.lastFailure } : {}),
+    ...(options.rerunOffered ? { rerunOffered: true } : {}),
   };
 }

@@ -117,6 +117,12 @@ function alarmFieldsOf(facts: AlarmFacts, transition: string, region: string | u
   ];
 }
 
+/** "Since when" belongs to a breach: a recovery or missing data says how things are, not since when. */
+function headlineOf(facts: AlarmFacts, state: AlertState) {
+  const headline = describeAlarmHeadline(facts.reason, facts.metricLabel, facts.changedAt);
+  return headline && state !== 'firing' ? { text: headline.text } : headline;
+}
+
 export function buildAlarmAlert(
   facts: AlarmFacts,
   input: SnsNotificationInput,
@@ -144,7 +150,7 @@ export function buildAlarmAlert(
     occurredAt: occurredAt(facts.changedAt, input),
     summary: facts.reason ?? transition,
     fields: alarmFieldsOf(facts, transition, region),
-    headline: describeAlarmHeadline(facts.reason, facts.metricLabel),
+    headline: headlineOf(facts, state),
     consoleUrl: region ? alarmConsoleUrl(region, facts.name) : undefined,
     occurrence: facts.changedAt,
     resolvableByEvent: true,

@@ -11,14 +11,24 @@ import { roundForReading } from './round-for-reading.ts';
 export function describeAlarmHeadline(
   reason: string | undefined,
   label = 'Value',
+  changedAt?: string,
 ): AlertHeadline | undefined {
   if (!reason) return undefined;
-  return (
+  const headline =
     describeThreshold(reason, label) ??
     describeBand(reason, label) ??
     describeMissingData(reason, label) ??
-    describeChild(reason)
-  );
+    describeChild(reason);
+  return headline?.since && !isPlausibleStart(headline.since, changedAt) ? { text: headline.text } : headline;
+}
+
+/** Alarms evaluate over at most a week of datapoints, all before the state changed. */
+const maxBreachMs = 7 * 86_400_000;
+
+function isPlausibleStart(since: string, changedAt: string | undefined): boolean {
+  if (!changedAt) return true;
+  const lead = Date.parse(changedAt) - Date.parse(since);
+  return Number.isFinite(lead) && lead >= 0 && lead <= maxBreachMs;
 }
 
 interface Datapoint {
@@ -28,7 +38,10 @@ interface Datapoint {
 
 const datapointPattern = /(-?[\d.]+(?:E-?\d+)?) \((\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})\)/g;
 
-/** `[v (dd/MM/yy HH:mm:ss), …]`: times are UTC. */
+/**
+ * `[v (dd/MM/yy HH:mm:ss), …]`, times in UTC: what alarms send. (The SNS example in the CloudWatch guide
+ * reads as MM/dd/yy; a start that does not fit the state change is dropped, not shown wrong.)
+ */
 function readDatapoints(reason: string): Datapoint[] {
   return [...reason.matchAll(datapointPattern)].map(([, value, day, month, year, time]) => ({
     value: Number(value),

@@ -51,6 +51,14 @@ describe('describeAlarmHeadline', () => {
     );
   });
 
+  it('drops a start that does not fit the state change rather than show it wrong', () => {
+    const reason =
+      'Threshold Crossed: 1 out of the last 1 datapoints [1234.0 (06/03/15 17:43:27)] was greater than the threshold (0.0) (minimum 1 datapoint for OK -> ALARM transition).';
+    expect(describeAlarmHeadline(reason, 'Expression1', '2015-06-03T17:43:27.123+0000')).toEqual({
+      text: 'Expression1 1234 > 0 for 1 datapoint',
+    });
+  });
+
   it('gives up on a reason it does not know', () => {
     expect(describeAlarmHeadline('test')).toBeUndefined();
     expect(describeAlarmHeadline(undefined)).toBeUndefined();
