@@ -14,15 +14,14 @@ export const AlertActionIds = {
 export type AlertActionId = (typeof AlertActionIds)[keyof typeof AlertActionIds];
 
 /**
- * URL buttons: Slack opens the link and still sends an action, which a listener acknowledges (an
- * unanswered one shows the clicker a warning). They share a prefix so one listener answers them all.
+ * URL buttons: Slack opens the link and still sends the click, which no listener handles: the request
+ * guard acknowledges it at once (see src/bot/listeners/handled-requests.ts).
  */
 export const AlertLinkIds = {
   console: 'klaxon_link_console',
   logs: 'klaxon_link_logs',
   runbook: 'klaxon_link_runbook',
 } as const;
-export const alertLinkIdPattern = /^klaxon_link_/;
 
 /** The Mute menu. `durationMs` undefined: "until resolved" mutes open-ended, "custom" asks in a modal. */
 export const MuteChoices = {

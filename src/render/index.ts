@@ -4,7 +4,6 @@ export {
   type AlertActionId,
   AlertActionIds,
   AlertLinkIds,
-  alertLinkIdPattern,
   encodeAlertIdValue,
   encodeMuteOptionValue,
   encodeRerunValue,
