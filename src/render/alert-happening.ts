@@ -4,6 +4,7 @@ import { escapeMrkdwn, formatCode, formatDurationBetween, formatSlackTime } from
 
 /** A summary longer than this is cut in the root: the whole of it is behind Details. */
 const maxRootSummaryChars = 300;
+const maxRootSummaryLines = 4;
 
 /**
  * The lines that say what is happening: the alert's one line ("CPUUtilization 97.3 > 80 for 3 datapoints ·
@@ -28,7 +29,7 @@ function describeNow(view: AlertView): string | undefined {
     return `*${escapeMrkdwn(headline.text)}*${describeSince(headline.since, view.alert.occurredAt)}`;
   const trimmed = summary.trim();
   if (trimmed === '') return undefined;
-  return /^[[{]/.test(trimmed) ? formatJsonSummary(trimmed) : escapeMrkdwn(firstLine(trimmed));
+  return /^[[{]/.test(trimmed) ? formatJsonSummary(trimmed) : escapeMrkdwn(firstLines(trimmed));
 }
 
 function describeSince(since: string | undefined, until: string): string {
@@ -48,6 +49,14 @@ function describeRecoveredFailure(view: AlertView): { line: string; text: string
   const labelled = /^failed\b/i.test(what) ? what : `Was ${formatCode(failure.stateLabel)}: ${what}`;
   const when = view.resolvedAt ? ` — recovered ${formatSlackTime(view.resolvedAt)}` : ' — recovered';
   return { line: `${labelled}${when}`, text: what };
+}
+
+/** A summary that lists things (several findings) keeps a few of its lines, each short. */
+function firstLines(text: string): string {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const shown = lines.slice(0, maxRootSummaryLines).map(firstLine);
+  const more = lines.length - shown.length;
+  return more > 0 ? [...shown, `… and ${more} more (see Details)`].join('\n') : shown.join('\n');
 }
 
 function firstLine(text: string): string {
