@@ -6,7 +6,7 @@ import type { NormalizedAlert } from '../../../src/model/alert.ts';
 import type { AlertRecord } from '../../../src/model/records.ts';
 import { alertViewOf } from '../../../src/render/alert-view-of.ts';
 import { BlockKitLimits, renderAlertMessage, renderBlocksAsPlainText } from '../../../src/render/index.ts';
-import { sampleUser } from './sample-views.ts';
+import { buildAlert, sampleUser } from './sample-views.ts';
 
 const fixturesUrl = new URL('../../fixtures/', import.meta.url);
 const fixturePaths = ['cloudwatch', 'eventbridge', 'macie'].flatMap((folder) =>
@@ -61,6 +61,22 @@ describe('the resolved form of every raising fixture', () => {
     // A green message shows no severity; the failure it ended stays told.
     expect(text.split('\n')[1]).not.toMatch(/\*?(Critical|High|Medium|Low)\*? ·/);
     if (record.resolvedBy === 'event' && record.lastFailure) expect(text).toContain('— recovered');
+    expect(text).toMatchSnapshot();
+  });
+});
+
+describe('the resolved form of a generic notification (no AWS fixture: the sample)', () => {
+  it('renders the generic sample resolved by a person', () => {
+    const opened = decide(buildAlert('generic'), undefined, firedAt);
+    const record: AlertRecord = {
+      ...opened,
+      status: 'resolved',
+      resolvedBy: sampleUser,
+      resolvedAt: endedAt.toISOString(),
+    };
+    const text = renderBlocksAsPlainText(renderAlertMessage(alertViewOf(record, undefined, endedAt)));
+
+    expect(text.split('\n')[1]).toMatch(/^🟢 Resolved by .* after 42 min/);
     expect(text).toMatchSnapshot();
   });
 });
