@@ -5,6 +5,7 @@ import {
   consoleBase,
   fieldsOf,
   isRegionCode,
+  logGroupConsoleUrl,
   occurredAt,
   parseArn,
   type SnsNotificationInput,
@@ -30,6 +31,8 @@ export interface AlarmFacts {
   resource?: string;
   /** What the alarm measures, as its one line names it: the metric name or the expression's label or id. */
   metricLabel?: string;
+  /** The log group of what the metric is about, where the namespace says (a Lambda function's). */
+  logGroup?: string;
   details: AlertField[];
 }
 
@@ -73,11 +76,20 @@ function describeQuery(query: MetricQuery): string {
   return `${id}${describeMetric(query)}${stat ? ` ${stat}` : ''}`;
 }
 
+/** A Lambda function logs to `/aws/lambda/<name>`: an alarm on one of its metrics can link its logs. */
+export function logGroupOf(queries: MetricQuery[]): string | undefined {
+  for (const query of queries) {
+    const fn = query.dimensions.find(([name]) => name === 'FunctionName')?.[1];
+    if (query.namespace === 'AWS/Lambda' && fn) return `/aws/lambda/${fn}`;
+  }
+  return undefined;
+}
+
 /** Metric math and anomaly alarms: the query the alarm evaluates is the one that returns data. */
 export function describeMetricQueries(
   queries: MetricQuery[],
   thresholdMetricId?: string,
-): { resource?: string; metricLabel?: string; details: AlertField[] } {
+): { resource?: string; metricLabel?: string; logGroup?: string; details: AlertField[] } {
   const band = thresholdMetricId ? queries.find((query) => query.id === thresholdMetricId) : undefined;
   const measured = queries.find((query) => query.returnData !== false && query.id !== thresholdMetricId);
   const expression = band ? undefined : measured?.expression;
@@ -88,6 +100,7 @@ export function describeMetricQueries(
         : describeMetric(measured)
       : undefined,
     metricLabel: measured?.label ?? measured?.metricName ?? measured?.id,
+    logGroup: logGroupOf(queries),
     details: fieldsOf([
       ['Anomaly band', band?.expression],
       ['Expression', expression],
@@ -152,6 +165,7 @@ export function buildAlarmAlert(
     fields: alarmFieldsOf(facts, transition, region),
     headline: headlineOf(facts, state),
     consoleUrl: region ? alarmConsoleUrl(region, facts.name) : undefined,
+    logsUrl: region && facts.logGroup ? logGroupConsoleUrl(region, facts.logGroup) : undefined,
     occurrence: facts.changedAt,
     resolvableByEvent: true,
     raw,

@@ -6,6 +6,7 @@ import {
   describeDimensions,
   describeMetric,
   describeMetricQueries,
+  logGroupOf,
   type MetricQuery,
 } from './alarm-common.ts';
 import { fieldsOf, schemaParser } from './shared.ts';
@@ -97,6 +98,7 @@ function describeComparison(trigger: Trigger): AlertField[] {
 function describeTrigger(trigger: Trigger): {
   resource?: string;
   metricLabel?: string;
+  logGroup?: string;
   details: AlertField[];
 } {
   if (trigger.Metrics?.length) {
@@ -109,6 +111,7 @@ function describeTrigger(trigger: Trigger): {
   return {
     resource: describeMetric({ ...single, dimensions: pairsOf(trigger.Dimensions) }),
     metricLabel: trigger.MetricName,
+    logGroup: logGroupOf([{ ...single, dimensions: pairsOf(trigger.Dimensions) }]),
     details: [
       ...fieldsOf([
         ['Metric', describeMetric(single)],

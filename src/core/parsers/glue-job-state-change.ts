@@ -5,6 +5,7 @@ import {
   consoleBase,
   fieldsOf,
   isRegionCode,
+  logGroupConsoleUrl,
   occurredAt,
   type SnsNotificationInput,
   schemaParser,
@@ -62,9 +63,7 @@ function describeGlueHeadline(message: string | undefined): AlertHeadline | unde
 
 /** A run's driver errors go to the `/aws-glue/jobs/error` log group, in a stream named by the run id. */
 export function glueRunLogsUrl(region: string, jobRunId: string): string {
-  const group = '$252Faws-glue$252Fjobs$252Ferror';
-  const stream = encodeURIComponent(jobRunId);
-  return `${consoleBase(region)}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${group}/log-events/${stream}`;
+  return logGroupConsoleUrl(region, '/aws-glue/jobs/error', jobRunId);
 }
 
 function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: unknown): NormalizedAlert {

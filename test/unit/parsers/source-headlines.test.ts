@@ -24,3 +24,31 @@ describe('the one line of a Glue job run', () => {
     );
   });
 });
+
+describe('the logs of a Lambda function’s alarm', () => {
+  it('links the function’s log group when the alarm watches AWS/Lambda with a FunctionName', () => {
+    const alarm = JSON.parse(
+      readFileSync(new URL('../../fixtures/cloudwatch/alarm-single-metric.json', import.meta.url), 'utf8'),
+    );
+    const lambdaAlarm = {
+      ...alarm,
+      Trigger: {
+        ...alarm.Trigger,
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ name: 'FunctionName', value: 'orders-api' }],
+      },
+    };
+    const alert = parseSnsNotification({
+      messageId: 'c1c0ffee-0000-4000-8000-000000000005',
+      topicArn: 'arn:aws:sns:ap-northeast-2:257706363616:alerts',
+      message: JSON.stringify(lambdaAlarm),
+      timestamp: '2021-06-23T08:41:06.700Z',
+    });
+
+    expect(alert.logsUrl).toBe(
+      'https://ap-northeast-2.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-2#logsV2:log-groups/log-group/$252Faws$252Flambda$252Forders-api',
+    );
+    expect(parse('cloudwatch/alarm-single-metric.json' as string).logsUrl).toBeUndefined();
+  });
+});
