@@ -150,11 +150,13 @@ function loopbackAwsClients(): AwsClients {
     endpoint: 'http://127.0.0.1:9',
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
   };
+  const glue = new GlueClient(common);
   return {
     cloudTrail: new CloudTrailClient(common),
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
-    glue: new GlueClient(common),
+    glue,
+    glueIn: () => glue,
     emr: new EMRClient(common),
     cloudWatch: new CloudWatchClient(common),
     hasCredentials: async () => false,

@@ -9,6 +9,7 @@ import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pac
 import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-scheduler.ts';
 import type { OutboxRuntime } from '../core/outbox/outbox-runtime.ts';
 import { defaultOutboxSettings } from '../core/outbox/plan-outbox.ts';
+import { isGrantedToAnyone } from '../core/permissions/check-permission.ts';
 import {
   createReconcileGate,
   reconcileAlarms as reconcileAlarmStates,
@@ -71,7 +72,10 @@ export function createCore(options: CoreOptions) {
     pacer: createChannelPacer(clock, options.channelPace),
     turns: createKeyedQueue(),
     inlineWaitMs: inProcess ? 0 : 3_000,
-    accountNames: config.accounts,
+    viewOptions: {
+      rerunOffered: isGrantedToAnyone(config.permissions.rerun),
+      accountNames: config.accounts,
+    },
     ...(inProcess
       ? {
           scheduleDrain: (alertId: string, at: number) => scheduler?.schedule(alertId, at),

@@ -11,6 +11,11 @@ export interface AwsClients {
   logs: CloudWatchLogsClient;
   athena: AthenaClient;
   glue: GlueClient;
+  /**
+   * A Glue client for the region an event came from (a job lives in one region): the default `glue` when
+   * the region is unknown or the same, so a rerun never asks the wrong region or none at all.
+   */
+  glueIn: (region: string | undefined) => GlueClient;
   emr: EMRClient;
   cloudWatch: CloudWatchClient;
   /** False when no credentials could be found: queries answer "no AWS credentials" instead of failing. */
@@ -20,11 +25,13 @@ export interface AwsClients {
 export function createAwsClients(region?: string): AwsClients {
   const common = { ...(region ? { region } : {}), maxAttempts: 3 };
   const cloudTrail = new CloudTrailClient(common);
+  const glue = new GlueClient(common);
   return {
     cloudTrail,
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
-    glue: new GlueClient(common),
+    glue,
+    glueIn: cacheByRegion(glue, (code) => new GlueClient({ ...common, region: code })),
     emr: new EMRClient(common),
     cloudWatch: new CloudWatchClient(common),
     hasCredentials: async () => {
@@ -35,5 +42,19 @@ export function createAwsClients(region?: string): AwsClients {
         return false;
       }
     },
+  };
+}
+
+/** One client per region, made on first use; the default client for an unknown region or its own. */
+export function cacheByRegion<T>(
+  fallback: T,
+  create: (region: string) => T,
+): (region: string | undefined) => T {
+  const made = new Map<string, T>();
+  return (region) => {
+    if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return fallback;
+    const client = made.get(region) ?? create(region);
+    made.set(region, client);
+    return client;
   };
 }

@@ -29,6 +29,8 @@ const routeSchema = z.strictObject({
     })
     .optional(),
   runbook: z.url().optional(),
+  /** The severity of a firing alert this route takes (recoveries keep theirs); mentions follow it. */
+  severity: severity.optional(),
 });
 
 /** Who may do something: listed users, members of listed user groups, or everyone. */

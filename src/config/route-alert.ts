@@ -1,22 +1,28 @@
-import type { NormalizedAlert } from '../model/alert.ts';
+import type { NormalizedAlert, Severity } from '../model/alert.ts';
 import type { KlaxonConfig, RouteConfig } from './config-schema.ts';
 
 export interface AlertRoute {
   channel: string;
   mentions: string[];
   runbookUrl?: string;
+  /** Present when the route sets a firing alert's severity (`routes[].severity`). */
+  severity?: Severity;
 }
 
 /** The first matching route wins; no match goes to the default channel with no mentions. */
 export function routeAlert(alert: NormalizedAlert, config: KlaxonConfig): AlertRoute {
   const route = config.routes.find((candidate) => matchesRoute(candidate, alert));
   if (!route) return { channel: config.defaultChannel, mentions: [] };
+  const severity = route.severity && alert.state === 'firing' ? route.severity : undefined;
   // Recoveries have severity `info`, so they never mention anyone unless a route asks for `info`.
-  const mentions = route.mentions?.severities.includes(alert.severity) ? route.mentions.targets : [];
+  const mentions = route.mentions?.severities.includes(severity ?? alert.severity)
+    ? route.mentions.targets
+    : [];
   return {
     channel: route.channel,
     mentions: mentions.map(toSlackMention),
     ...(route.runbook ? { runbookUrl: route.runbook } : {}),
+    ...(severity ? { severity } : {}),
   };
 }
 

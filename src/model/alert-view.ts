@@ -1,8 +1,22 @@
-import type { NormalizedAlert } from './alert.ts';
+import type { AlertHeadline, NormalizedAlert } from './alert.ts';
 
 export interface SlackUserRef {
   userId: string;
   userName?: string;
+}
+
+/**
+ * What the alert's latest failure said, kept when a recovery replaces the alert's facts, so a resolved
+ * message still tells what failed (and which run).
+ */
+export interface LastFailure {
+  stateLabel: string;
+  summary: string;
+  headline?: AlertHeadline;
+  /** The failed run, step or datapoint time. */
+  occurrence?: string;
+  /** When it happened at the source (ISO). */
+  at: string;
 }
 
 /** Everything the renderer needs to draw an alert's root message: the latest notification plus its life. */
@@ -30,4 +44,7 @@ export interface AlertView {
    * is when Klaxon processed it. Absent for records stored before Klaxon kept it.
    */
   sourceFiredAt?: string;
+  lastFailure?: LastFailure;
+  /** Whether anyone may rerun (`permissions.rerun` names someone): a button nobody may use is not shown. */
+  rerunOffered?: boolean;
 }

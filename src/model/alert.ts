@@ -33,6 +33,12 @@ export type AlertState = (typeof AlertStates)[keyof typeof AlertStates];
 export const Severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof Severities)[number];
 
+/** One line saying what is happening, and since when (ISO) when the source says so. */
+export interface AlertHeadline {
+  text: string;
+  since?: string;
+}
+
 export interface AlertField {
   label: string;
   value: string;
@@ -84,6 +90,13 @@ export interface NormalizedAlert {
   details?: string;
   /** The parsed message as AWS sent it (or the raw string when it was not JSON). */
   raw: unknown;
+  /**
+   * What is happening in one line ("CPUUtilization 97.3 > 80 for 3 datapoints"): shown in the root in place
+   * of the summary, which a reader then finds behind Details.
+   */
+  headline?: AlertHeadline;
+  /** The CloudWatch Logs of what failed (a Glue run's error log), where the source names it. */
+  logsUrl?: string;
 }
 
 /** A short, stable id for an alert key: fits Slack option values (150 chars) and DynamoDB keys. */

@@ -1,5 +1,5 @@
 import type { NormalizedAlert } from './alert.ts';
-import type { SlackUserRef } from './alert-view.ts';
+import type { LastFailure, SlackUserRef } from './alert-view.ts';
 import type { OutboxEntry, SlackBudget } from './outbox.ts';
 
 /** An alert's stored life. `version` guards every write (optimistic locking). */
@@ -35,6 +35,8 @@ export interface AlertRecord {
   /** The last outbox sequence number handed out. */
   outboxSeq: number;
   slackBudget?: SlackBudget;
+  /** The latest firing notification's story; a recovery keeps it (added later: absent on older records). */
+  lastFailure?: LastFailure;
 }
 
 export interface MuteRecord {

@@ -9,8 +9,19 @@ export const AlertActionIds = {
   rerunGlueJob: 'klaxon_rerun_glue',
   resolve: 'klaxon_resolve',
   reopen: 'klaxon_reopen',
+  details: 'klaxon_details',
 } as const;
 export type AlertActionId = (typeof AlertActionIds)[keyof typeof AlertActionIds];
+
+/**
+ * URL buttons: Slack opens the link and still sends the click, which no listener handles: the request
+ * guard acknowledges it at once (see src/bot/listeners/handled-requests.ts).
+ */
+export const AlertLinkIds = {
+  console: 'klaxon_link_console',
+  logs: 'klaxon_link_logs',
+  runbook: 'klaxon_link_runbook',
+} as const;
 
 /** The Mute menu. `durationMs` undefined: "until resolved" mutes open-ended, "custom" asks in a modal. */
 export const MuteChoices = {

@@ -15,12 +15,12 @@ export const AlertActionsBlockId = 'klaxon_alert_actions';
 
 /**
  * The buttons an alert offers in its current life: Acknowledge ⇄ Unacknowledge, Mute ⇄ Unmute, Rerun for a
- * failed Glue run (or a firing alarm the configuration maps to a Glue job), Resolve when no event will ever
- * resolve it, and Reopen after a person resolved it.
+ * failed Glue run (or a firing alarm the configuration maps to a Glue job) where someone may use it,
+ * Resolve when no event will ever resolve it, Reopen after a person resolved it, and always Details.
  */
-export function renderAlertActions(view: AlertView): ActionsBlock | undefined {
+export function renderAlertActions(view: AlertView): ActionsBlock {
   const elements = view.status === 'open' ? renderOpenActions(view) : renderResolvedActions(view);
-  if (elements.length === 0) return undefined;
+  elements.push(renderButton(AlertActionIds.details, 'Details', view.alertId));
   return { type: 'actions', block_id: AlertActionsBlockId, elements };
 }
 
@@ -31,7 +31,7 @@ function renderOpenActions(view: AlertView): ActionsBlockElement[] {
       : { ...renderButton(AlertActionIds.acknowledge, 'Acknowledge', view.alertId), style: 'primary' },
     view.mute ? renderButton(AlertActionIds.unmute, 'Unmute', view.alertId) : renderMuteSelect(view.alertId),
   ];
-  const rerun = renderRerunButton(view);
+  const rerun = view.rerunOffered ? renderRerunButton(view) : undefined;
   if (rerun) elements.push(rerun);
   if (!view.alert.resolvableByEvent)
     elements.push(renderButton(AlertActionIds.resolve, 'Resolve', view.alertId));

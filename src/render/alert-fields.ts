@@ -1,5 +1,5 @@
 import type { SectionBlock } from '@slack/types';
-import type { NormalizedAlert } from '../model/alert.ts';
+import type { AlertField, NormalizedAlert } from '../model/alert.ts';
 import type { AlertView } from '../model/alert-view.ts';
 import { describeAccount } from './account-label.ts';
 import { describeFiredAt } from './fired-time.ts';
@@ -11,21 +11,39 @@ export interface MrkdwnField {
   value: string;
 }
 
+/** The root shows the essentials; everything else is one click away (Details). */
+export const maxRootFields = 6;
+
 /**
- * The key facts first (where, what, how often, when), then the source's own fields. Labels and values
+ * Labels the root never shows: what the status line says already (state, the source's own severity), the
+ * parts of the Resource field (metric, dimensions, job), and prose that belongs with the details.
+ */
+const shownElsewhere = /^(state|metric|dimensions|job|description|.*severity)$/i;
+
+/**
+ * Where, what, how often, then the source's own fields that add something, up to six. Labels and values
  * from AWS are escaped; dates become Slack date tokens.
  */
 export function collectAlertFields(view: AlertView): MrkdwnField[] {
-  const { alert } = view;
-  const fields: MrkdwnField[] = [];
-  addEscaped(fields, 'Account', alert.account && describeAccount(alert.account, view.accountName));
-  addEscaped(fields, 'Region', alert.region);
-  addEscaped(fields, 'Resource', alert.resource);
-  fields.push(...collectFiringFields(view));
+  const fields = collectKeyFields(view);
+  for (const field of sourceFieldsOf(view.alert)) {
+    if (shownElsewhere.test(field.label)) continue;
+    addOrReplace(fields, field.label, field.value);
+  }
+  return fields.slice(0, maxRootFields);
+}
+
+/** Everything known, for the Details view: every field the source gave, and the alert's whole life. */
+export function collectDetailFields(view: AlertView): MrkdwnField[] {
+  const fields = collectKeyFields(view);
+  if (view.timesFired > 1) {
+    fields.push({ label: 'First fired', value: formatSlackDate(view.firstFiredAt) });
+    fields.push({ label: 'Last fired', value: describeFiredAt(view.sourceFiredAt, view.lastFiredAt) });
+  }
   if (view.status === 'resolved' && view.resolvedAt) {
     fields.push({ label: 'Resolved', value: formatSlackDate(view.resolvedAt) });
   }
-  for (const field of alert.fields) addOrReplace(fields, field.label, field.value);
+  for (const field of view.alert.fields) addOrReplace(fields, field.label, field.value);
   return fields;
 }
 
@@ -37,6 +55,48 @@ export function collectAlertFieldsOf(alert: NormalizedAlert): MrkdwnField[] {
   return fields;
 }
 
+function collectKeyFields(view: AlertView): MrkdwnField[] {
+  const { alert } = view;
+  const fields: MrkdwnField[] = [];
+  addEscaped(fields, 'Account', alert.account && describeAccount(alert.account, view.accountName));
+  addEscaped(fields, 'Region', alert.region);
+  addEscaped(fields, 'Resource', alert.resource);
+  fields.push(describeFiring(view));
+  fields.push(...describeFailedRun(view));
+  return fields;
+}
+
+/** A field whose value the resource or the state already says is left out rather than repeated. */
+function sourceFieldsOf(alert: NormalizedAlert): AlertField[] {
+  const said = [alert.resource, alert.name, alert.stateLabel].filter(Boolean) as string[];
+  return alert.fields.filter((field) => !said.includes(field.value.trim()));
+}
+
+/**
+ * One firing needs one date, told as AWS dates it (with how long ago, and how late Klaxon got it when that
+ * is worth saying); repeats say how often in the same field (the first and last times are in Details).
+ */
+function describeFiring(view: AlertView): MrkdwnField {
+  if (view.timesFired <= 1) {
+    return { label: 'Fired', value: describeFiredAt(view.sourceFiredAt, view.firstFiredAt) };
+  }
+  const latest = describeFiredAt(view.sourceFiredAt, view.lastFiredAt);
+  return {
+    label: 'Fired',
+    value: `${view.timesFired}× since ${formatSlackDate(view.firstFiredAt)}, last ${latest}`,
+  };
+}
+
+/** A recovery's own run is not the one that failed: the failed one stays on the resolved root. */
+function describeFailedRun(view: AlertView): MrkdwnField[] {
+  const failed = view.lastFailure?.occurrence;
+  if (view.status !== 'resolved' || !failed || failed === view.alert.occurrence) return [];
+  if (view.alert.source !== 'glue' && view.alert.source !== 'emr') return [];
+  return [
+    { label: view.alert.source === 'glue' ? 'Failed run' : 'Failed step', value: escapeMrkdwn(failed) },
+  ];
+}
+
 /**
  * A parser's field with the same label as a key field (its "Region" with the display name, say) says
  * more, so it takes the key field's place instead of appearing twice.
@@ -46,21 +106,6 @@ function addOrReplace(fields: MrkdwnField[], label: string, value: string): void
   const existing = fields.find((field) => field.label.toLowerCase() === key);
   if (existing && value.trim() !== '') existing.value = escapeMrkdwn(value);
   else addEscaped(fields, label, value);
-}
-
-/**
- * One firing needs one date; repeats show the count and both ends. The latest firing is told as AWS dates it
- * (with how long ago, and how late Klaxon got it when that is worth saying); the first as Klaxon received it.
- */
-function collectFiringFields(view: AlertView): MrkdwnField[] {
-  const receivedAt = view.timesFired <= 1 ? view.firstFiredAt : view.lastFiredAt;
-  const latest = describeFiredAt(view.sourceFiredAt, receivedAt);
-  if (view.timesFired <= 1) return [{ label: 'Fired', value: latest }];
-  return [
-    { label: 'Times fired', value: String(view.timesFired) },
-    { label: 'First fired', value: formatSlackDate(view.firstFiredAt) },
-    { label: 'Last fired', value: latest },
-  ];
 }
 
 function addEscaped(fields: MrkdwnField[], label: string, value: string | undefined): void {

@@ -6,11 +6,17 @@
  * 🟡 insufficient data, 🔕 muted, 🔵 informational), not by a legacy attachment's colour bar. Blocks in an
  * attachment collapse behind "Show more", make Slack display `text` above them as a duplicate, and are a
  * legacy surface Slack may reduce; top-level blocks keep `text` a pure notification/screen-reader fallback.
+ *
+ * Layout for a reader at 3 a.m.: how bad (emoji, severity), what is happening in one line, at most six
+ * fields, what people did, then what to do (buttons; the console, logs and runbook as URL buttons). The
+ * rest is behind Details.
  */
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { AlertView } from '../model/alert-view.ts';
 import { renderAlertActions } from './alert-actions.ts';
 import { collectAlertFields, renderFieldsSection } from './alert-fields.ts';
+import { describeHappening } from './alert-happening.ts';
+import { renderAlertLinks } from './alert-links.ts';
 import {
   type AlertStatusDisplay,
   describeAlertStatus,
@@ -18,12 +24,11 @@ import {
   SourceLabels,
   shouldMention,
 } from './display-state.ts';
-import { BlockKitLimits, enforceMessageLimits, truncateText } from './limits.ts';
+import { enforceMessageLimits } from './limits.ts';
 import {
   escapeMrkdwn,
   formatCode,
   formatDurationBetween,
-  formatLink,
   formatSlackDate,
   formatUser,
   selectValidMentions,
@@ -38,13 +43,12 @@ export function renderAlertMessage(view: AlertView): SlackMessage {
   const blocks: KnownBlock[] = [
     renderHeader(view, status),
     renderStatusSection(view, status),
-    ...renderSummary(view),
+    ...renderHappening(view),
     ...renderFieldsSection(collectAlertFields(view)),
-    ...renderLinks(view),
     ...renderLifecycle(view),
+    renderAlertActions(view),
+    ...renderAlertLinks(view),
   ];
-  const actions = renderAlertActions(view);
-  if (actions) blocks.push(actions);
   return enforceMessageLimits({ text: renderFallbackText(view, status), blocks });
 }
 
@@ -56,12 +60,14 @@ function renderHeader(view: AlertView, status: AlertStatusDisplay): HeaderBlock 
   };
 }
 
+/** How bad and in what state; a resolved alert is no longer bad, so it shows no severity. */
 function renderStatusSection(view: AlertView, status: AlertStatusDisplay): SectionBlock {
   const { alert } = view;
   const parts = [
     `${status.emoji} *${describeStatusLabel(view, status)}*`,
-    formatCode(alert.stateLabel),
-    `Severity: *${SeverityLabels[alert.severity]}*`,
+    ...(view.status === 'resolved' ? [] : [`*${SeverityLabels[alert.severity]}*`]),
+    // Macie's state is its severity ("Low"): said once.
+    ...(alert.stateLabel.toLowerCase() === alert.severity ? [] : [formatCode(alert.stateLabel)]),
     SourceLabels[alert.source],
   ];
   const mentions = shouldMention(view) ? selectValidMentions(view.mentions) : [];
@@ -77,34 +83,10 @@ function describeStatusLabel(view: AlertView, status: AlertStatusDisplay): strin
   return `${status.label}${by}${duration ? ` after ${duration}` : ''}`;
 }
 
-function renderSummary(view: AlertView): SectionBlock[] {
-  const summary = view.alert.summary.trim();
-  if (summary === '') return [];
-  return [{ type: 'section', text: { type: 'mrkdwn', text: formatSummary(summary) } }];
-}
-
-/**
- * A raw JSON body (what the generic parser shows for a message it does not know) reads best as a code
- * block. It is cut before fencing, so truncation cannot eat the closing fence.
- */
-function formatSummary(summary: string): string {
-  if (!/^[[{]/.test(summary)) return escapeMrkdwn(summary);
-  const fence = '```';
-  const body = truncateText(
-    escapeMrkdwn(summary),
-    BlockKitLimits.sectionText - 2 * fence.length - 2,
-    'mrkdwn',
-  );
-  return `${fence}\n${body}\n${fence}`;
-}
-
-/** Links rather than URL buttons: a URL button still sends an action that some listener would have to ack. */
-function renderLinks(view: AlertView): ContextBlock[] {
-  const links: string[] = [];
-  if (view.alert.consoleUrl) links.push(formatLink(view.alert.consoleUrl, 'Open in AWS console'));
-  if (view.alert.runbookUrl) links.push(formatLink(view.alert.runbookUrl, 'Runbook'));
-  if (links.length === 0) return [];
-  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: links.join(' · ') }] }];
+function renderHappening(view: AlertView): SectionBlock[] {
+  const lines = describeHappening(view);
+  if (lines.length === 0) return [];
+  return [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }];
 }
 
 function renderLifecycle(view: AlertView): ContextBlock[] {
@@ -140,7 +122,7 @@ function describeReruns(view: AlertView): string[] {
 /** The notification line: state, title and reason; mentions only while they should ping. */
 function renderFallbackText(view: AlertView, status: AlertStatusDisplay): string {
   const mentions = shouldMention(view) ? selectValidMentions(view.mentions) : [];
-  const summary = view.alert.summary.trim();
+  const summary = view.alert.headline?.text ?? view.alert.summary.trim().split('\n')[0]!;
   const account = view.accountName ? ` (${escapeMrkdwn(view.accountName)})` : '';
   const head = `${status.emoji} ${describeStatusLabel(view, status)}: ${escapeMrkdwn(view.alert.title)}${account}`;
   return [...mentions, head, ...(summary ? [`— ${escapeMrkdwn(summary)}`] : [])].join(' ');

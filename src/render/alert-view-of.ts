@@ -2,17 +2,21 @@ import type { AlertView } from '../model/alert-view.ts';
 import { isMuteActive } from '../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../model/records.ts';
 
-/**
- * What the renderer draws for a stored alert; mentions only while it is firing and nobody has it yet.
- * `accountNames` is the configuration's `accounts` map.
- */
+/** What the configuration adds to every drawing (the renderer never reads the configuration itself). */
+export interface AlertViewOptions {
+  rerunOffered?: boolean;
+  /** The configuration's account id → name map. */
+  accountNames?: Readonly<Record<string, string>>;
+}
+
+/** What the renderer draws for a stored alert; mentions only while it is firing and nobody has it yet. */
 export function alertViewOf(
   record: AlertRecord,
   mute: MuteRecord | undefined,
   now: Date,
-  accountNames: Readonly<Record<string, string>> = {},
+  options: AlertViewOptions = {},
 ): AlertView {
-  const accountName = record.alert.account ? accountNames[record.alert.account] : undefined;
+  const accountName = record.alert.account ? options.accountNames?.[record.alert.account] : undefined;
   const activeMute = isMuteActive(mute, now) ? mute : undefined;
   const wantsAttention = record.status === 'open' && !record.acknowledged && !activeMute;
   return {
@@ -39,5 +43,7 @@ export function alertViewOf(
     reruns: record.reruns,
     ...(accountName ? { accountName } : {}),
     ...(record.lastFiredSourceAt ? { sourceFiredAt: record.lastFiredSourceAt } : {}),
+    ...(record.lastFailure ? { lastFailure: record.lastFailure } : {}),
+    ...(options.rerunOffered ? { rerunOffered: true } : {}),
   };
 }

@@ -3,6 +3,7 @@ export {
   type ActionValueResult,
   type AlertActionId,
   AlertActionIds,
+  AlertLinkIds,
   encodeAlertIdValue,
   encodeMuteOptionValue,
   encodeRerunValue,
@@ -15,6 +16,8 @@ export {
   type RerunActionValue,
 } from './action-values.ts';
 export { AlertActionsBlockId } from './alert-actions.ts';
+export { renderAlertDetails, renderAlertDetailsModal } from './alert-details.ts';
+export { AlertLinksBlockId } from './alert-links.ts';
 export { renderAlertMessage } from './alert-message.ts';
 export { glueRunConsoleUrl } from './glue-links.ts';
 export { BlockKitLimits, enforceMessageLimits, TruncationMarker, truncateText } from './limits.ts';

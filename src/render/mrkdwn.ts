@@ -88,3 +88,21 @@ export function selectValidMentions(mentions: readonly string[]): string[] {
 export function formatCode(text: string): string {
   return `\`${escapeMrkdwn(text).replace(/`/g, 'ˋ')}\``;
 }
+
+/** A time of day in the reader's own time zone ("since 19:40"), falling back to UTC for clients without. */
+export function formatSlackTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return escapeMrkdwn(iso);
+  return `<!date^${Math.floor(ms / 1000)}^{time}|${new Date(ms).toISOString().slice(11, 16)} UTC>`;
+}
+
+/** An http(s) URL as a URL button may carry it (Slack allows 3000 characters), or undefined. */
+export function toButtonUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > 3000) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

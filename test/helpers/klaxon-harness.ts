@@ -6,7 +6,7 @@ import { EMRClient } from '@aws-sdk/client-emr';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createKlaxon, type Klaxon, type KlaxonOptions } from '../../src/app/create-klaxon.ts';
-import type { AwsClients } from '../../src/aws/aws-clients.ts';
+import { type AwsClients, cacheByRegion } from '../../src/aws/aws-clients.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { createLogger, createSilentLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
@@ -139,11 +139,13 @@ export function useHarness(...args: Parameters<typeof startHarness>): Harness {
 
 export function testAwsClients(): AwsClients {
   const common = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+  const glue = new GlueClient(common);
   return {
     cloudTrail: new CloudTrailClient(common),
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
-    glue: new GlueClient(common),
+    glue,
+    glueIn: cacheByRegion(glue, (region) => new GlueClient({ ...common, region })),
     emr: new EMRClient(common),
     cloudWatch: new CloudWatchClient(common),
     hasCredentials: async () => true,

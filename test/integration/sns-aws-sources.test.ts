@@ -64,7 +64,8 @@ describe('Security Hub findings through the real server', () => {
     });
 
     expect(result.body.outcome).toBe('recovered');
-    expect(JSON.stringify(h.slack.messages('C0ALERTS')[0]!.blocks)).toContain('Label CRITICAL disagrees');
+    // The label's disagreement is a detail now (behind Details); the root says the workflow's state.
+    expect(JSON.stringify(h.slack.messages('C0ALERTS')[0]!.blocks)).toContain('`SUPPRESSED`');
   });
 });
 

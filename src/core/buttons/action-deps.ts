@@ -1,5 +1,5 @@
-import type { GlueClient } from '@aws-sdk/client-glue';
 import type { WebClient } from '@slack/web-api';
+import type { AwsClients } from '../../aws/aws-clients.ts';
 import type { KlaxonConfig } from '../../config/config-schema.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { UsergroupMembership } from '../../slack/usergroup-membership.ts';
@@ -13,7 +13,7 @@ export interface AlertActionDeps {
   outbox: OutboxRuntime;
   webClient: WebClient;
   membership: UsergroupMembership;
-  aws: { glue: GlueClient };
+  aws: Pick<AwsClients, 'glue' | 'glueIn'>;
   now: () => Date;
   logger: Logger;
 }

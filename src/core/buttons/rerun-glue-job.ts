@@ -1,3 +1,4 @@
+import type { GlueClient } from '@aws-sdk/client-glue';
 import { findLatestFailedRun } from '../../aws/glue-failed-run.ts';
 import { rerunGlueJob } from '../../aws/glue-rerun.ts';
 import type { AuditEntry } from '../../model/alert-change.ts';
@@ -19,8 +20,11 @@ export interface RerunInput {
   jobRunId?: string;
 }
 
+/** The Glue client of the alert's region: a job lives in the region its event came from. */
+type RegionalRerun = RerunInput & { glue: GlueClient };
+
 /** A run id known: the lock, Glue and the thread all speak of this run. */
-type ResolvedRerun = RerunInput & { jobRunId: string };
+type ResolvedRerun = RegionalRerun & { jobRunId: string };
 
 /** How long a click that finds the lock held waits for the holder's outcome (StartJobRun takes ~1 s). */
 export const holderWaitMs = 6_000;
@@ -50,7 +54,8 @@ async function startRerunOnce(
     const ephemeral = `This alert cannot rerun Glue job ${formatCode(input.jobName)}.`;
     return { result: 'failed', detail: 'job does not belong to this alert', ephemeral };
   }
-  const target = await resolveFailedRun(deps, input);
+  const glue = deps.aws.glueIn(record.alert.region);
+  const target = await resolveFailedRun({ ...input, glue });
   if ('result' in target) return target;
   return claimOrFollow(deps, target, deps.now().getTime() + (options.holderWaitMs ?? holderWaitMs), audit);
 }
@@ -98,12 +103,9 @@ function waitForHolder(deps: AlertActionDeps, target: ResolvedRerun, deadline: n
  * A mapped alarm names no run: its latest failed run is looked up at click time, so the lock (keyed on that
  * run) still makes one rerun of it however many people click, and a later failure may be rerun in turn.
  */
-async function resolveFailedRun(
-  deps: AlertActionDeps,
-  input: RerunInput,
-): Promise<ResolvedRerun | ActionOutcome> {
+async function resolveFailedRun(input: RegionalRerun): Promise<ResolvedRerun | ActionOutcome> {
   if (input.jobRunId) return { ...input, jobRunId: input.jobRunId };
-  const found = await findLatestFailedRun({ glue: deps.aws.glue, jobName: input.jobName });
+  const found = await findLatestFailedRun({ glue: input.glue, jobName: input.jobName });
   if (!found.ok) {
     return { result: 'failed', detail: `${found.reason}: ${found.message}`, ephemeral: found.message };
   }
@@ -121,7 +123,7 @@ async function startAndRecord(
   audit: AuditEntry,
 ): Promise<ActionOutcome> {
   const started = await rerunGlueJob({
-    glue: deps.aws.glue,
+    glue: input.glue,
     jobName: input.jobName,
     jobRunId: input.jobRunId,
   });

@@ -1,6 +1,7 @@
 import type { PermissionAction } from '../../config/config-schema.ts';
 import type { AuditEntry } from '../../model/alert-change.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
+import { formatCode } from '../../render/mrkdwn.ts';
 import { checkPermission } from '../permissions/check-permission.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 
@@ -75,8 +76,18 @@ export async function refuseIfNotAllowed(
   const verdict = await checkPermission(deps.config, deps.membership, permission, request.actor.userId);
   if (verdict.allowed) return undefined;
   await audit(deps, request, { result: 'refused', detail: verdict.reason });
-  await tellUser(deps, request, `Not allowed: you may not ${request.action} this alert (${verdict.reason}).`);
+  const refusal = `Not allowed: you may not ${request.action} this alert (${verdict.reason}).`;
+  await tellUser(deps, request, `${refusal} ${describeGrant(permission, request.actor.userId)}`);
   return verdict.reason;
+}
+
+/** A refusal says who can change it and how, so the reader knows whom to ask for what. */
+export function describeGrant(permission: PermissionAction, userId: string): string {
+  return (
+    `A Klaxon admin grants it by adding your user id ${formatCode(userId)} to ` +
+    `${formatCode(`permissions.${permission}.users`)} (or one of your user groups to ` +
+    `${formatCode(`permissions.${permission}.usergroups`)}) in the configuration file.`
+  );
 }
 
 async function performSafely(

@@ -1,5 +1,6 @@
 import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
 import type { AlertChange } from '../../model/alert-change.ts';
+import type { LastFailure } from '../../model/alert-view.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import type { ThreadReply } from '../../model/thread-reply.ts';
@@ -94,6 +95,7 @@ function openNewEpisode({ stored, alert, route, now }: DecisionInput): Decision 
     outbox: stored?.outbox ?? [],
     outboxSeq: stored?.outboxSeq ?? 0,
     ...(stored?.slackBudget ? { slackBudget: stored.slackBudget } : {}),
+    ...failureOf(alert),
   };
   const payload = alert.details
     ? [{ kind: 'reply', reply: { kind: 'payload', text: alert.details } } as const]
@@ -111,8 +113,25 @@ function fired(stored: AlertRecord, alert: NormalizedAlert, now: Date): AlertRec
     timesFired: stored.timesFired + 1,
     lastStateLabel: alert.stateLabel,
     lastOccurrence: alert.occurrence ?? stored.lastOccurrence,
+    ...failureOf(alert),
   };
 }
+
+/** A firing notification's story, kept on the record so that its recovery can still tell it. */
+function failureOf(alert: NormalizedAlert): { lastFailure?: LastFailure } {
+  if (alert.state !== 'firing') return {};
+  const lastFailure: LastFailure = {
+    stateLabel: alert.stateLabel,
+    summary: alert.summary.slice(0, maxFailureSummaryChars),
+    ...(alert.headline ? { headline: alert.headline } : {}),
+    ...(alert.occurrence ? { occurrence: alert.occurrence } : {}),
+    at: alert.occurredAt,
+  };
+  return { lastFailure };
+}
+
+/** The record holds it beside the alert itself: a bounded copy is enough for one line. */
+const maxFailureSummaryChars = 1000;
 
 function reopen(input: DecisionInput, stored: AlertRecord): Decision {
   const { alert, now } = input;

@@ -109,7 +109,7 @@ const maxStoredRawChars = 64_000;
 const maxLeaseWaitMs = 10_000;
 
 /**
- * Adds the route's runbook and the Glue job the configuration maps an alarm to (the renderer is pure and
+ * Adds the route's runbook and severity, and the Glue job the configuration maps an alarm to (the renderer is pure and
  * never reads the configuration), and keeps the payload as the text AWS sent, bounded: any JSON SNS can
  * carry (deeper than DynamoDB's 32 levels, up to 256 KB) is stored as a string, never as a nested document.
  */
@@ -119,7 +119,13 @@ function enrichAlert(ctx: SnsContext, alert: NormalizedAlert, messageText: strin
   const raw =
     messageText.length > maxStoredRawChars ? `${messageText.slice(0, maxStoredRawChars)}…` : messageText;
   const glueJob = mappedGlueJobOf(ctx, alert);
-  return { ...alert, raw, ...(runbookUrl ? { runbookUrl } : {}), ...(glueJob ? { glueJob } : {}) };
+  return {
+    ...alert,
+    raw,
+    ...(runbookUrl ? { runbookUrl } : {}),
+    ...(glueJob ? { glueJob } : {}),
+    ...(route.severity ? { severity: route.severity } : {}),
+  };
 }
 
 /** Only a CloudWatch alarm may name a job: a generic alert's subject could otherwise borrow an alarm's name. */

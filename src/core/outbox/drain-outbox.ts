@@ -92,7 +92,7 @@ async function runOne(
   progress: Progress,
 ): Promise<boolean> {
   try {
-    const result = await runOutboxStep(rt.slack, entry, loaded, new Date(rt.clock.now()), rt.accountNames);
+    const result = await runOutboxStep(rt.slack, entry, loaded, new Date(rt.clock.now()), rt.viewOptions);
     if (result.kind === 'blocked') {
       if (loaded.record.outbox.some((e) => e.step.kind === 'post-root')) return false;
       // No root will ever be posted (Slack refused it for good): a step under it can never run.

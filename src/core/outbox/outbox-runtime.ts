@@ -1,6 +1,7 @@
 import type { Clock } from '../../aws/poll.ts';
 import type { DrainLease } from '../../model/records.ts';
 import type { Logger } from '../../observability/logger.ts';
+import type { AlertViewOptions } from '../../render/alert-view-of.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
 import type { AlertStore } from '../../store/alert-store.ts';
 import type { KeyedQueue } from '../../util/keyed-queue.ts';
@@ -36,6 +37,6 @@ export interface OutboxRuntime {
    * per free slot, so a backlog costs each alert one drain, not one attempt a second. Absent on Lambda.
    */
   queueForChannel?: (channel: string, alertId: string) => void;
-  /** The configuration's account id → name map, shown in the messages the steps draw. */
-  accountNames?: Readonly<Record<string, string>>;
+  /** What the configuration adds to every drawing of an alert (which buttons someone may use). */
+  viewOptions?: AlertViewOptions;
 }

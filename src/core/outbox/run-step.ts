@@ -1,7 +1,7 @@
 import { type OutboxEntry, stepIdOf } from '../../model/outbox.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import { renderAlertMessage } from '../../render/alert-message.ts';
-import { alertViewOf } from '../../render/alert-view-of.ts';
+import { type AlertViewOptions, alertViewOf } from '../../render/alert-view-of.ts';
 import { renderThreadReply } from '../../render/thread-reply.ts';
 import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
@@ -22,11 +22,11 @@ export async function runOutboxStep(
   entry: OutboxEntry,
   loaded: { record: AlertRecord; mute?: MuteRecord },
   now: Date,
-  accountNames: Readonly<Record<string, string>> = {},
+  viewOptions: AlertViewOptions = {},
 ): Promise<StepResult> {
   const { record } = loaded;
   const stepId = stepIdOf(record.alertId, entry.seq);
-  const view = alertViewOf(record, loaded.mute, now, accountNames);
+  const view = alertViewOf(record, loaded.mute, now, viewOptions);
   if (entry.step.kind === 'post-root') {
     if (record.ts) return { kind: 'done' };
     const found = entry.suspect ? await findEarlierPost(slack, record.channel, stepId, {}) : undefined;

@@ -1,8 +1,11 @@
 import type { AlertField, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { describeAlarmHeadline } from './alarm-headline.ts';
+import { readSeverityMark } from './severity-convention.ts';
 import {
   consoleBase,
   fieldsOf,
   isRegionCode,
+  logGroupConsoleUrl,
   occurredAt,
   parseArn,
   type SnsNotificationInput,
@@ -26,6 +29,10 @@ export interface AlarmFacts {
   changedAt?: string;
   description?: string;
   resource?: string;
+  /** What the alarm measures, as its one line names it: the metric name or the expression's label or id. */
+  metricLabel?: string;
+  /** The log group of what the metric is about, where the namespace says (a Lambda function's). */
+  logGroup?: string;
   details: AlertField[];
 }
 
@@ -69,11 +76,20 @@ function describeQuery(query: MetricQuery): string {
   return `${id}${describeMetric(query)}${stat ? ` ${stat}` : ''}`;
 }
 
+/** A Lambda function logs to `/aws/lambda/<name>`: an alarm on one of its metrics can link its logs. */
+export function logGroupOf(queries: MetricQuery[]): string | undefined {
+  for (const query of queries) {
+    const fn = query.dimensions.find(([name]) => name === 'FunctionName')?.[1];
+    if (query.namespace === 'AWS/Lambda' && fn) return `/aws/lambda/${fn}`;
+  }
+  return undefined;
+}
+
 /** Metric math and anomaly alarms: the query the alarm evaluates is the one that returns data. */
 export function describeMetricQueries(
   queries: MetricQuery[],
   thresholdMetricId?: string,
-): { resource?: string; details: AlertField[] } {
+): { resource?: string; metricLabel?: string; logGroup?: string; details: AlertField[] } {
   const band = thresholdMetricId ? queries.find((query) => query.id === thresholdMetricId) : undefined;
   const measured = queries.find((query) => query.returnData !== false && query.id !== thresholdMetricId);
   const expression = band ? undefined : measured?.expression;
@@ -83,6 +99,8 @@ export function describeMetricQueries(
         ? describeQuery(measured)
         : describeMetric(measured)
       : undefined,
+    metricLabel: measured?.label ?? measured?.metricName ?? measured?.id,
+    logGroup: logGroupOf(queries),
     details: fieldsOf([
       ['Anomaly band', band?.expression],
       ['Expression', expression],
@@ -112,6 +130,12 @@ function alarmFieldsOf(facts: AlarmFacts, transition: string, region: string | u
   ];
 }
 
+/** "Since when" belongs to a breach: a recovery or missing data says how things are, not since when. */
+function headlineOf(facts: AlarmFacts, state: AlertState) {
+  const headline = describeAlarmHeadline(facts.reason, facts.metricLabel, facts.changedAt);
+  return headline && state !== 'firing' ? { text: headline.text } : headline;
+}
+
 export function buildAlarmAlert(
   facts: AlarmFacts,
   input: SnsNotificationInput,
@@ -119,7 +143,10 @@ export function buildAlarmAlert(
 ): NormalizedAlert {
   const arn = parseArn(facts.arn);
   const region = arn?.region ?? (isRegionCode(facts.regionFallback) ? facts.regionFallback : undefined);
-  const { state, severity } = alarmStates[facts.newState] ?? unknownAlarmState;
+  const { state, severity: byState } = alarmStates[facts.newState] ?? unknownAlarmState;
+  // A team's mark says how bad the alarm is when it fires; a recovery or missing data stays quiet.
+  const severity =
+    state === 'firing' ? (readSeverityMark(facts.name, facts.description) ?? byState) : byState;
   const transition = facts.oldState ? `${facts.oldState} → ${facts.newState}` : facts.newState;
   return {
     source: 'cloudwatch-alarm',
@@ -136,7 +163,9 @@ export function buildAlarmAlert(
     occurredAt: occurredAt(facts.changedAt, input),
     summary: facts.reason ?? transition,
     fields: alarmFieldsOf(facts, transition, region),
+    headline: headlineOf(facts, state),
     consoleUrl: region ? alarmConsoleUrl(region, facts.name) : undefined,
+    logsUrl: region && facts.logGroup ? logGroupConsoleUrl(region, facts.logGroup) : undefined,
     occurrence: facts.changedAt,
     resolvableByEvent: true,
     raw,

@@ -6,6 +6,7 @@ import {
   describeDimensions,
   describeMetric,
   describeMetricQueries,
+  logGroupOf,
   type MetricQuery,
 } from './alarm-common.ts';
 import { fieldsOf, schemaParser } from './shared.ts';
@@ -94,16 +95,23 @@ function describeComparison(trigger: Trigger): AlertField[] {
   ]);
 }
 
-function describeTrigger(trigger: Trigger): { resource?: string; details: AlertField[] } {
+function describeTrigger(trigger: Trigger): {
+  resource?: string;
+  metricLabel?: string;
+  logGroup?: string;
+  details: AlertField[];
+} {
   if (trigger.Metrics?.length) {
     const described = describeMetricQueries(trigger.Metrics.map(toMetricQuery), trigger.ThresholdMetricId);
-    return { resource: described.resource, details: [...described.details, ...describeComparison(trigger)] };
+    return { ...described, details: [...described.details, ...describeComparison(trigger)] };
   }
   const single = { namespace: trigger.Namespace, metricName: trigger.MetricName, dimensions: [] };
   const statistic = trigger.Statistic ?? trigger.ExtendedStatistic;
   const dimensions = describeDimensions(pairsOf(trigger.Dimensions));
   return {
     resource: describeMetric({ ...single, dimensions: pairsOf(trigger.Dimensions) }),
+    metricLabel: trigger.MetricName,
+    logGroup: logGroupOf([{ ...single, dimensions: pairsOf(trigger.Dimensions) }]),
     details: [
       ...fieldsOf([
         ['Metric', describeMetric(single)],

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import type { AlertHeadline, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
   fieldsOf,
   isRegionCode,
+  logGroupConsoleUrl,
   occurredAt,
   type SnsNotificationInput,
   schemaParser,
@@ -53,6 +54,18 @@ function glueFieldsOf(detail: GlueJobStateChange['detail']) {
   ]);
 }
 
+/** Glue's message repeats the job and run ("JobName:x and JobRunId:y failed to execute with exception z"). */
+function describeGlueHeadline(message: string | undefined): AlertHeadline | undefined {
+  if (!message) return undefined;
+  const exception = /failed to execute with exception ([\s\S]+)$/.exec(message)?.[1];
+  return { text: exception ? `Failed: ${exception.trim()}` : message };
+}
+
+/** A run's driver errors go to the `/aws-glue/jobs/error` log group, in a stream named by the run id. */
+export function glueRunLogsUrl(region: string, jobRunId: string): string {
+  return logGroupConsoleUrl(region, '/aws-glue/jobs/error', jobRunId);
+}
+
 function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: unknown): NormalizedAlert {
   const { jobName, jobRunId, state, message } = event.detail;
   const outcome = glueOutcomes[state] ?? otherGlueState;
@@ -73,6 +86,8 @@ function toAlert(event: GlueJobStateChange, input: SnsNotificationInput, raw: un
     summary: message ?? `Job run ${jobRunId} ${state}`,
     fields: glueFieldsOf(event.detail),
     consoleUrl: region ? glueJobRunUrl(region, jobName, jobRunId) : undefined,
+    logsUrl: region ? glueRunLogsUrl(region, jobRunId) : undefined,
+    headline: describeGlueHeadline(message),
     occurrence: jobRunId,
     glueRun: outcome.rerunnable ? { jobName, jobRunId } : undefined,
     resolvableByEvent: true,

@@ -87,6 +87,13 @@ export function consoleBase(region: string): string {
   return `https://${region}.console.aws.amazon.com`;
 }
 
+/** The CloudWatch console's page of a log group (or one stream): names in its fragment are encoded twice. */
+export function logGroupConsoleUrl(region: string, group: string, stream?: string): string {
+  const encode = (name: string) => encodeURIComponent(encodeURIComponent(name)).replace(/%/g, '$');
+  const path = `log-group/${encode(group)}${stream ? `/log-events/${encode(stream)}` : ''}`;
+  return `${consoleBase(region)}/cloudwatch/home?region=${region}#logsV2:log-groups/${path}`;
+}
+
 /** zod's issue list, one line, for the fallback alert's note. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -1,4 +1,4 @@
-import type { KlaxonConfig, PermissionAction } from '../../config/config-schema.ts';
+import type { KlaxonConfig, PermissionAction, PermissionConfig } from '../../config/config-schema.ts';
 import type { UsergroupMembership } from '../../slack/usergroup-membership.ts';
 
 export type PermissionVerdict =
@@ -27,4 +27,9 @@ export async function checkPermission(
     }
   }
   return { allowed: false, reason: `not allowed to ${action}` };
+}
+
+/** Whether a rule lets anybody at all: a button only someone may use is shown; one nobody may use is not. */
+export function isGrantedToAnyone(rule: PermissionConfig): boolean {
+  return rule.everyone || rule.users.length > 0 || rule.usergroups.length > 0;
 }

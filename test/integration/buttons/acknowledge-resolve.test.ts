@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeRerunValue } from '../../../src/render/action-values.ts';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
 import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {
@@ -93,10 +94,19 @@ describe('Resolve and Reopen', () => {
 });
 
 describe('Refusals and forged requests', () => {
-  it('refuses a rerun nobody is allowed yet: ephemeral "not allowed", audited', async () => {
+  it('refuses a rerun nobody is allowed yet: no button, a stale click answered "not allowed", audited', async () => {
     await h.postSns(h.signer.notification(testTopicArn, glueFailure('RefusedJob', 'jr_refused')));
     const root = h.slack.messages('C0ALERTS')[0]!;
-    await clickButton(h, root, 'klaxon_rerun_glue', frank);
+    expect(() => findElement(root, 'klaxon_rerun_glue')).toThrow();
+    // A message drawn while someone could rerun still carries the button.
+    const alertId = String(findElement(root, 'klaxon_ack').value);
+    const stale = {
+      type: 'button',
+      action_id: 'klaxon_rerun_glue',
+      value: encodeRerunValue({ alertId, jobName: 'RefusedJob', jobRunId: 'jr_refused' }),
+      text: { type: 'plain_text', text: 'Rerun Glue job' },
+    };
+    await postToSlackEndpoint(h, interactionBody(blockActionsPayload(root, stale, frank)));
     const [audit] = await waitForAudits(h, frank.userId, 1);
     expect(audit).toMatchObject({ action: 'rerun', result: 'refused', params: { jobRunId: 'jr_refused' } });
     await h.slack.waitForCalls('chat.postEphemeral', 1);

@@ -24,7 +24,7 @@ describe('account names', () => {
   });
 
   it('show in the root message (Account field and notification text) when the account has one', () => {
-    const view = alertViewOf(alarmRecord(), undefined, t0, accounts);
+    const view = alertViewOf(alarmRecord(), undefined, t0, { accountNames: accounts });
 
     const message = renderAlertMessage(view);
 
@@ -35,7 +35,7 @@ describe('account names', () => {
   });
 
   it('leave an unnamed account as its id', () => {
-    const view = alertViewOf(alarmRecord(), undefined, t0, { '210987654321': 'other' });
+    const view = alertViewOf(alarmRecord(), undefined, t0, { accountNames: { '210987654321': 'other' } });
 
     const message = renderAlertMessage(view);
 

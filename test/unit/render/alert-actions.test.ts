@@ -36,7 +36,7 @@ describe('alert action buttons', () => {
   });
 
   it('offers Rerun only for an open alert with a failed Glue run, behind a confirmation', () => {
-    const glue = buildView(buildAlert('glueFailure'));
+    const glue = buildView(buildAlert('glueFailure'), { rerunOffered: true });
     const rerun = findActions(renderAlertMessage(glue).blocks)?.elements.find(
       (element): element is Button => element.action_id === AlertActionIds.rerunGlueJob,
     );
@@ -55,7 +55,9 @@ describe('alert action buttons', () => {
   });
 
   it('offers Rerun for a firing alarm mapped to a Glue job, for its latest failed run', () => {
-    const mapped = buildView(buildAlert('cloudwatchAlarm', { glueJob: { jobName: 'nightly-etl' } }));
+    const mapped = buildView(buildAlert('cloudwatchAlarm', { glueJob: { jobName: 'nightly-etl' } }), {
+      rerunOffered: true,
+    });
     const rerun = findActions(renderAlertMessage(mapped).blocks)?.elements.find(
       (element): element is Button => element.action_id === AlertActionIds.rerunGlueJob,
     );
@@ -69,9 +71,9 @@ describe('alert action buttons', () => {
     const recovered = { ...mapped.alert, state: 'recovered' as const, stateLabel: 'OK' };
     const noData = { ...mapped.alert, state: 'insufficient' as const, stateLabel: 'INSUFFICIENT_DATA' };
     expect(listActionIds({ ...mapped, alert: noData })).not.toContain(AlertActionIds.rerunGlueJob);
-    expect(listActionIds({ ...mapped, alert: recovered, status: 'resolved', resolvedBy: 'event' })).toEqual(
-      [],
-    );
+    expect(listActionIds({ ...mapped, alert: recovered, status: 'resolved', resolvedBy: 'event' })).toEqual([
+      AlertActionIds.details,
+    ]);
     expect(listActionIds(buildView(buildAlert('cloudwatchAlarm')))).not.toContain(
       AlertActionIds.rerunGlueJob,
     );
@@ -85,24 +87,24 @@ describe('alert action buttons', () => {
     expect(listActionIds(buildView(buildAlert('glueFailure')))).not.toContain(AlertActionIds.resolve);
   });
 
-  it('offers only Reopen after a person resolved it, and nothing after an event resolved it', () => {
+  it('offers only Reopen (and Details) after a person resolved it, and only Details after an event did', () => {
     const macie = buildView(buildAlert('macie'));
     const resolvedAt = '2024-03-15T11:00:00.000Z';
 
     expect(listActionIds({ ...macie, status: 'resolved', resolvedBy: sampleUser, resolvedAt })).toEqual([
       AlertActionIds.reopen,
+      AlertActionIds.details,
     ]);
-    expect(
-      findActions(
-        renderAlertMessage({ ...macie, status: 'resolved', resolvedBy: 'event', resolvedAt }).blocks,
-      ),
-    ).toBe(undefined);
+    expect(listActionIds({ ...macie, status: 'resolved', resolvedBy: 'event', resolvedAt })).toEqual([
+      AlertActionIds.details,
+    ]);
   });
 
   it('keeps action ids stable', () => {
     expect(AlertActionIds).toMatchInlineSnapshot(`
       {
         "acknowledge": "klaxon_ack",
+        "details": "klaxon_details",
         "mute": "klaxon_mute",
         "reopen": "klaxon_reopen",
         "rerunGlueJob": "klaxon_rerun_glue",

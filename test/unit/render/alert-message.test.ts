@@ -155,14 +155,14 @@ describe('renderAlertMessage', () => {
     const alert = buildAlert('cloudwatchAlarm', { consoleUrl: 'javascript:alert(1)', runbookUrl: undefined });
     const blocks = JSON.stringify(renderAlertMessage(buildView(alert)).blocks);
 
-    expect(blocks).toContain('Open in AWS console');
+    expect(blocks).not.toContain('Open in console');
     expect(blocks).not.toContain('javascript:');
   });
 
-  it('escapes & in link URLs', () => {
+  it('puts link URLs in URL buttons as they are (a button URL is not mrkdwn)', () => {
     const blocks = JSON.stringify(renderAlertMessage(cloudwatchFiring).blocks);
 
-    expect(blocks).toContain('<https://wiki.example.com/runbooks/high-cpu?team=web&amp;env=prod|Runbook>');
+    expect(blocks).toContain('"url":"https://wiki.example.com/runbooks/high-cpu?team=web&env=prod"');
   });
 });
 

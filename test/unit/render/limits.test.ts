@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BlockKitLimits,
   enforceMessageLimits,
+  renderAlertDetails,
   renderAlertMessage,
   renderThreadReply,
   TruncationMarker,
@@ -48,12 +49,18 @@ describe('truncateText', () => {
 });
 
 describe('enforceMessageLimits through the renderers', () => {
-  it('truncates a 10,000-character reason visibly in the section and the text fallback', () => {
-    const message = renderAlertMessage(buildView(buildAlert('cloudwatchAlarm', { summary: longReason })));
+  it('cuts a 10,000-character reason to one short line in the root, and within the limit in Details', () => {
+    const view = buildView(buildAlert('cloudwatchAlarm', { summary: longReason }));
+    const message = renderAlertMessage(view);
     const reason = findSections(message.blocks).find((section) => section.text?.text.startsWith('Threshold'));
+    const details = findSections(renderAlertDetails(view).blocks).find((section) =>
+      section.text?.text.startsWith('*Reason*'),
+    );
 
-    expect(reason?.text?.text).toHaveLength(BlockKitLimits.sectionText);
-    expect(reason?.text?.text.endsWith(TruncationMarker)).toBe(true);
+    expect(reason?.text?.text.length).toBeLessThanOrEqual(300);
+    expect(reason?.text?.text.endsWith('…')).toBe(true);
+    expect(details?.text?.text).toHaveLength(BlockKitLimits.sectionText);
+    expect(details?.text?.text.endsWith(TruncationMarker)).toBe(true);
     expect(message.text.length).toBeLessThan(4000);
     expect(message.text.endsWith(TruncationMarker)).toBe(true);
   });
@@ -66,9 +73,9 @@ describe('enforceMessageLimits through the renderers', () => {
     expect(header.text.text.endsWith(TruncationMarker)).toBe(true);
   });
 
-  it('splits 60 fields into sections of at most 10, within 50 blocks', () => {
+  it('splits 60 fields into sections of at most 10, within 50 blocks (Details)', () => {
     const fields = Array.from({ length: 60 }, (_, i) => ({ label: `Field ${i}`, value: `value ${i}` }));
-    const message = renderAlertMessage(buildView(buildAlert('generic', { fields })));
+    const message = renderAlertDetails(buildView(buildAlert('generic', { fields })));
     const fieldCounts = findSections(message.blocks).map((section) => section.fields?.length ?? 0);
 
     expect(message.blocks.length).toBeLessThanOrEqual(BlockKitLimits.blocksPerMessage);
@@ -76,15 +83,21 @@ describe('enforceMessageLimits through the renderers', () => {
     expect(fieldCounts.reduce((a, b) => a + b, 0)).toBe(60 + 1); // + the "Fired" field
   });
 
-  it('keeps 50 blocks at most, with a visible notice and the actions still last', () => {
+  it('keeps 50 blocks at most, with a visible notice (Details)', () => {
     const fields = Array.from({ length: 1000 }, (_, i) => ({ label: `F${i}`, value: `${i}` }));
-    const message = renderAlertMessage(buildView(buildAlert('macie', { fields })));
-    const last = message.blocks.at(-1);
-    const notice = message.blocks.at(-2);
+    const message = renderAlertDetails(buildView(buildAlert('macie', { fields })));
 
     expect(message.blocks).toHaveLength(BlockKitLimits.blocksPerMessage);
-    expect(last?.type).toBe('actions');
-    expect(JSON.stringify(notice)).toContain('more blocks not shown… (truncated)');
+    expect(JSON.stringify(message.blocks)).toContain('more blocks not shown… (truncated)');
+  });
+
+  it('keeps the root to six fields however many the source gives, with the actions after them', () => {
+    const fields = Array.from({ length: 1000 }, (_, i) => ({ label: `F${i}`, value: `${i}` }));
+    const message = renderAlertMessage(buildView(buildAlert('macie', { fields })));
+    const shown = findSections(message.blocks).flatMap((section) => section.fields ?? []);
+
+    expect(shown).toHaveLength(6);
+    expect(message.blocks.map((block) => block.type).slice(-2)).toEqual(['actions', 'actions']);
   });
 
   it('truncates each field to 2,000 characters', () => {
@@ -129,7 +142,9 @@ describe('enforceMessageLimits through the renderers', () => {
   it('keeps the rerun confirmation within its 300 characters for a 255-character job name', () => {
     const jobName = 'j'.repeat(255);
     const alert = buildAlert('glueFailure', { glueRun: { jobName, jobRunId: 'jr_1' } });
-    const rerun = findActions(renderAlertMessage(buildView(alert)).blocks)?.elements.at(-1) as Button;
+    const rerun = findActions(
+      renderAlertMessage(buildView(alert, { rerunOffered: true })).blocks,
+    )?.elements.find((element) => element.action_id === 'klaxon_rerun_glue') as Button;
 
     expect(rerun.confirm?.text.text.length).toBeLessThanOrEqual(BlockKitLimits.confirmText);
     expect(rerun.value?.length).toBeLessThanOrEqual(BlockKitLimits.buttonValue);

@@ -97,13 +97,11 @@ describe('lookupGlueRun', () => {
 
   it('shows no log lines, and no failure, when the run wrote no error log stream', async () => {
     glue.on(GetJobRunCommand).resolves({ JobRun: glueFailedRun() });
-    logs
-      .on(GetLogEventsCommand)
-      .rejects(
-        Object.assign(new Error('The specified log stream does not exist.'), {
-          name: 'ResourceNotFoundException',
-        }),
-      );
+    logs.on(GetLogEventsCommand).rejects(
+      Object.assign(new Error('The specified log stream does not exist.'), {
+        name: 'ResourceNotFoundException',
+      }),
+    );
 
     const result = await lookupGlueRun(failedAlert(), clients(), context());
 
