@@ -25,7 +25,7 @@ export interface CoreOptions {
   slack: { token: string; apiUrl?: string };
   aws: AwsClients;
   fetchCertificate: CertificateFetcher;
-  confirmSubscription: (subscribeUrl: string) => Promise<void>;
+  confirmSubscription: SnsContext['confirmSubscription'];
   /** The one clock: every time Klaxon reads, waits for or records comes from here (tests pass a fake). */
   clock?: Clock;
   /** Slash-command work: runner (default in-process), response window and progress times. */

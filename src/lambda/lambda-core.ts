@@ -1,6 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { confirmSubscriptionByUrl } from '../app/confirm-subscription.ts';
+import { createSubscriptionConfirmer } from '../app/confirm-subscription.ts';
 import { createCore } from '../app/create-core.ts';
 import { type AwsClients, createAwsClients } from '../aws/aws-clients.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -54,7 +54,7 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
     slack: { token: secret.botToken, apiUrl: settings.SLACK_API_URL },
     aws: overrides.aws ?? createAwsClients(settings.AWS_REGION),
     fetchCertificate: overrides.fetchCertificate ?? createCachingCertificateFetcher({}),
-    confirmSubscription: confirmSubscriptionByUrl,
+    confirmSubscription: createSubscriptionConfirmer({ logger }),
     timersInProcess: false,
     ...(workerName
       ? {

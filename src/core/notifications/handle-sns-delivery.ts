@@ -52,9 +52,13 @@ async function confirmSubscription(ctx: SnsContext, message: SnsMessage): Promis
       detail: 'SubscribeURL is not an https SNS URL',
     };
   }
-  await ctx.confirmSubscription(message.SubscribeURL);
+  const by = await ctx.confirmSubscription({
+    topicArn: message.TopicArn,
+    subscribeUrl: message.SubscribeURL,
+    ...(message.Token ? { token: message.Token } : {}),
+  });
   await recordTopicEvent(ctx, message, 'subscription-confirmed');
-  return { status: 200, outcome: 'subscription-confirmed' };
+  return { status: 200, outcome: 'subscription-confirmed', ...(by ? { detail: `confirmed by ${by}` } : {}) };
 }
 
 async function recordUnsubscription(ctx: SnsContext, message: SnsMessage): Promise<SnsDeliveryResult> {
