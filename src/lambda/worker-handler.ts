@@ -29,10 +29,23 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
   };
 }
 
+/**
+ * A failed sweep is logged (`outcome: sweep-failed`, which the self-alarm counts) and not thrown: Lambda would
+ * retry the scheduled invocation twice and then fill the dead-letter queue, while the next minute's sweep
+ * does the same work anyway.
+ */
 async function runSweep(runtime: LambdaCore): Promise<{ handled: string }> {
-  const swept = await runtime.core.sweep();
-  runtime.logger.info({ transport: 'worker', ...swept }, 'sweep');
-  return { handled: 'sweep' };
+  try {
+    const swept = await runtime.core.sweep();
+    runtime.logger.info({ transport: 'worker', outcome: 'swept', ...swept }, 'sweep');
+    return { handled: 'sweep' };
+  } catch (error) {
+    runtime.logger.error(
+      { transport: 'worker', outcome: 'sweep-failed', err: error },
+      'sweep failed; the next one retries',
+    );
+    return { handled: 'sweep-failed' };
+  }
 }
 
 function isScheduledEvent(event: unknown): boolean {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, LambdaFunctionURLEvent, SNSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -8,7 +9,7 @@ import { createLambdaRuntime, type LambdaRuntime } from '../../src/lambda/lambda
 import { createFunctionUrlHandler } from '../../src/lambda/slack-handler.ts';
 import { createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
 import { createWorkerHandler } from '../../src/lambda/worker-handler.ts';
-import { createSilentLogger } from '../../src/observability/logger.ts';
+import { createLogger, createSilentLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
 import { signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
 import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
@@ -269,21 +270,55 @@ function getEvent(path: string): LambdaFunctionURLEvent {
 describe('worker handler', () => {
   it('runs the per-minute sweep on the EventBridge schedule', async () => {
     const handler = createWorkerHandler(() => runtime);
-    const scheduled = {
-      version: '0',
-      id: randomUUID(),
-      'detail-type': 'Scheduled Event',
-      source: 'aws.events',
-      account: '123456789012',
-      time: new Date().toISOString(),
-      region: 'us-east-1',
-      resources: ['arn:aws:events:us-east-1:123456789012:rule/klaxon-sweep'],
-      detail: {},
-    };
+    const scheduled = scheduledEvent();
     await expect(handler(scheduled, context)).resolves.toEqual({ handled: 'sweep' });
     await expect(handler({ unexpected: true }, context)).resolves.toEqual({ handled: 'nothing' });
   });
+
+  it('logs a failed sweep and returns: a throw would be retried and land in the dead-letter queue', async () => {
+    // Prepare: the store is down for this sweep.
+    const logged: Array<Record<string, unknown>> = [];
+    const real = await runtime;
+    const logger = createLogger({
+      format: 'json',
+      destination: new Writable({
+        write(chunk, _encoding, done) {
+          logged.push(JSON.parse(String(chunk)));
+          done();
+        },
+      }),
+    });
+    const failing = {
+      ...real,
+      logger,
+      core: {
+        ...real.core,
+        sweep: async () => {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:8000');
+        },
+      },
+    };
+    // Act
+    const result = await createWorkerHandler(async () => failing)(scheduledEvent(), context);
+    // Assess
+    expect(result).toEqual({ handled: 'sweep-failed' });
+    expect(logged).toContainEqual(expect.objectContaining({ outcome: 'sweep-failed', level: 50 }));
+  });
 });
+
+function scheduledEvent() {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '123456789012',
+    time: new Date().toISOString(),
+    region: 'us-east-1',
+    resources: ['arn:aws:events:us-east-1:123456789012:rule/klaxon-sweep'],
+    detail: {},
+  };
+}
 
 function lowerCase(headers: object): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
