@@ -10,7 +10,8 @@ import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
 import { openStore } from '../store/open-store.ts';
 import { loadLambdaSettings } from './lambda-settings.ts';
-import { loadSlackSecret } from './load-slack-secret.ts';
+import { loadSlackSecret, type SlackSecret } from './load-slack-secret.ts';
+import { memoizeBySecret } from './memoize-by-secret.ts';
 
 /** What differs between a deployed function and a test: injected here, defaulted to the real thing. */
 export interface LambdaCoreOverrides {
@@ -21,6 +22,10 @@ export interface LambdaCoreOverrides {
   logger?: Logger;
   /** DynamoDB endpoint (tests use DynamoDB Local; deployed functions use DynamoDB). */
   dynamoDbEndpoint?: string;
+  /** The Slack secret already read (createRefreshingRuntime reads it); read from Secrets Manager if absent. */
+  secret?: SlackSecret;
+  /** When the Slack secret's time-to-live is measured from (tests pass a fake clock). */
+  now?: () => number;
 }
 
 /**
@@ -31,10 +36,12 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
   const settings = loadLambdaSettings(env);
   const config = loadConfig(env);
   const logger = overrides.logger ?? createLogger({ level: settings.KLAXON_LOG_LEVEL, format: 'json' });
-  const secret = await loadSlackSecret(
-    overrides.secretsManager ?? new SecretsManagerClient({}),
-    settings.KLAXON_SLACK_SECRET_ARN,
-  );
+  const secret =
+    overrides.secret ??
+    (await loadSlackSecret(
+      overrides.secretsManager ?? new SecretsManagerClient({}),
+      settings.KLAXON_SLACK_SECRET_ARN,
+    ));
   const store = await openStore({
     tableName: settings.KLAXON_TABLE_NAME,
     endpoint: overrides.dynamoDbEndpoint,
@@ -81,4 +88,40 @@ export function memoizeRuntime<T>(create: () => Promise<T>): () => Promise<T> {
     });
     return runtime;
   };
+}
+
+/**
+ * One runtime per container, built again when the Slack secret changed: the secret is read again once
+ * SLACK_SECRET_TTL_SECONDS have passed, so a rotated signing secret or bot token works without a redeploy.
+ */
+export function createRefreshingRuntime<T>(
+  env: NodeJS.ProcessEnv,
+  create: (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) => Promise<T>,
+  overrides: LambdaCoreOverrides = {},
+): () => Promise<T> {
+  // Built on the first invocation, not at import: a bad environment fails the invocation, with its message.
+  let get: (() => Promise<T>) | undefined;
+  return () => {
+    get ??= memoizeForSecret(env, create, overrides);
+    return get();
+  };
+}
+
+function memoizeForSecret<T>(
+  env: NodeJS.ProcessEnv,
+  create: (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) => Promise<T>,
+  overrides: LambdaCoreOverrides,
+): () => Promise<T> {
+  const settings = loadLambdaSettings(env);
+  const logger = overrides.logger ?? createLogger({ level: settings.KLAXON_LOG_LEVEL, format: 'json' });
+  const client = overrides.secretsManager ?? new SecretsManagerClient({});
+  return memoizeBySecret({
+    readSecret: () => loadSlackSecret(client, settings.KLAXON_SLACK_SECRET_ARN),
+    create: (secret) => create(env, { ...overrides, logger, secret }),
+    ttlMs: settings.SLACK_SECRET_TTL_SECONDS * 1000,
+    now: overrides.now ?? Date.now,
+    // The old secret goes on serving: Secrets Manager being down must not stop Klaxon.
+    onReadError: (error) =>
+      logger.warn({ err: error }, 'could not read the Slack secret again; keeping the one in use'),
+  });
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { readCommandInvocation } from '../core/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../core/commands/run-klaxon-command.ts';
-import { createLambdaCore, type LambdaCore, memoizeRuntime } from './lambda-core.ts';
+import { createLambdaCore, createRefreshingRuntime, type LambdaCore } from './lambda-core.ts';
 
 const stopMarginMs = 10_000;
 
@@ -53,4 +53,4 @@ function isScheduledEvent(event: unknown): boolean {
   return candidate?.source === 'aws.events' && candidate['detail-type'] === 'Scheduled Event';
 }
 
-export const handler = createWorkerHandler(memoizeRuntime(() => createLambdaCore(process.env)));
+export const handler = createWorkerHandler(createRefreshingRuntime(process.env, createLambdaCore));

@@ -5,6 +5,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { Context, LambdaFunctionURLEvent, SNSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRefreshingRuntime } from '../../src/lambda/lambda-core.ts';
 import { createLambdaRuntime, type LambdaRuntime } from '../../src/lambda/lambda-runtime.ts';
 import { createFunctionUrlHandler } from '../../src/lambda/slack-handler.ts';
 import { createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
@@ -256,6 +257,58 @@ describe('a cold start while Slack is down', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('a rotated Slack signing secret', () => {
+  it('is read again after SLACK_SECRET_TTL_SECONDS: a request signed with the new secret then succeeds', async () => {
+    // Prepare: Secrets Manager answers the old secret, then (rotated) the new one; the clock is ours.
+    const tableName = `klaxon-rotate-${randomUUID().slice(0, 8)}`;
+    const endpoint = inject('dynamoEndpoint');
+    await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+    const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
+    const secretOf = (signing: string) => ({
+      SecretString: JSON.stringify({ botToken: 'xoxb-lambda', signingSecret: signing }),
+    });
+    const secrets = mockClient(secretsManager)
+      .on(GetSecretValueCommand)
+      .resolvesOnce(secretOf(signingSecret))
+      .resolves(secretOf('rotated-signing-secret'));
+    let now = Date.parse('2026-11-29T12:00:00Z');
+    const env = {
+      KLAXON_TABLE_NAME: tableName,
+      KLAXON_SLACK_SECRET_ARN: secretArn,
+      KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0LAMBDA' }),
+      SLACK_API_URL: slack.url,
+      SLACK_SECRET_TTL_SECONDS: '300',
+    };
+    const handler = createFunctionUrlHandler(
+      createRefreshingRuntime(env, createLambdaRuntime, {
+        secretsManager,
+        aws: testAwsClients(),
+        fetchCertificate: signer.fetchCertificateWith(),
+        logger: createSilentLogger(),
+        dynamoDbEndpoint: endpoint,
+        now: () => now,
+      }),
+    );
+    const signedWith = (secret: string) => {
+      const body = slashCommandBody({ text: 'help', response_url: slack.createResponseUrl() });
+      return functionUrlEvent('/slack/events', body, {
+        ...lowerCase(signSlackRequest(secret, body)),
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+    };
+    const statusOf = async (secret: string) =>
+      ((await handler(signedWith(secret), context)) as { statusCode: number }).statusCode;
+    // Act + Assess: before the TTL the old secret is still in use; after it, the new one.
+    expect(await statusOf(signingSecret)).toBe(200);
+    now += 299_000;
+    expect(await statusOf('rotated-signing-secret')).toBe(401);
+    now += 2_000;
+    expect(await statusOf('rotated-signing-secret')).toBe(200);
+    expect(await statusOf(signingSecret)).toBe(401);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 });
 
