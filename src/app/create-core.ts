@@ -67,6 +67,7 @@ export function createCore(options: CoreOptions) {
     pacer: createChannelPacer(clock, options.channelPace),
     turns: createKeyedQueue(),
     inlineWaitMs: inProcess ? 0 : 3_000,
+    ...(config.operatorChannel ? { operatorChannel: config.operatorChannel } : {}),
     ...(inProcess
       ? {
           scheduleDrain: (alertId: string, at: number) => scheduler?.schedule(alertId, at),

@@ -43,6 +43,8 @@ const nobody = { everyone: false, users: [], usergroups: [] };
 
 export const configSchema = z.strictObject({
   defaultChannel: channel.default('#alerts'),
+  /** Where Klaxon tells its operators about itself (a channel it cannot post alerts to); optional. */
+  operatorChannel: channel.optional(),
   routes: z.array(routeSchema).default([]),
   sns: z
     .strictObject({

@@ -33,6 +33,11 @@ export interface AlertRecord {
   /** The last outbox sequence number handed out. */
   outboxSeq: number;
   slackBudget?: SlackBudget;
+  /**
+   * Slack refused the alert's channel (missing, archived, Klaxon not in it) this many drains in a row; at the
+   * limit its outbox is dropped and `gaveUpAt` (epoch ms) set. Cleared when a step reaches the channel.
+   */
+  channelRefusal?: { code: string; attempts: number; gaveUpAt?: number };
 }
 
 export interface MuteRecord {
