@@ -4,6 +4,7 @@ import { createSubscriptionConfirmer } from '../app/confirm-subscription.ts';
 import { createCore } from '../app/create-core.ts';
 import { type AwsClients, createAwsClients } from '../aws/aws-clients.ts';
 import { loadConfig } from '../config/load-config.ts';
+import { createLambdaActionRunner } from '../core/buttons/lambda-action-runner.ts';
 import { createLambdaInvokeRunner } from '../core/commands/lambda-invoke-runner.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
@@ -48,6 +49,7 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
     region: settings.AWS_REGION,
   });
   const workerName = settings.KLAXON_WORKER_FUNCTION_NAME;
+  const lambda = workerName ? (overrides.lambda ?? new LambdaClient({})) : undefined;
   const core = createCore({
     config: {
       ...config,
@@ -63,14 +65,11 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
     fetchCertificate: overrides.fetchCertificate ?? createCachingCertificateFetcher({}),
     confirmSubscription: createSubscriptionConfirmer({ logger }),
     timersInProcess: false,
-    ...(workerName
+    ...(workerName && lambda
       ? {
-          commands: {
-            runner: createLambdaInvokeRunner({
-              lambda: overrides.lambda ?? new LambdaClient({}),
-              functionName: workerName,
-            }),
-          },
+          commands: { runner: createLambdaInvokeRunner({ lambda, functionName: workerName }) },
+          actionRunner: (fallback) =>
+            createLambdaActionRunner({ lambda, functionName: workerName, fallback, logger }),
         }
       : {}),
   });

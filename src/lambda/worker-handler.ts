@@ -1,4 +1,6 @@
 import type { Context } from 'aws-lambda';
+import { runActionJob } from '../core/buttons/action-job.ts';
+import { readActionInvocation } from '../core/buttons/lambda-action-runner.ts';
 import { readCommandInvocation } from '../core/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../core/commands/run-klaxon-command.ts';
 import { createLambdaCore, createRefreshingRuntime, type LambdaCore } from './lambda-core.ts';
@@ -19,6 +21,12 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
       const result = await runKlaxonCommand(job, runtime.core.commands.deps, { stopBy });
       runtime.logger.info({ transport: 'worker', command: job.command, result }, 'command');
       return { handled: 'command' };
+    }
+    const click = readActionInvocation(event);
+    if (click) {
+      await runActionJob(runtime.core.actions, click);
+      runtime.logger.info({ transport: 'worker', action: click.kind, alertId: click.alertId }, 'action');
+      return { handled: 'action' };
     }
     if (isScheduledEvent(event)) return runSweep(runtime);
     runtime.logger.warn(
