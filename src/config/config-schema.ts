@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AlertSources, Severities } from '../model/alert.ts';
 
 const severity = z.enum(Severities);

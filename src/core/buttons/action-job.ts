@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MuteChoices } from '../../render/action-values.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { performStateAction } from './alert-state-actions.ts';

@@ -1,5 +1,5 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '../../observability/logger.ts';
 import { type ActionJob, type ActionWorkRunner, actionJobSchema } from './action-job.ts';
 
