@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ConfigError } from '../config/load-config.ts';
+import * as z from 'zod';
+import { ConfigError } from '../config/parse-config.ts';
 
 /** What the CDK stack sets on every function (infra/klaxon-stack.ts); secrets come from Secrets Manager. */
 const lambdaEnvSchema = z.object({

@@ -2,7 +2,7 @@ import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'a
 import { admitSlackRequest } from '../bot/admit-slack-request.ts';
 import { handleSnsDelivery } from '../core/notifications/handle-sns-delivery.ts';
 import { toPublicSnsAnswer } from '../core/notifications/public-sns-answer.ts';
-import { logLevelForStatus } from '../observability/logger.ts';
+import { logLevelForStatus } from '../observability/json-logger.ts';
 import { checkHealth } from '../server/health-route.ts';
 import { createRefreshingRuntime } from './lambda-core.ts';
 import { createLambdaRuntime, type LambdaRuntime } from './lambda-runtime.ts';

@@ -1,6 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
 import { handleSnsMessage } from '../core/notifications/handle-sns-delivery.ts';
-import { logLevelForStatus } from '../observability/logger.ts';
+import { logLevelForStatus } from '../observability/json-logger.ts';
 import { parseSnsMessage } from '../sns/sns-message.ts';
 import { createLambdaCore, createRefreshingRuntime, type LambdaCore } from './lambda-core.ts';
 

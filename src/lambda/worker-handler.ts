@@ -1,9 +1,15 @@
 import type { Context } from 'aws-lambda';
+import { createAwsClients } from '../aws/aws-clients.ts';
 import { runActionJob } from '../core/buttons/action-job.ts';
 import { readActionInvocation } from '../core/buttons/lambda-action-runner.ts';
 import { readCommandInvocation } from '../core/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../core/commands/run-klaxon-command.ts';
-import { createLambdaCore, createRefreshingRuntime, type LambdaCore } from './lambda-core.ts';
+import {
+  createLambdaCore,
+  createRefreshingRuntime,
+  type LambdaCore,
+  type LambdaCoreOverrides,
+} from './lambda-core.ts';
 
 const stopMarginMs = 10_000;
 
@@ -61,4 +67,8 @@ function isScheduledEvent(event: unknown): boolean {
   return candidate?.source === 'aws.events' && candidate['detail-type'] === 'Scheduled Event';
 }
 
-export const handler = createWorkerHandler(createRefreshingRuntime(process.env, createLambdaCore));
+/** The worker runs commands and clicks: it needs the query clients, and nothing else the Slack function has. */
+const createWorkerCore = (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) =>
+  createLambdaCore(env, { ...overrides, parts: { createAws: createAwsClients, ...overrides.parts } });
+
+export const handler = createWorkerHandler(createRefreshingRuntime(process.env, createWorkerCore));
