@@ -1,4 +1,5 @@
 import { type BenchEnv, createBenchInputs, startBenchEnv } from './bench-harness.ts';
+import { formatBundles, measureBundles } from './bundles.ts';
 import { formatReport } from './format-report.ts';
 import { measureDynamoCeiling, runIsolation } from './isolation.ts';
 import { type PurePathResult, purePath } from './pure-path.ts';
@@ -54,9 +55,13 @@ async function main(): Promise<void> {
     const pure = await timed('pure path and RSA alone (quiet process, nothing started yet)', () =>
       purePath(inputs),
     );
+    // Also before anything is started: import times are CPU-bound and fresh processes share the machine.
+    const bundles = await timed('Lambda bundles: size and import time in fresh Node processes', () =>
+      measureBundles(),
+    );
     env = await timed('starting DynamoDB Local and the fake Slack API', () => startBenchEnv(inputs));
     const report = await run(env, pure, startedAt);
-    process.stdout.write(`${formatReport(report)}\n`);
+    process.stdout.write(`${formatReport(report)}\n\n${formatBundles(bundles)}\n`);
     progress(`wrote ${writeReport(report)}`);
   } finally {
     await env?.close();

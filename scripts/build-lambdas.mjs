@@ -2,11 +2,13 @@
 // Lambda asset the CDK stack deploys). The AWS SDK is bundled too, so the deployed versions are the locked ones
 // rather than whatever the Node.js runtime ships. Usage: `npm run build` (add `-- --no-minify` to debug, and
 // `-- --outdir <dir>` to build elsewhere, as the infra test does; the output directory is emptied first).
+// Source maps only with KLAXON_SOURCEMAP=1; the settings are in lambda-build-options.mjs.
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { lambdaBuildOptions } from './lambda-build-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sourceDir = join(root, 'src/lambda');
@@ -15,12 +17,6 @@ const { values: args } = parseArgs({
 });
 const outDir = resolve(args.outdir ?? join(root, 'dist/lambda'));
 const minify = !args['no-minify'];
-
-// ESM output calling require() for bundled CommonJS dependencies (and Node built-ins) needs a real require.
-const banner = [
-  "import { createRequire as __klaxonCreateRequire } from 'node:module';",
-  'const require = __klaxonCreateRequire(import.meta.url);',
-].join('\n');
 
 const handlers = (await readdir(sourceDir)).filter((file) => file.endsWith('-handler.ts')).sort();
 if (handlers.length === 0) {
@@ -36,25 +32,10 @@ const entryPoints = Object.fromEntries(
 );
 
 const result = await build({
+  ...lambdaBuildOptions({ minify }),
   absWorkingDir: root,
   entryPoints,
   outdir: outDir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'esm',
-  // Prefer the ES module builds of dependencies (the AWS SDK ships dist-es): better tree-shaking.
-  mainFields: ['module', 'main'],
-  banner: { js: banner },
-  sourcemap: true,
-  sourcesContent: false,
-  minify,
-  treeShaking: true,
-  keepNames: true,
-  legalComments: 'linked',
-  metafile: true,
-  logLevel: 'warning',
 });
 
 for (const [file, output] of Object.entries(result.metafile.outputs)) {

@@ -3,6 +3,7 @@ import { type Clock, systemClock } from '../aws/poll.ts';
 import type { ListenerDeps } from '../bot/listeners/listener-deps.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { AlertActionDeps } from '../core/buttons/action-deps.ts';
+import { type ActionWorkRunner, createInlineActionRunner } from '../core/buttons/action-job.ts';
 import { type CommandSetupOptions, setUpKlaxonCommands } from '../core/commands/set-up-commands.ts';
 import type { SnsContext } from '../core/notifications/sns-context.ts';
 import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pacer.ts';
@@ -30,7 +31,7 @@ export interface CoreOptions {
   slack: { token: string; apiUrl?: string };
   aws: AwsClients;
   fetchCertificate: CertificateFetcher;
-  confirmSubscription: (subscribeUrl: string) => Promise<void>;
+  confirmSubscription: SnsContext['confirmSubscription'];
   /** The one clock: every time Klaxon reads, waits for or records comes from here (tests pass a fake). */
   clock?: Clock;
   /** Slash-command work: runner (default in-process), response window and progress times. */
@@ -42,6 +43,8 @@ export interface CoreOptions {
   timersInProcess?: boolean;
   /** How long a drain holds an alert's lease before renewing it (tests shorten it to kill drains). */
   drainLeaseMs?: number;
+  /** Where a click's work runs after Slack is answered: in this process unless set (the Lambda worker). */
+  actionRunner?: (inline: ActionWorkRunner) => ActionWorkRunner;
   /** Posts per channel: Slack's sustained one per second with a short burst unless set. */
   channelPace?: ChannelPace;
 }
@@ -76,6 +79,7 @@ export function createCore(options: CoreOptions) {
       rerunOffered: isGrantedToAnyone(config.permissions.rerun),
       accountNames: config.accounts,
     },
+    ...(config.operatorChannel ? { operatorChannel: config.operatorChannel } : {}),
     ...(inProcess
       ? {
           scheduleDrain: (alertId: string, at: number) => scheduler?.schedule(alertId, at),
@@ -108,7 +112,14 @@ export function createCore(options: CoreOptions) {
     { ...actions, slack, aws: options.aws },
     { ...options.commands, clock: options.commands?.clock ?? clock },
   );
-  const listenerDeps: ListenerDeps = { ...actions, aws: options.aws, commandRunner: commands.runner };
+  const inline = createInlineActionRunner(actions);
+  const actionRunner = options.actionRunner?.(inline) ?? inline;
+  const listenerDeps: ListenerDeps = {
+    ...actions,
+    aws: options.aws,
+    commandRunner: commands.runner,
+    actionRunner,
+  };
   const reconcile = config.reconciliation;
   const reconcileAlarms = reconcile.enabled
     ? createReconcileGate({

@@ -3,7 +3,7 @@ import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { Settings } from '../config/load-settings.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
-import { confirmSubscriptionByUrl } from './confirm-subscription.ts';
+import { createSubscriptionConfirmer } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
 import { describeListenError } from './listen-error.ts';
 import { resolveStore } from './resolve-store.ts';
@@ -71,7 +71,7 @@ async function startInOrder(
     },
     aws: createAwsClients(settings.awsRegion),
     fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
-    confirmSubscription: confirmSubscriptionByUrl,
+    confirmSubscription: createSubscriptionConfirmer({ logger }),
     extraRoutes: sandbox?.routes,
   });
   started.defer(() => klaxon.close());

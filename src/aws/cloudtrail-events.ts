@@ -1,5 +1,5 @@
 import type { Event, LookupAttribute, LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What `/klaxon trail` can filter on; every field narrows the result. */
 export interface TrailFilters {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the guard needs to know of a Slack request body, whatever its transport and encoding. */
 export interface SlackRequestSummary {

@@ -10,6 +10,8 @@ const usage = `Usage:
   klaxon render FILE              print the Block Kit Klaxon would post for an SNS envelope, message or EventBridge event
   klaxon audit export --from T --to T [--format jsonl|csv]
                                   write the audit records of a time range (ISO times) to stdout
+  klaxon redrive --queue URL [--max N]
+                                  replay a dead-letter queue's messages through the normal path, then delete them
   klaxon help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -17,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'start') return runStart(process.env);
   if (command === 'render') return runRender(rest);
   if (command === 'audit' && rest[0] === 'export') return runAudit(rest.slice(1));
+  if (command === 'redrive') return runRedrive(rest);
   if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${usage}\n`);
     return 0;
@@ -45,6 +48,13 @@ async function runAudit(args: string[]): Promise<number> {
   const settings = loadSettings(process.env);
   const logger = createLogger({ level: 'error', format: 'json', destination: process.stderr });
   return runAuditExportCommand(args, settings, loadConfig(process.env), logger);
+}
+
+async function runRedrive(args: string[]): Promise<number> {
+  const { runRedriveCommand } = await import('./redrive-command.ts');
+  const settings = loadSettings(process.env);
+  const logger = createLogger({ level: 'warn', format: 'json', destination: process.stderr });
+  return runRedriveCommand(args, settings, loadConfig(process.env), logger, process.env);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AlertSources, Severities } from '../model/alert.ts';
 
 const severity = z.enum(Severities);
@@ -45,6 +45,8 @@ const nobody = { everyone: false, users: [], usergroups: [] };
 
 export const configSchema = z.strictObject({
   defaultChannel: channel.default('#alerts'),
+  /** Where Klaxon tells its operators about itself (a channel it cannot post alerts to); optional. */
+  operatorChannel: channel.optional(),
   routes: z.array(routeSchema).default([]),
   sns: z
     .strictObject({

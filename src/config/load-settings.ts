@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './load-config.ts';
 
 /** Process settings from environment variables (secrets live only here, never in the config file). */

@@ -1,16 +1,18 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { confirmSubscriptionByUrl } from '../app/confirm-subscription.ts';
-import { createCore } from '../app/create-core.ts';
-import { type AwsClients, createAwsClients } from '../aws/aws-clients.ts';
-import { loadConfig } from '../config/load-config.ts';
-import { createLambdaInvokeRunner } from '../core/commands/lambda-invoke-runner.ts';
-import { createLogger, type Logger } from '../observability/logger.ts';
+import { confirmSubscriptionByUrl } from '../app/confirm-subscription-by-url.ts';
+import { type CoreOptions, createCore } from '../app/create-core.ts';
+import type { AwsClients } from '../aws/aws-clients.ts';
+import { loadJsonConfig } from '../config/parse-config.ts';
+import type { SnsContext } from '../core/notifications/sns-context.ts';
+import { createJsonLogger, type Logger } from '../observability/json-logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
 import { openStore } from '../store/open-store.ts';
 import { loadLambdaSettings } from './lambda-settings.ts';
-import { loadSlackSecret } from './load-slack-secret.ts';
+import { loadSlackSecret, type SlackSecret } from './load-slack-secret.ts';
+import { memoizeBySecret } from './memoize-by-secret.ts';
+import { createUnavailableAwsClients } from './unavailable-aws-clients.ts';
 
 /** What differs between a deployed function and a test: injected here, defaulted to the real thing. */
 export interface LambdaCoreOverrides {
@@ -21,25 +23,52 @@ export interface LambdaCoreOverrides {
   logger?: Logger;
   /** DynamoDB endpoint (tests use DynamoDB Local; deployed functions use DynamoDB). */
   dynamoDbEndpoint?: string;
+  /** The Slack secret already read (createRefreshingRuntime reads it); read from Secrets Manager if absent. */
+  secret?: SlackSecret;
+  /** When the Slack secret's time-to-live is measured from (tests pass a fake clock). */
+  now?: () => number;
+  /**
+   * What only some functions need, given by the function that needs it so the others do not bundle it: the
+   * query clients (buttons, commands), the signed ConfirmSubscription (/sns over HTTPS), the worker runners.
+   */
+  parts?: LambdaParts;
+}
+
+export interface LambdaParts {
+  createAws?: (region?: string) => AwsClients;
+  createConfirmer?: (logger: Logger) => SnsContext['confirmSubscription'];
+  createWorkerRunners?: (
+    functionName: string,
+    logger: Logger,
+  ) => Pick<CoreOptions, 'commands' | 'actionRunner'>;
 }
 
 /**
  * Built once per cold start and reused by every invocation: config, secret, store and the same core the
  * long-running server uses. The SNS and worker functions use only this: they never load Bolt.
  */
+/** Without credentials-signed ConfirmSubscription (only the Function URL gets SubscriptionConfirmations). */
+const confirmByUrl: SnsContext['confirmSubscription'] = async ({ subscribeUrl }) => {
+  await confirmSubscriptionByUrl(subscribeUrl);
+  return 'subscribe-url';
+};
+
 export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides = {}) {
   const settings = loadLambdaSettings(env);
-  const config = loadConfig(env);
-  const logger = overrides.logger ?? createLogger({ level: settings.KLAXON_LOG_LEVEL, format: 'json' });
-  const secret = await loadSlackSecret(
-    overrides.secretsManager ?? new SecretsManagerClient({}),
-    settings.KLAXON_SLACK_SECRET_ARN,
-  );
+  const config = loadJsonConfig(env);
+  const logger = overrides.logger ?? createJsonLogger({ level: settings.KLAXON_LOG_LEVEL });
+  const secret =
+    overrides.secret ??
+    (await loadSlackSecret(
+      overrides.secretsManager ?? new SecretsManagerClient({}),
+      settings.KLAXON_SLACK_SECRET_ARN,
+    ));
   const store = await openStore({
     tableName: settings.KLAXON_TABLE_NAME,
     endpoint: overrides.dynamoDbEndpoint,
     region: settings.AWS_REGION,
   });
+  const { parts = {} } = overrides;
   const workerName = settings.KLAXON_WORKER_FUNCTION_NAME;
   const core = createCore({
     config: {
@@ -52,20 +81,11 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
     logger,
     store,
     slack: { token: secret.botToken, apiUrl: settings.SLACK_API_URL },
-    aws: overrides.aws ?? createAwsClients(settings.AWS_REGION),
+    aws: overrides.aws ?? parts.createAws?.(settings.AWS_REGION) ?? createUnavailableAwsClients(),
     fetchCertificate: overrides.fetchCertificate ?? createCachingCertificateFetcher({}),
-    confirmSubscription: confirmSubscriptionByUrl,
+    confirmSubscription: parts.createConfirmer?.(logger) ?? confirmByUrl,
     timersInProcess: false,
-    ...(workerName
-      ? {
-          commands: {
-            runner: createLambdaInvokeRunner({
-              lambda: overrides.lambda ?? new LambdaClient({}),
-              functionName: workerName,
-            }),
-          },
-        }
-      : {}),
+    ...(workerName ? parts.createWorkerRunners?.(workerName, logger) : {}),
   });
   return { settings, config, logger, store, core, secret };
 }
@@ -81,4 +101,40 @@ export function memoizeRuntime<T>(create: () => Promise<T>): () => Promise<T> {
     });
     return runtime;
   };
+}
+
+/**
+ * One runtime per container, built again when the Slack secret changed: the secret is read again once
+ * SLACK_SECRET_TTL_SECONDS have passed, so a rotated signing secret or bot token works without a redeploy.
+ */
+export function createRefreshingRuntime<T>(
+  env: NodeJS.ProcessEnv,
+  create: (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) => Promise<T>,
+  overrides: LambdaCoreOverrides = {},
+): () => Promise<T> {
+  // Built on the first invocation, not at import: a bad environment fails the invocation, with its message.
+  let get: (() => Promise<T>) | undefined;
+  return () => {
+    get ??= memoizeForSecret(env, create, overrides);
+    return get();
+  };
+}
+
+function memoizeForSecret<T>(
+  env: NodeJS.ProcessEnv,
+  create: (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) => Promise<T>,
+  overrides: LambdaCoreOverrides,
+): () => Promise<T> {
+  const settings = loadLambdaSettings(env);
+  const logger = overrides.logger ?? createJsonLogger({ level: settings.KLAXON_LOG_LEVEL });
+  const client = overrides.secretsManager ?? new SecretsManagerClient({});
+  return memoizeBySecret({
+    readSecret: () => loadSlackSecret(client, settings.KLAXON_SLACK_SECRET_ARN),
+    create: (secret) => create(env, { ...overrides, logger, secret }),
+    ttlMs: settings.SLACK_SECRET_TTL_SECONDS * 1000,
+    now: overrides.now ?? Date.now,
+    // The old secret goes on serving: Secrets Manager being down must not stop Klaxon.
+    onReadError: (error) =>
+      logger.warn({ err: error }, 'could not read the Slack secret again; keeping the one in use'),
+  });
 }

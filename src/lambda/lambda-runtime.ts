@@ -1,9 +1,19 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { createSubscriptionConfirmer } from '../app/confirm-subscription.ts';
+import { createAwsClients } from '../aws/aws-clients.ts';
 import { createLambdaBoltApp } from '../bot/create-bolt-app.ts';
 import { registerListeners } from '../bot/listeners/register-listeners.ts';
+import { createLambdaActionRunner } from '../core/buttons/lambda-action-runner.ts';
+import { createLambdaInvokeRunner } from '../core/commands/lambda-invoke-runner.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
 import { createSlackIdentityService, type ScheduleRetry } from '../slack/slack-identity.ts';
 import { createSlackRequestStore } from '../store/slack-request-store.ts';
-import { createLambdaCore, type LambdaCore, type LambdaCoreOverrides } from './lambda-core.ts';
+import {
+  createLambdaCore,
+  type LambdaCore,
+  type LambdaCoreOverrides,
+  type LambdaParts,
+} from './lambda-core.ts';
 
 export { memoizeRuntime } from './lambda-core.ts';
 
@@ -14,10 +24,32 @@ export interface LambdaRuntimeOverrides extends LambdaCoreOverrides {
 
 /** The Function URL's runtime: the shared core plus the Slack side (identity, Bolt, request guard). */
 export async function createLambdaRuntime(env: NodeJS.ProcessEnv, overrides: LambdaRuntimeOverrides = {}) {
-  const base = await createLambdaCore(env, overrides);
+  const base = await createLambdaCore(env, { ...overrides, parts: slackFunctionParts(overrides) });
   return { ...base, ...(await createSlackSide(base, overrides)) };
 }
 export type LambdaRuntime = Awaited<ReturnType<typeof createLambdaRuntime>>;
+
+/**
+ * The Slack function answers buttons and commands (query clients), SNS over HTTPS (ConfirmSubscription) and
+ * hands slow work to the worker (Lambda invocations).
+ */
+function slackFunctionParts(overrides: LambdaRuntimeOverrides): LambdaParts {
+  let lambda = overrides.lambda;
+  return {
+    createAws: createAwsClients,
+    createConfirmer: (logger) => createSubscriptionConfirmer({ logger }),
+    createWorkerRunners: (functionName, logger) => {
+      lambda ??= new LambdaClient({});
+      const client = lambda;
+      return {
+        commands: { runner: createLambdaInvokeRunner({ lambda: client, functionName }) },
+        actionRunner: (fallback) =>
+          createLambdaActionRunner({ lambda: client, functionName, fallback, logger }),
+      };
+    },
+    ...overrides.parts,
+  };
+}
 
 /**
  * The identity service, Bolt on its Lambda receiver, and what the Slack request guard needs. The first

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ConfigError } from '../config/load-config.ts';
+import * as z from 'zod';
+import { ConfigError } from '../config/parse-config.ts';
 
 /** What the CDK stack sets on every function (infra/klaxon-stack.ts); secrets come from Secrets Manager. */
 const lambdaEnvSchema = z.object({
@@ -15,6 +15,8 @@ const lambdaEnvSchema = z.object({
     .regex(/^A[A-Z0-9]+$/, 'must be a Slack app id (A…)')
     .optional(),
   AWS_REGION: z.string().optional(),
+  /** How long the Slack secret is trusted before it is read again (a rotated signing secret takes this long). */
+  SLACK_SECRET_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
 });
 

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
-import { ConfigError } from '../config/load-config.ts';
+import * as z from 'zod';
+import { ConfigError } from '../config/parse-config.ts';
 
 const slackSecretSchema = z.object({
   botToken: z.string().startsWith('xoxb-', 'botToken must be a bot token (xoxb-…)'),

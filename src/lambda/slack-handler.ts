@@ -2,9 +2,10 @@ import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'a
 import { admitSlackRequest } from '../bot/admit-slack-request.ts';
 import { handleSnsDelivery } from '../core/notifications/handle-sns-delivery.ts';
 import { toPublicSnsAnswer } from '../core/notifications/public-sns-answer.ts';
-import { logLevelForStatus } from '../observability/logger.ts';
+import { logLevelForStatus } from '../observability/json-logger.ts';
 import { checkHealth } from '../server/health-route.ts';
-import { createLambdaRuntime, type LambdaRuntime, memoizeRuntime } from './lambda-runtime.ts';
+import { createRefreshingRuntime } from './lambda-core.ts';
+import { createLambdaRuntime, type LambdaRuntime } from './lambda-runtime.ts';
 
 /**
  * The Function URL: Slack's requests at /slack/events go to Bolt's Lambda receiver; SNS HTTPS subscriptions
@@ -72,4 +73,4 @@ function json(statusCode: number, body: unknown): LambdaFunctionURLResult {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-export const handler = createFunctionUrlHandler(memoizeRuntime(() => createLambdaRuntime(process.env)));
+export const handler = createFunctionUrlHandler(createRefreshingRuntime(process.env, createLambdaRuntime));

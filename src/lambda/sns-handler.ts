@@ -1,8 +1,8 @@
 import type { SNSEvent } from 'aws-lambda';
 import { handleSnsMessage } from '../core/notifications/handle-sns-delivery.ts';
-import { logLevelForStatus } from '../observability/logger.ts';
+import { logLevelForStatus } from '../observability/json-logger.ts';
 import { parseSnsMessage } from '../sns/sns-message.ts';
-import { createLambdaCore, type LambdaCore, memoizeRuntime } from './lambda-core.ts';
+import { createLambdaCore, createRefreshingRuntime, type LambdaCore } from './lambda-core.ts';
 
 export class SnsDeliveryFailedError extends Error {
   override name = 'SnsDeliveryFailedError';
@@ -37,4 +37,4 @@ export function createSnsEventHandler(getRuntime: () => Promise<LambdaCore>) {
   };
 }
 
-export const handler = createSnsEventHandler(memoizeRuntime(() => createLambdaCore(process.env)));
+export const handler = createSnsEventHandler(createRefreshingRuntime(process.env, createLambdaCore));

@@ -1,7 +1,15 @@
 import type { Context } from 'aws-lambda';
+import { createAwsClients } from '../aws/aws-clients.ts';
+import { runActionJob } from '../core/buttons/action-job.ts';
+import { readActionInvocation } from '../core/buttons/lambda-action-runner.ts';
 import { readCommandInvocation } from '../core/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../core/commands/run-klaxon-command.ts';
-import { createLambdaCore, type LambdaCore, memoizeRuntime } from './lambda-core.ts';
+import {
+  createLambdaCore,
+  createRefreshingRuntime,
+  type LambdaCore,
+  type LambdaCoreOverrides,
+} from './lambda-core.ts';
 
 const stopMarginMs = 10_000;
 
@@ -20,6 +28,12 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
       runtime.logger.info({ transport: 'worker', command: job.command, result }, 'command');
       return { handled: 'command' };
     }
+    const click = readActionInvocation(event);
+    if (click) {
+      await runActionJob(runtime.core.actions, click);
+      runtime.logger.info({ transport: 'worker', action: click.kind, alertId: click.alertId }, 'action');
+      return { handled: 'action' };
+    }
     if (isScheduledEvent(event)) return runSweep(runtime);
     runtime.logger.warn(
       { transport: 'worker' },
@@ -29,10 +43,23 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
   };
 }
 
+/**
+ * A failed sweep is logged (`outcome: sweep-failed`, which the self-alarm counts) and not thrown: Lambda would
+ * retry the scheduled invocation twice and then fill the dead-letter queue, while the next minute's sweep
+ * does the same work anyway.
+ */
 async function runSweep(runtime: LambdaCore): Promise<{ handled: string }> {
-  const swept = await runtime.core.sweep();
-  runtime.logger.info({ transport: 'worker', ...swept }, 'sweep');
-  return { handled: 'sweep' };
+  try {
+    const swept = await runtime.core.sweep();
+    runtime.logger.info({ transport: 'worker', outcome: 'swept', ...swept }, 'sweep');
+    return { handled: 'sweep' };
+  } catch (error) {
+    runtime.logger.error(
+      { transport: 'worker', outcome: 'sweep-failed', err: error },
+      'sweep failed; the next one retries',
+    );
+    return { handled: 'sweep-failed' };
+  }
 }
 
 function isScheduledEvent(event: unknown): boolean {
@@ -40,4 +67,8 @@ function isScheduledEvent(event: unknown): boolean {
   return candidate?.source === 'aws.events' && candidate['detail-type'] === 'Scheduled Event';
 }
 
-export const handler = createWorkerHandler(memoizeRuntime(() => createLambdaCore(process.env)));
+/** The worker runs commands and clicks: it needs the query clients, and nothing else the Slack function has. */
+const createWorkerCore = (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) =>
+  createLambdaCore(env, { ...overrides, parts: { createAws: createAwsClients, ...overrides.parts } });
+
+export const handler = createWorkerHandler(createRefreshingRuntime(process.env, createWorkerCore));

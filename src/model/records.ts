@@ -37,6 +37,11 @@ export interface AlertRecord {
   slackBudget?: SlackBudget;
   /** The latest firing notification's story; a recovery keeps it (added later: absent on older records). */
   lastFailure?: LastFailure;
+  /**
+   * Slack refused the alert's channel (missing, archived, Klaxon not in it) this many drains in a row; at the
+   * limit its outbox is dropped and `gaveUpAt` (epoch ms) set. Cleared when a step reaches the channel.
+   */
+  channelRefusal?: { code: string; attempts: number; gaveUpAt?: number };
 }
 
 export interface MuteRecord {

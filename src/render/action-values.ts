@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stable action_ids: listeners register on these, and messages already in Slack keep sending them. */
 export const AlertActionIds = {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RequestLog, type Route, sendJson } from '../server/http-server.ts';
 import { isSandboxSampleId, type SampleFirer, sandboxSamples } from './sandbox-fire.ts';
 import {

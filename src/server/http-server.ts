@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type Logger, logLevelForStatus } from '../observability/logger.ts';
+import { type Logger, logLevelForStatus } from '../observability/json-logger.ts';
 import type { RequestCounters } from '../observability/request-counters.ts';
 
 export type RouteHandler = (

@@ -11,6 +11,15 @@ const permanentSlackErrors = new Set([
   'cant_update_message',
 ]);
 
+/** Slack refused the channel itself: every step for it fails until someone fixes the route or the channel. */
+const channelRefusedErrors = new Set(['channel_not_found', 'is_archived', 'not_in_channel']);
+
+/** The channel's code (`channel_not_found`, `is_archived`, `not_in_channel`) when Slack refused the channel. */
+export function channelRefusalOf(error: unknown): string | undefined {
+  const code = slackErrorCodeOf(error);
+  return code !== undefined && channelRefusedErrors.has(code) ? code : undefined;
+}
+
 /** The error code Slack answered with (`channel_not_found`, `invalid_auth` …), if the call got that far. */
 export function slackErrorCodeOf(error: unknown): string | undefined {
   const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;

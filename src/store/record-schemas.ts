@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AlertRecord, AuditRecord, MuteRecord, RerunLockRecord } from '../model/records.ts';
 
 /**
@@ -55,6 +55,9 @@ const alertRecord = z.looseObject({
   outbox: z.array(outboxEntry).default([]),
   outboxSeq: z.number().default(0),
   slackBudget: z.object({ windowStart: z.number(), used: z.number() }).optional(),
+  channelRefusal: z
+    .object({ code: z.string(), attempts: z.number(), gaveUpAt: z.number().optional() })
+    .optional(),
 });
 
 const muteRecord = z.looseObject({

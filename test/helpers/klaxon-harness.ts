@@ -81,8 +81,9 @@ export async function startHarness(
       certificateFetches.push(url);
       return signer.fetchCertificateWith()(url);
     },
-    confirmSubscription: async (url) => {
-      confirmedUrls.push(url);
+    confirmSubscription: async ({ subscribeUrl }) => {
+      confirmedUrls.push(subscribeUrl);
+      return 'subscribe-url' as const;
     },
     commands: options.commands,
     ...(options.clock ? { clock: options.clock } : {}),

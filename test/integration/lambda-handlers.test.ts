@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, LambdaFunctionURLEvent, SNSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRefreshingRuntime } from '../../src/lambda/lambda-core.ts';
 import { createLambdaRuntime, type LambdaRuntime } from '../../src/lambda/lambda-runtime.ts';
 import { createFunctionUrlHandler } from '../../src/lambda/slack-handler.ts';
 import { createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
 import { createWorkerHandler } from '../../src/lambda/worker-handler.ts';
-import { createSilentLogger } from '../../src/observability/logger.ts';
+import { alertIdOf } from '../../src/model/alert.ts';
+import { createLogger, createSilentLogger } from '../../src/observability/logger.ts';
+import { AlertActionIds } from '../../src/render/action-values.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
-import { signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
+import { interactionBody, signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
 import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
 import type { ScheduleRetry } from '../../src/slack/slack-identity.ts';
 import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
 import { testAwsClients } from '../helpers/klaxon-harness.ts';
+import { alice, blockActionsPayload, findElement } from './buttons/slack-requests.ts';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
 const signingSecret = 'lambda-signing-secret';
@@ -258,6 +264,128 @@ describe('a cold start while Slack is down', () => {
   });
 });
 
+describe('a rotated Slack signing secret', () => {
+  it('is read again after SLACK_SECRET_TTL_SECONDS: a request signed with the new secret then succeeds', async () => {
+    // Prepare: Secrets Manager answers the old secret, then (rotated) the new one; the clock is ours.
+    const tableName = `klaxon-rotate-${randomUUID().slice(0, 8)}`;
+    const endpoint = inject('dynamoEndpoint');
+    await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+    const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
+    const secretOf = (signing: string) => ({
+      SecretString: JSON.stringify({ botToken: 'xoxb-lambda', signingSecret: signing }),
+    });
+    const secrets = mockClient(secretsManager)
+      .on(GetSecretValueCommand)
+      .resolvesOnce(secretOf(signingSecret))
+      .resolves(secretOf('rotated-signing-secret'));
+    let now = Date.parse('2026-11-29T12:00:00Z');
+    const env = {
+      KLAXON_TABLE_NAME: tableName,
+      KLAXON_SLACK_SECRET_ARN: secretArn,
+      KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0LAMBDA' }),
+      SLACK_API_URL: slack.url,
+      SLACK_SECRET_TTL_SECONDS: '300',
+    };
+    const handler = createFunctionUrlHandler(
+      createRefreshingRuntime(env, createLambdaRuntime, {
+        secretsManager,
+        aws: testAwsClients(),
+        fetchCertificate: signer.fetchCertificateWith(),
+        logger: createSilentLogger(),
+        dynamoDbEndpoint: endpoint,
+        now: () => now,
+      }),
+    );
+    const signedWith = (secret: string) => {
+      const body = slashCommandBody({ text: 'help', response_url: slack.createResponseUrl() });
+      return functionUrlEvent('/slack/events', body, {
+        ...lowerCase(signSlackRequest(secret, body)),
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+    };
+    const statusOf = async (secret: string) =>
+      ((await handler(signedWith(secret), context)) as { statusCode: number }).statusCode;
+    // Act + Assess: before the TTL the old secret is still in use; after it, the new one.
+    expect(await statusOf(signingSecret)).toBe(200);
+    now += 299_000;
+    expect(await statusOf('rotated-signing-secret')).toBe(401);
+    now += 2_000;
+    expect(await statusOf('rotated-signing-secret')).toBe(200);
+    expect(await statusOf(signingSecret)).toBe(401);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+});
+
+describe('a button on the Slack function', () => {
+  it('is answered before its work starts: the work is handed to the worker, which does it', async () => {
+    // Prepare: a Slack function with a worker; the spy on the asynchronous invoke keeps the handed-off event.
+    const tableName = `klaxon-click-${randomUUID().slice(0, 8)}`;
+    const endpoint = inject('dynamoEndpoint');
+    await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+    const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
+    mockClient(secretsManager)
+      .on(GetSecretValueCommand)
+      .resolves({ SecretString: JSON.stringify({ botToken: 'xoxb-lambda', signingSecret }) });
+    const lambda = new LambdaClient({ region: 'us-east-1' });
+    const order: string[] = [];
+    const handedOff: unknown[] = [];
+    mockClient(lambda)
+      .on(InvokeCommand)
+      .callsFake(async (input: { Payload: Uint8Array }) => {
+        order.push('work handed off');
+        handedOff.push(JSON.parse(new TextDecoder().decode(input.Payload)));
+        return { StatusCode: 202 };
+      });
+    const clicked = await createLambdaRuntime(
+      {
+        KLAXON_TABLE_NAME: tableName,
+        KLAXON_SLACK_SECRET_ARN: secretArn,
+        KLAXON_ALLOWED_TOPIC_ARNS: topicArn,
+        KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0CLICKS' }),
+        KLAXON_WORKER_FUNCTION_NAME: 'klaxon-worker',
+        SLACK_API_URL: slack.url,
+      },
+      {
+        secretsManager,
+        lambda,
+        aws: testAwsClients(),
+        fetchCertificate: signer.fetchCertificateWith(),
+        logger: createSilentLogger(),
+        dynamoDbEndpoint: endpoint,
+      },
+    );
+    const functionUrl = createFunctionUrlHandler(async () => clicked);
+    const named = { ...alarm, AlarmName: 'Click-CPU', AlarmArn: `${alarm.AlarmArn}-click` };
+    const body = JSON.stringify(signer.notification(topicArn, named));
+    await functionUrl(functionUrlEvent('/sns', body), context);
+    const root = slack.messages('C0CLICKS')[0]!;
+    const { confirm: _c, style: _s, ...button } = findElement(root, AlertActionIds.acknowledge);
+    const click = interactionBody(blockActionsPayload(root, button, alice));
+    const alertId = alertIdOf(`cloudwatch-alarm:${named.AlarmArn}`);
+    // Act
+    const answer = (await functionUrl(
+      functionUrlEvent('/slack/events', click, {
+        ...lowerCase(signSlackRequest(signingSecret, click)),
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      context,
+    )) as { statusCode: number };
+    order.push('Slack answered');
+    const atAnswer = await clicked.store.alerts.loadAlert(alertId);
+    await createWorkerHandler(async () => clicked)(handedOff[0], context);
+    const afterWork = await clicked.store.alerts.loadAlert(alertId);
+    // Assess
+    expect(answer.statusCode).toBe(200);
+    expect(order).toEqual(['work handed off', 'Slack answered']);
+    expect(handedOff[0]).toMatchObject({
+      type: 'klaxon-action',
+      job: { kind: 'state', action: 'acknowledge' },
+    });
+    expect(atAnswer.record?.acknowledged).toBeUndefined();
+    expect(afterWork.record?.acknowledged).toMatchObject({ userId: alice.userId });
+  });
+});
+
 function getEvent(path: string): LambdaFunctionURLEvent {
   const event = functionUrlEvent(path, '');
   return {
@@ -269,21 +397,55 @@ function getEvent(path: string): LambdaFunctionURLEvent {
 describe('worker handler', () => {
   it('runs the per-minute sweep on the EventBridge schedule', async () => {
     const handler = createWorkerHandler(() => runtime);
-    const scheduled = {
-      version: '0',
-      id: randomUUID(),
-      'detail-type': 'Scheduled Event',
-      source: 'aws.events',
-      account: '123456789012',
-      time: new Date().toISOString(),
-      region: 'us-east-1',
-      resources: ['arn:aws:events:us-east-1:123456789012:rule/klaxon-sweep'],
-      detail: {},
-    };
+    const scheduled = scheduledEvent();
     await expect(handler(scheduled, context)).resolves.toEqual({ handled: 'sweep' });
     await expect(handler({ unexpected: true }, context)).resolves.toEqual({ handled: 'nothing' });
   });
+
+  it('logs a failed sweep and returns: a throw would be retried and land in the dead-letter queue', async () => {
+    // Prepare: the store is down for this sweep.
+    const logged: Array<Record<string, unknown>> = [];
+    const real = await runtime;
+    const logger = createLogger({
+      format: 'json',
+      destination: new Writable({
+        write(chunk, _encoding, done) {
+          logged.push(JSON.parse(String(chunk)));
+          done();
+        },
+      }),
+    });
+    const failing = {
+      ...real,
+      logger,
+      core: {
+        ...real.core,
+        sweep: async () => {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:8000');
+        },
+      },
+    };
+    // Act
+    const result = await createWorkerHandler(async () => failing)(scheduledEvent(), context);
+    // Assess
+    expect(result).toEqual({ handled: 'sweep-failed' });
+    expect(logged).toContainEqual(expect.objectContaining({ outcome: 'sweep-failed', level: 50 }));
+  });
 });
+
+function scheduledEvent() {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '123456789012',
+    time: new Date().toISOString(),
+    region: 'us-east-1',
+    resources: ['arn:aws:events:us-east-1:123456789012:rule/klaxon-sweep'],
+    detail: {},
+  };
+}
 
 function lowerCase(headers: object): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));

@@ -10,12 +10,13 @@ const idOf = (name: string) =>
   alertIdOf(`cloudwatch-alarm:arn:aws:cloudwatch:ap-northeast-2:257706363616:alarm:${name}`);
 
 describe('the outbox', () => {
-  it('drops a step Slack refuses for good and answers SNS 200: retrying could never succeed', async () => {
+  it('answers SNS 200 when Slack refuses the channel: the sweep tries a bounded number of times (channel-refused.test.ts)', async () => {
     h.slack.failNext('chat.postMessage', { error: 'channel_not_found' });
     const answer = await h.postSns(h.signer.notification(testTopicArn, alarm('Edge-Gone', 'ALARM')));
     expect(answer.status).toBe(200);
     const { record } = await h.store.alerts.loadAlert(idOf('Edge-Gone'));
-    expect(record?.outbox).toEqual([]);
+    expect(record?.outbox).toMatchObject([{ step: { kind: 'post-root' } }]);
+    expect(record?.channelRefusal).toEqual({ code: 'channel_not_found', attempts: 1 });
     expect(record?.ts).toBeUndefined();
   });
 

@@ -143,7 +143,7 @@ describe('subscriptions', () => {
 
   it('records an unsubscribe confirmation', async () => {
     const result = await h.postSns(confirmation(testTopicArn, 'UnsubscribeConfirmation'));
-    expect(result).toMatchObject({ status: 200, body: { outcome: 'unsubscribe-recorded' } });
+    expect(result).toMatchObject({ status: 200, body: { outcome: 'unsubscribed' } });
   });
 });
 

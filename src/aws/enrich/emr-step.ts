@@ -1,5 +1,5 @@
 import { DescribeStepCommand, type EMRClient, type Step } from '@aws-sdk/client-emr';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
 import { buildEmrClusterUrl, buildS3FolderUrl } from '../console-links.ts';

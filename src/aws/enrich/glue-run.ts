@@ -1,7 +1,7 @@
 import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GetJobRunCommand, type GlueClient, type JobRun } from '@aws-sdk/client-glue';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
 import { errorName } from '../aws-errors.ts';

@@ -1,5 +1,5 @@
 import { type CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Enricher, EnrichmentResult } from '../../model/enrichment.ts';
 import { type TrailEventRow, toTrailEventRow } from '../cloudtrail-events.ts';
 import { buildCloudTrailResourceUrl } from '../console-links.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One `/klaxon` command to run, as plain JSON: it crosses an asynchronous Lambda invocation, so it holds

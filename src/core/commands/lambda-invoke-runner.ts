@@ -1,5 +1,5 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CommandJob, commandJobSchema } from './command-job.ts';
 import type { CommandWorkRunner } from './command-runner.ts';
 

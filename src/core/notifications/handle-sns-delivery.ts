@@ -1,4 +1,5 @@
 import { isTopicAllowed } from '../../config/topic-allow-list.ts';
+import { renderUnsubscribeWarning } from '../../render/unsubscribe-warning.ts';
 import { isSnsServiceUrl } from '../../sns/signing-cert-url.ts';
 import { parseSnsMessage, type SnsMessage } from '../../sns/sns-message.ts';
 import { checkSnsSignatureFields, verifySnsMessage } from '../../sns/verify-sns-message.ts';
@@ -52,14 +53,29 @@ async function confirmSubscription(ctx: SnsContext, message: SnsMessage): Promis
       detail: 'SubscribeURL is not an https SNS URL',
     };
   }
-  await ctx.confirmSubscription(message.SubscribeURL);
+  const by = await ctx.confirmSubscription({
+    topicArn: message.TopicArn,
+    subscribeUrl: message.SubscribeURL,
+    ...(message.Token ? { token: message.Token } : {}),
+  });
   await recordTopicEvent(ctx, message, 'subscription-confirmed');
-  return { status: 200, outcome: 'subscription-confirmed' };
+  return { status: 200, outcome: 'subscription-confirmed', ...(by ? { detail: `confirmed by ${by}` } : {}) };
 }
 
+/**
+ * Someone removed Klaxon's subscription: alerts from the topic stop arriving. The outcome `unsubscribed` on the
+ * request line is what the self-alarm counts; the Slack warning is best effort (Slack may be what is down).
+ */
 async function recordUnsubscription(ctx: SnsContext, message: SnsMessage): Promise<SnsDeliveryResult> {
   await recordTopicEvent(ctx, message, 'unsubscribed');
-  return { status: 200, outcome: 'unsubscribe-recorded' };
+  const ids = { topicArn: message.TopicArn, messageId: message.MessageId };
+  ctx.logger.warn(ids, 'Klaxon was unsubscribed from an SNS topic; re-subscribe it to get its alerts again');
+  try {
+    await ctx.outbox.slack.postMessage(ctx.config.defaultChannel, renderUnsubscribeWarning(message.TopicArn));
+  } catch (error) {
+    ctx.logger.error({ err: error, ...ids }, 'could not post the unsubscribe warning in Slack');
+  }
+  return { status: 200, outcome: 'unsubscribed' };
 }
 
 async function recordTopicEvent(ctx: SnsContext, message: SnsMessage, what: string) {

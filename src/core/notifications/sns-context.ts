@@ -11,8 +11,8 @@ export interface SnsContext {
   alerts: AlertStore;
   outbox: OutboxRuntime;
   fetchCertificate: CertificateFetcher;
-  /** Fetches a SubscribeURL to confirm a subscription (an HTTPS GET on an SNS host). */
-  confirmSubscription: (subscribeUrl: string) => Promise<void>;
+  /** Confirms a subscription: ConfirmSubscription with credentials, else a GET of its SubscribeURL. */
+  confirmSubscription: (confirmation: SubscriptionToConfirm) => Promise<ConfirmedBy | undefined>;
   clock: Clock;
   now: () => Date;
   logger: Logger;
@@ -28,3 +28,13 @@ export interface SnsDeliveryResult {
   alertId?: string;
   source?: string;
 }
+
+/** A SubscriptionConfirmation's parts that confirm it, from a verified message of an allowed topic. */
+export interface SubscriptionToConfirm {
+  topicArn: string;
+  subscribeUrl: string;
+  token?: string;
+}
+
+/** How a subscription was confirmed: the signed call (unsubscribing needs AWS credentials) or the URL. */
+export type ConfirmedBy = 'confirm-subscription' | 'subscribe-url';

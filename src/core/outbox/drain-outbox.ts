@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../../model/outbox.ts';
 import type { AlertRecord, DrainLease, MuteRecord } from '../../model/records.ts';
-import { isRetryableSlackError } from '../../slack/slack-errors.ts';
+import { channelRefusalOf, isRetryableSlackError } from '../../slack/slack-errors.ts';
+import { applyChannelRefusal, isNewlyGivenUp, reportChannelRefusal } from './channel-refusal.ts';
 import { leaseFrom, type OutboxRuntime } from './outbox-runtime.ts';
 import { dueEntries, nextDueAt } from './plan-outbox.ts';
 import { runOutboxStep } from './run-step.ts';
@@ -13,9 +14,10 @@ export interface DrainStart {
 
 /**
  * `drained`: every due step ran; `slack-failed`: Slack refused a step for now (it stays, marked suspect);
- * `paced`: the channel's pace left steps for a later drain; `lost`: another drain took over.
+ * `paced`: the channel's pace left steps for a later drain; `lost`: another drain took over;
+ * `channel-refused`: Slack refused the alert's channel (counted on the alert; see channel-refusal.ts).
  */
-export type DrainOutcome = 'drained' | 'slack-failed' | 'paced' | 'lost';
+export type DrainOutcome = 'drained' | 'slack-failed' | 'paced' | 'lost' | 'channel-refused';
 
 export interface DrainResult {
   outcome: DrainOutcome;
@@ -28,6 +30,10 @@ interface Progress {
   suspect: Set<number>;
   root?: { channel: string; ts: string };
   rootDrawnAt?: number;
+  /** A step reached Slack's channel in this drain. */
+  reached?: boolean;
+  /** Slack's code when it refused the alert's channel. */
+  channelRefused?: string;
   stop?: { outcome: DrainOutcome; error?: unknown };
 }
 
@@ -45,9 +51,10 @@ export async function drainOutbox(rt: OutboxRuntime, start: DrainStart): Promise
       if (!renewed) return { outcome: 'lost' };
       lease = renewed;
     }
-    const next = applyProgress(record, progress);
+    const next = applyProgress(record, progress, rt.clock.now());
     if (await rt.alerts.completeDrain(next, record.version, lease.owner)) {
       scheduleLater(rt, next, progress.stop?.outcome);
+      if (isNewlyGivenUp(record, next)) await reportChannelRefusal(rt, next);
       return { outcome: progress.stop?.outcome ?? 'drained', error: progress.stop?.error, record: next };
     }
     const fresh = await rt.alerts.loadAlert(record.alertId);
@@ -100,10 +107,18 @@ async function runOne(
       return true;
     }
     progress.done.add(entry.seq);
+    progress.reached = true;
     if (result.root) progress.root = result.root;
     if (entry.step.kind !== 'reply') progress.rootDrawnAt = rt.clock.now();
     return true;
   } catch (error) {
+    const refused = channelRefusalOf(error);
+    if (refused) {
+      // Never reached the channel, so nothing to look for later: counted, and tried again by the sweep.
+      progress.channelRefused = refused;
+      progress.stop = { outcome: 'channel-refused', error };
+      return false;
+    }
     if (!isRetryableSlackError(error)) {
       // The message or channel is gone for good: trying again every minute would only fail the same way.
       const context = { err: error, alertId: loaded.record.alertId, channel: loaded.record.channel };
@@ -137,10 +152,21 @@ async function keepLease(
   return (await rt.alerts.renewDrain(alertId, renewed)) ? renewed : undefined;
 }
 
-function applyProgress(record: AlertRecord, progress: Progress): AlertRecord {
+function applyProgress(record: AlertRecord, progress: Progress, nowMs: number): AlertRecord {
   const outbox = record.outbox
     .filter((entry) => !progress.done.has(entry.seq))
     .map((entry) => (progress.suspect.has(entry.seq) ? { ...entry, suspect: true } : entry));
+  // A step that reached the channel shows it works again: the count of refusals starts over.
+  const { channelRefusal: _cleared, ...rest } = record;
+  const applied = applyStepResults(progress.reached ? rest : record, outbox, progress);
+  return progress.channelRefused ? applyChannelRefusal(applied, progress.channelRefused, nowMs) : applied;
+}
+
+function applyStepResults(
+  record: AlertRecord,
+  outbox: AlertRecord['outbox'],
+  progress: Progress,
+): AlertRecord {
   return {
     ...record,
     outbox,
@@ -154,7 +180,7 @@ function applyProgress(record: AlertRecord, progress: Progress): AlertRecord {
 
 /** Steps deferred (coalesced, digested) or paced run later: a timer or the channel's queue here, the sweep everywhere. */
 function scheduleLater(rt: OutboxRuntime, record: AlertRecord, stopped?: DrainOutcome) {
-  if (record.outbox.length === 0 || stopped === 'slack-failed') return;
+  if (record.outbox.length === 0 || stopped === 'slack-failed' || stopped === 'channel-refused') return;
   if (stopped === 'paced') rt.queueForChannel?.(record.channel, record.alertId);
   const at = nextDueAt(record);
   if (at !== undefined) rt.scheduleDrain?.(record.alertId, at);

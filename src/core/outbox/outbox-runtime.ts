@@ -27,6 +27,8 @@ export interface OutboxRuntime {
   turns: KeyedQueue;
   /** How long a request may wait for its channel's pace before leaving the rest to a later drain. */
   inlineWaitMs: number;
+  /** Where a channel Slack refuses for good is reported (config `operatorChannel`); the log only if unset. */
+  operatorChannel?: string;
   /**
    * Drains an alert later (a timer in the long-running server); absent on Lambda, where the per-minute
    * sweep does it.

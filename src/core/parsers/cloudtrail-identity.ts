@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const userIdentitySchema = z.looseObject({
   type: z.string().optional(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildAlarmAlert } from './alarm-common.ts';
 import { alarmDataSchema, alarmFactsOf } from './eventbridge-alarm-state-change.ts';
 import { schemaParser } from './shared.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AlertField } from '../../model/alert.ts';
 import {
   type AlarmFacts,

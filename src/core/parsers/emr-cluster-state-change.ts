@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
 import { emrClusterUrl } from './emr-step-status-change.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';

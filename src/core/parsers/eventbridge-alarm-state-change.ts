@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AlertField } from '../../model/alert.ts';
 import { type AlarmFacts, buildAlarmAlert, describeMetricQueries, type MetricQuery } from './alarm-common.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';

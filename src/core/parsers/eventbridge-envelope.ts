@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The envelope every AWS service event shares; `detail` is each parser's own business. */
 export const eventBridgeEnvelopeSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The parts of a GuardDuty finding's `resource` worth a line in Slack; everything else stays in the raw. */
 const resourceSchema = z.looseObject({

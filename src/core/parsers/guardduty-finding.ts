@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NormalizedAlert, Severity } from '../../model/alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { describeGuardDutyAction, describeGuardDutyResource } from './guardduty-details.ts';

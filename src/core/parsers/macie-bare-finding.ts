@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { alertIdOf, type NormalizedAlert, Severities } from '../../model/alert.ts';
 import { type MacieFinding, macieAlertOf, macieFindingDetailSchema } from './macie-finding.ts';
 import {

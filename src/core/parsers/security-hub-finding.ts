@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AlertState, NormalizedAlert } from '../../model/alert.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { securityHubSeverityOf } from './security-hub-severity.ts';

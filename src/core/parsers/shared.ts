@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 import { previewJson } from './json-preview.ts';
 

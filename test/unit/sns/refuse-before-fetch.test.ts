@@ -32,8 +32,8 @@ function contextWithCountingFetcher() {
       fetched.push(url);
       return signer.fetchCertificateWith()(url);
     },
-    confirmSubscription: async (url: string) => {
-      confirmed.push(url);
+    confirmSubscription: async ({ subscribeUrl }: { subscribeUrl: string }) => {
+      confirmed.push(subscribeUrl);
     },
     scheduleRootRefresh: () => undefined,
     now: () => now,

@@ -1,5 +1,5 @@
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
-import { durationOfChoice, muteAlert, openCustomMuteModal } from '../../../core/buttons/mute-alert.ts';
+import { durationOfChoice, openCustomMuteModal } from '../../../core/buttons/mute-alert.ts';
 import { AlertActionIds, parseMuteOptionValue } from '../../../render/action-values.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { readActor, readChannel } from './read-action-body.ts';
@@ -13,6 +13,14 @@ export function registerMuteMenu(app: App, deps: ListenerDeps): void {
     const { choice, alertId } = parsed.value;
     const who = { alertId, actor: readActor(body.user), channel: readChannel(body) };
     if (choice === 'custom') return openCustomMuteModal(deps, { ...who, triggerId: body.trigger_id });
-    await muteAlert(deps, { ...who, choice, durationMs: durationOfChoice(choice) });
+    const durationMs = durationOfChoice(choice);
+    const { channel, ...rest } = who;
+    await deps.actionRunner.dispatch({
+      kind: 'mute',
+      ...rest,
+      ...(channel ? { channel } : {}),
+      choice,
+      ...(durationMs ? { durationMs } : {}),
+    });
   });
 }

@@ -1,5 +1,4 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { rerunFailedGlueJob } from '../../../core/buttons/rerun-glue-job.ts';
 import { AlertActionIds, parseRerunValue } from '../../../render/action-values.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { readActor, readChannel } from './read-action-body.ts';
@@ -10,10 +9,12 @@ export function registerRerunGlueJob(app: App, deps: ListenerDeps): void {
     await ack();
     const parsed = parseRerunValue(action.value ?? '');
     if (!parsed.ok) return deps.logger.warn({ err: parsed.error }, 'ignored a malformed rerun button');
-    await rerunFailedGlueJob(deps, {
+    const channel = readChannel(body);
+    await deps.actionRunner.dispatch({
+      kind: 'rerun',
       ...parsed.value,
       actor: readActor(body.user),
-      channel: readChannel(body),
+      ...(channel ? { channel } : {}),
     });
   });
 }

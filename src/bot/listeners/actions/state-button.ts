@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { performStateAction, type StateAction } from '../../../core/buttons/alert-state-actions.ts';
+import type { StateAction } from '../../../core/buttons/alert-state-actions.ts';
 import { parseAlertIdValue } from '../../../render/action-values.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { readActor, readChannel } from './read-action-body.ts';
@@ -10,10 +10,13 @@ export function registerStateButton(app: App, deps: ListenerDeps, actionId: stri
     await ack();
     const alertId = parseAlertIdValue(button.value ?? '');
     if (!alertId.ok) return deps.logger.warn({ err: alertId.error, actionId }, 'ignored a malformed button');
-    await performStateAction(deps, action, {
+    const channel = readChannel(body);
+    await deps.actionRunner.dispatch({
+      kind: 'state',
+      action,
       alertId: alertId.value,
       actor: readActor(body.user),
-      channel: readChannel(body),
+      ...(channel ? { channel } : {}),
     });
   });
 }

@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import { muteAlert } from '../../../core/buttons/mute-alert.ts';
 import { MuteModalIds } from '../../../render/mute-modal.ts';
 import { readActor } from '../actions/read-action-body.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
@@ -12,6 +11,13 @@ export function registerMuteCustomSubmission(app: App, deps: ListenerDeps): void
     if (!submission.ok) return ack({ response_action: 'errors', errors: submission.errors });
     await ack();
     const { alertId, durationMs, reason } = submission;
-    await muteAlert(deps, { alertId, actor: readActor(body.user), choice: 'custom', durationMs, reason });
+    await deps.actionRunner.dispatch({
+      kind: 'mute',
+      alertId,
+      actor: readActor(body.user),
+      choice: 'custom',
+      ...(durationMs ? { durationMs } : {}),
+      ...(reason ? { reason } : {}),
+    });
   });
 }
