@@ -10,12 +10,14 @@ export interface SlackHandlerPolicyProps {
   readonly worker: lambda.IFunction;
   /** Glue jobs the Rerun button may start (names or patterns); default: every job in this account+region. */
   readonly rerunGlueJobNames?: string[];
+  /** Topics whose HTTPS subscriptions to `/sns` it confirms (ConfirmSubscription, AuthenticateOnUnsubscribe). */
+  readonly confirmTopicArns: string[];
 }
 
 /**
- * The slack-handler's own permissions: hand slow work to the worker, and rerun Glue jobs. A rerun reads the
- * failed run (GetJobRun), or for an alarm mapped to a job looks up the latest failed run (GetJobRuns), then
- * starts the job again (StartJobRun).
+ * The slack-handler's own permissions: hand slow work to the worker, rerun Glue jobs, and confirm the HTTPS
+ * subscriptions that reach its `/sns` route. A rerun reads the failed run (GetJobRun), or for an alarm mapped to
+ * a job looks up the latest failed run (GetJobRuns), then starts the job again (StartJobRun).
  */
 export class SlackHandlerPolicy extends iam.Policy {
   constructor(scope: Construct, id: string, props: SlackHandlerPolicyProps) {
@@ -35,10 +37,16 @@ export class SlackHandlerPolicy extends iam.Policy {
             stack.formatArn({ service: 'glue', resource: 'job', resourceName: job }),
           ),
         }),
+        new iam.PolicyStatement({
+          sid: 'ConfirmHttpsSubscriptions',
+          actions: ['sns:ConfirmSubscription'],
+          resources: props.confirmTopicArns,
+        }),
       ],
       roles: [props.role],
     });
     this.acknowledgeJobWildcards(jobs);
+    acknowledgeOperatorWildcards(this, props.confirmTopicArns);
   }
 
   private acknowledgeJobWildcards(jobs: string[] | undefined): void {
