@@ -4,15 +4,27 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { KlaxonStack } from './klaxon-stack.ts';
-import { readSettings } from './settings/read-settings.ts';
+import { readSettings, SettingsError } from './settings/read-settings.ts';
 import { settingsToStackProps } from './settings/settings-to-props.ts';
 
 const app = new App();
-const file: unknown = app.node.tryGetContext('settings');
-const settings = readSettings({
-  file: typeof file === 'string' && file !== '' ? file : undefined,
-  context: app.node.getAllContext(),
-});
+
+function readAppSettings() {
+  const file: unknown = app.node.tryGetContext('settings');
+  try {
+    return readSettings({
+      file: typeof file === 'string' && file !== '' ? file : undefined,
+      context: app.node.getAllContext(),
+    });
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    // The message names every problem; a stack trace would only hide it.
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const settings = readAppSettings();
 
 new KlaxonStack(app, settings.stackName, {
   description: 'Klaxon: AWS notifications via SNS become actionable Slack alerts',

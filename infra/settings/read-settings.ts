@@ -18,8 +18,10 @@ export interface SettingsSources {
 export function readSettings(sources: SettingsSources = {}): KlaxonSettings {
   const file = sources.file ?? DEFAULT_SETTINGS_FILE;
   const fromFile = readSettingsFile(file, sources.file !== undefined);
-  const merged = { ...fromFile, ...contextOverrides(sources.context ?? {}) };
-  return validateSettings(merged, file);
+  const overrides = contextOverrides(sources.context ?? {});
+  const origin =
+    Object.keys(overrides).length > 0 ? `${file} + context ${Object.keys(overrides).join(', ')}` : file;
+  return validateSettings({ ...fromFile, ...overrides }, origin);
 }
 
 export function validateSettings(document: unknown, origin: string): KlaxonSettings {
