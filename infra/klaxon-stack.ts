@@ -29,7 +29,6 @@ import {
 import { addKlaxonOutputs } from './constructs/klaxon-outputs.ts';
 import { OperatorTopic } from './constructs/operator-topic.ts';
 import { WorkerQueryPolicy } from './constructs/query-permissions.ts';
-import { RedrivePolicy } from './constructs/redrive-policy.ts';
 import { SelfAlarms } from './constructs/self-alarms.ts';
 import { SlackHandlerPolicy } from './constructs/slack-handler-policy.ts';
 import { SlackSecret } from './constructs/slack-secret.ts';
@@ -67,6 +66,8 @@ export interface KlaxonStackProps extends StackProps, ConfigSource {
   readonly reservedConcurrency?: Partial<Record<HandlerKey, number>>;
   /** E-mail address subscribed to the operator topic, where Klaxon's own alarms go (besides Slack). */
   readonly operatorEmail?: string;
+  /** A fixed name for the alerts topic, only to keep an older deployment's `klaxon-alerts`; default generated. */
+  readonly alertsTopicName?: string;
   /** The oldest-pending-delivery alarm fires above this age in seconds; default 900. */
   readonly oldestPendingAlarmSeconds?: number;
 }
@@ -92,7 +93,7 @@ export class KlaxonStack extends Stack {
     this.asyncFailureQueue = new DeadLetterQueue(this, 'AsyncFailureQueue', {
       holds: 'failed async invocations',
     });
-    this.alertsTopic = new AlertsTopic(this, 'AlertsTopic');
+    this.alertsTopic = new AlertsTopic(this, 'AlertsTopic', { topicName: props.alertsTopicName });
     this.operatorTopic = new OperatorTopic(this, 'OperatorTopic', {
       key: this.alertsTopic.key,
       email: props.operatorEmail,
@@ -131,10 +132,6 @@ export class KlaxonStack extends Stack {
     const allowedTopicArns = [...topicArns, ...(props.allowedTopicArns ?? [])];
     return createKlaxonFunctions(this, {
       reservedConcurrency: props.reservedConcurrency,
-      workerEnvironment: {
-        KLAXON_SNS_DEAD_LETTER_QUEUE_URL: this.deadLetterQueue.queueUrl,
-        KLAXON_ASYNC_DEAD_LETTER_QUEUE_URL: this.asyncFailureQueue.queueUrl,
-      },
       bundleDir: resolve(props.bundleDir ?? DEFAULT_BUNDLE_DIR),
       logRetention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
       environment: {
@@ -170,10 +167,6 @@ export class KlaxonStack extends Stack {
       role: worker.role,
       switches: props.enrichment,
       logGroupArns: props.logsQueryLogGroupArns,
-    });
-    new RedrivePolicy(this, 'RedrivePolicy', {
-      role: worker.role,
-      queues: [this.deadLetterQueue, this.asyncFailureQueue],
     });
   }
 

@@ -13,9 +13,15 @@ import type { Construct } from 'constructs';
 export class AlertsTopic extends sns.Topic {
   readonly key: kms.Key;
 
-  constructor(scope: Construct, id: string) {
+  /** `topicName` only to keep an existing deployment's name (`klaxon-alerts`); default: generated. */
+  constructor(scope: Construct, id: string, props: { topicName?: string } = {}) {
     const key = createTopicKey(scope, `${id}Key`);
-    super(scope, id, { displayName: 'Klaxon alerts', masterKey: key, enforceSSL: true });
+    super(scope, id, {
+      displayName: 'Klaxon alerts',
+      masterKey: key,
+      enforceSSL: true,
+      topicName: props.topicName,
+    });
     this.key = key;
     admitPublishers(this, ['cloudwatch', 'events']);
   }

@@ -17,11 +17,13 @@ type KlaxonMetricName = (typeof KlaxonMetricNames)[keyof typeof KlaxonMetricName
 /** Log fields the metrics read (JSON log lines, pino's message in `msg`). */
 export const LOG_PATTERNS = {
   /** The worker's per-minute `sweep` line: how many outboxes could not be drained. */
-  sweepFailures: '{ $.msg = "sweep" && $.failed > 0 }',
-  /** The same line: age in seconds of the oldest Slack step still waiting in any outbox. */
+  sweepPartlyFailed: '{ $.msg = "sweep" && $.failed > 0 }',
+  /** A sweep that failed as a whole (logged, not thrown, so it never fills the dead-letter queue). */
+  sweepFailed: '{ $.outcome = "sweep-failed" }',
+  /** The sweep line again: age in seconds of the oldest Slack step still waiting in any outbox. */
   oldestPendingSeconds: '{ $.msg = "sweep" && $.oldestPendingSeconds >= 0 }',
-  /** Any line naming a condition a human must fix (unsubscribed topic, missing channel): `selfAlarm: "<what>"`. */
-  selfAlarms: '{ $.selfAlarm = "*" }',
+  /** Conditions a human must fix: a topic unsubscribed Klaxon, a channel is missing, archived or private. */
+  selfAlarms: '{ $.outcome = "unsubscribed" || $.outcome = "channel-refused" }',
 } as const;
 
 export function metricNamespace(scope: Construct): string {
@@ -32,7 +34,7 @@ export function metricNamespace(scope: Construct): string {
  * SNS does not count the deliveries it drops after a 4xx (`NumberOfNotificationsFailed` stays 0), so the
  * handlers' one log line per delivery is turned into metrics: refused (4xx: forged, wrong topic, malformed)
  * and failed (5xx: Slack or DynamoDB trouble, which SNS retries). The worker's sweep line gives its failures
- * and the age of the oldest pending delivery; any handler's `selfAlarm` line counts as a self-alarm.
+ * and the age of the oldest pending delivery; an unsubscribed topic or a refused channel counts as a self-alarm.
  */
 export class DeliveryMetrics extends Construct {
   constructor(scope: Construct, id: string, props: { functions: KlaxonFunctions }) {
@@ -49,7 +51,8 @@ export class DeliveryMetrics extends Construct {
       );
       this.count(`Failed${index}`, logGroup, KlaxonMetricNames.failed, delivery('>= 500'));
     });
-    this.count('SweepFailures', worker.logGroup, 'SweepFailures', LOG_PATTERNS.sweepFailures, '$.failed');
+    this.count('SweepFailures', worker.logGroup, 'SweepFailures', LOG_PATTERNS.sweepPartlyFailed, '$.failed');
+    this.count('SweepFailed', worker.logGroup, 'SweepFailures', LOG_PATTERNS.sweepFailed);
     this.count(
       'OldestPending',
       worker.logGroup,

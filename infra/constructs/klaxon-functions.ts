@@ -35,8 +35,6 @@ export interface KlaxonFunctionsProps {
   readonly environment: FunctionEnvironment;
   /** Reserved concurrency per function (the settings' `reservedConcurrency`); unset = the account's pool. */
   readonly reservedConcurrency?: Partial<Record<HandlerKey, number>>;
-  /** Variables only the worker gets (the dead-letter queues its redrive reads). */
-  readonly workerEnvironment?: Record<string, string>;
 }
 
 /** Creates the worker first: the slack-handler hands slow work to it by name (KLAXON_WORKER_FUNCTION_NAME). */
@@ -50,7 +48,7 @@ export function createKlaxonFunctions(scope: Construct, props: KlaxonFunctionsPr
       environment: { ...common, ...extra },
       reservedConcurrentExecutions: props.reservedConcurrency?.[key],
     });
-  const worker = make('worker', props.workerEnvironment);
+  const worker = make('worker');
   const slackHandler = make('slackHandler', {
     KLAXON_WORKER_FUNCTION_NAME: worker.functionName,
     ...(props.environment.slackAppId ? { SLACK_APP_ID: props.environment.slackAppId } : {}),

@@ -61,6 +61,11 @@ export const settingsSchema = z.strictObject({
   reservedConcurrency: concurrencySchema.prefault({}),
   eventRules: eventRulesSchema.prefault({}),
   enrichment: enrichmentSchema.prefault({}),
+  /** Keeps an older deployment's fixed topic name (`klaxon-alerts`); one stack per account+region then. */
+  alertsTopicName: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/)
+    .optional(),
   /** The self-alarm on the sweep's oldest pending Slack step fires above this age. */
   oldestPendingAlarmSeconds: positiveInt.default(900),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

@@ -26,6 +26,7 @@ export function settingsToStackProps(s: KlaxonSettings): KlaxonStackProps {
     eventRules: s.eventRules,
     enrichment: s.enrichment,
     oldestPendingAlarmSeconds: s.oldestPendingAlarmSeconds,
+    alertsTopicName: s.alertsTopicName,
     logLevel: s.logLevel,
     slackAppId: s.slackAppId,
   };

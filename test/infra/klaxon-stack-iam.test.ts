@@ -71,7 +71,7 @@ describe('KlaxonStack IAM with every option', () => {
       ],
       'worker-handler': [
         ...common,
-        ...['SendMessage', 'ReceiveMessage', 'DeleteMessage'].map((a) => `sqs:${a}`),
+        'sqs:SendMessage',
         'cloudtrail:LookupEvents',
         ...['StartQuery', 'GetQueryResults', 'StopQuery'].map((a) => `logs:${a}`),
         ...enrichment,

@@ -125,12 +125,17 @@ describe('KlaxonStack operations: sources wired, watching itself', () => {
       '{ ($.msg = "notification" || $.path = "/sns") && $.status >= 400 && $.status < 500 }',
     );
     expect(byMetric('SnsDeliveriesFailed')).toHaveLength(2);
-    expect(byMetric('SweepFailures')[0]?.metric.MetricValue).toBe('$.failed');
+    expect(byMetric('SweepFailures').map((f) => [f.pattern, f.metric.MetricValue])).toEqual([
+      ['{ $.msg = "sweep" && $.failed > 0 }', '$.failed'],
+      ['{ $.outcome = "sweep-failed" }', '1'],
+    ]);
     expect(byMetric('OldestPendingSeconds')[0]).toMatchObject({
       pattern: '{ $.msg = "sweep" && $.oldestPendingSeconds >= 0 }',
       metric: { MetricValue: '$.oldestPendingSeconds', MetricNamespace: 'Klaxon/KlaxonTest' },
     });
-    expect(byMetric('SelfAlarms')).toHaveLength(3);
+    expect(byMetric('SelfAlarms').map((f) => f.pattern)).toEqual(
+      Array(3).fill('{ $.outcome = "unsubscribed" || $.outcome = "channel-refused" }'),
+    );
   });
 
   it('reserves the configured concurrency', () => {

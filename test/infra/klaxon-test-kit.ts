@@ -124,9 +124,6 @@ export function deployedEnvironment(template: Template, name: string): NodeJS.Pr
     KLAXON_SLACK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:SlackSecret-AbCdEf',
     KLAXON_ALLOWED_TOPIC_ARNS: `arn:aws:sns:eu-west-1:111122223333:klaxon-alerts,${SAME_REGION_TOPIC}`,
     KLAXON_WORKER_FUNCTION_NAME: 'KlaxonTest-Worker11F36D0F-AbCdEf',
-    KLAXON_SNS_DEAD_LETTER_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/111122223333/KlaxonTest-Dlq-AbC',
-    KLAXON_ASYNC_DEAD_LETTER_QUEUE_URL:
-      'https://sqs.eu-west-1.amazonaws.com/111122223333/KlaxonTest-Async-AbC',
   };
   const fn = template.findResources('AWS::Lambda::Function')[functionLogicalId(template, name)];
   const variables = Object.entries(fn?.Properties.Environment.Variables as Record<string, unknown>);

@@ -67,6 +67,9 @@ describe('deploy settings', () => {
   it('uses all defaults when there is no settings file at all (offline synth)', () => {
     const settings = readSettings({ file: undefined, context: {} });
     expect(settings.stackName).toBe('Klaxon');
+    expect(settingsToStackProps(settings).alertsTopicName).toBeUndefined();
+    const keepOldName = readSettings({ context: { alertsTopicName: 'klaxon-alerts' } });
+    expect(settingsToStackProps(keepOldName).alertsTopicName).toBe('klaxon-alerts');
   });
 
   it('puts the settings channel into the config as its default channel', () => {
