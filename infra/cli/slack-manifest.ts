@@ -6,7 +6,7 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
-/** Replaces every `YOUR-KLAXON-HOST` with the host of the Function URL (`https://<id>.lambda-url.<region>.on.aws/`). */
+/** Replaces every `YOUR-KLAXON-HOST` outside comments with the host of the Function URL (`https://<id>.lambda-url.<region>.on.aws/`). */
 export function fillManifest(template: string, functionUrl: string): string {
   let url: URL;
   try {
@@ -19,7 +19,13 @@ export function fillManifest(template: string, functionUrl: string): string {
   if (!template.includes(MANIFEST_PLACEHOLDER_HOST)) {
     throw new ManifestError(`the manifest has no ${MANIFEST_PLACEHOLDER_HOST} to replace`);
   }
-  return template.replaceAll(MANIFEST_PLACEHOLDER_HOST, url.host);
+  // Comment lines keep the placeholder: they explain it.
+  return template
+    .split('\n')
+    .map((line) =>
+      line.trimStart().startsWith('#') ? line : line.replaceAll(MANIFEST_PLACEHOLDER_HOST, url.host),
+    )
+    .join('\n');
 }
 
 /**
