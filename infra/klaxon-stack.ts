@@ -20,6 +20,7 @@ import type { CloudTrailQueryProps } from './constructs/athena-access.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { DeliveryMetrics } from './constructs/delivery-metrics.ts';
 import { createEnrichmentPolicy, type EnrichmentSwitches } from './constructs/enrichment-policy.ts';
+import { GlueRerunPolicy } from './constructs/glue-rerun-policy.ts';
 import {
   createKlaxonFunctions,
   type HandlerKey,
@@ -155,8 +156,11 @@ export class KlaxonStack extends Stack {
     new SlackHandlerPolicy(this, 'SlackHandlerPolicy', {
       role: slackHandler.role,
       worker,
-      rerunGlueJobNames: props.rerunGlueJobNames,
       confirmTopicArns,
+    });
+    new GlueRerunPolicy(this, 'GlueRerunPolicy', {
+      roles: [worker.role, slackHandler.role],
+      rerunGlueJobNames: props.rerunGlueJobNames,
     });
     new WorkerQueryPolicy(this, 'WorkerQueryPolicy', {
       role: worker.role,

@@ -10,7 +10,10 @@ const ws = useWorkspace();
 describe('KlaxonStack with defaults', () => {
   it('synthesizes clean under cdk-nag and grants no Athena access without cloudTrailQuery', () => {
     const { template } = ws.synth();
-    const actions = statementsOf(template, 'AWS::IAM::Policy').flatMap(actionsOf);
+    const actions = [
+      ...statementsOf(template, 'AWS::IAM::Policy'),
+      ...statementsOf(template, 'AWS::IAM::ManagedPolicy'),
+    ].flatMap(actionsOf);
     expect(actions).not.toContain('athena:StartQueryExecution');
     expect(actions).toContain('glue:StartJobRun');
     template.resourceCountIs('AWS::SNS::Subscription', 1);
