@@ -16,8 +16,8 @@ type KlaxonMetricName = (typeof KlaxonMetricNames)[keyof typeof KlaxonMetricName
 
 /** Log fields the metrics read (JSON log lines, pino's message in `msg`). */
 export const LOG_PATTERNS = {
-  /** The worker's per-minute `sweep` line: how many outboxes could not be drained. */
-  sweepPartlyFailed: '{ $.msg = "sweep" && $.failed > 0 }',
+  /** The worker's per-minute `sweep` line (sweepOnce's result): how many outboxes could not be drained. */
+  sweepPartlyFailed: '{ $.msg = "sweep" && $.outboxesFailed > 0 }',
   /** A sweep that failed as a whole (logged, not thrown, so it never fills the dead-letter queue). */
   sweepFailed: '{ $.outcome = "sweep-failed" }',
   /** The sweep line again: age in seconds of the oldest Slack step still waiting in any outbox. */
@@ -51,7 +51,13 @@ export class DeliveryMetrics extends Construct {
       );
       this.count(`Failed${index}`, logGroup, KlaxonMetricNames.failed, delivery('>= 500'));
     });
-    this.count('SweepFailures', worker.logGroup, 'SweepFailures', LOG_PATTERNS.sweepPartlyFailed, '$.failed');
+    this.count(
+      'SweepFailures',
+      worker.logGroup,
+      'SweepFailures',
+      LOG_PATTERNS.sweepPartlyFailed,
+      '$.outboxesFailed',
+    );
     this.count('SweepFailed', worker.logGroup, 'SweepFailures', LOG_PATTERNS.sweepFailed);
     this.count(
       'OldestPending',

@@ -126,7 +126,8 @@ describe('KlaxonStack operations: sources wired, watching itself', () => {
     );
     expect(byMetric('SnsDeliveriesFailed')).toHaveLength(2);
     expect(byMetric('SweepFailures').map((f) => [f.pattern, f.metric.MetricValue])).toEqual([
-      ['{ $.msg = "sweep" && $.failed > 0 }', '$.failed'],
+      // The worker logs sweepOnce's result (src/app/periodic-sweep.ts) on its `sweep` line.
+      ['{ $.msg = "sweep" && $.outboxesFailed > 0 }', '$.outboxesFailed'],
       ['{ $.outcome = "sweep-failed" }', '1'],
     ]);
     expect(byMetric('OldestPendingSeconds')[0]).toMatchObject({
