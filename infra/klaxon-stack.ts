@@ -102,7 +102,7 @@ export class KlaxonStack extends Stack {
     const subscribed = importTopics(this, props.subscribeTopicArns ?? []);
     const topicArns = [this.alertsTopic, ...subscribed].map((topic) => topic.topicArn);
     this.functions = this.createFunctions(props, configJson, topicArns);
-    this.grantAccess(props, [...topicArns, ...(props.allowedTopicArns ?? [])]);
+    this.grantAccess(props, [...(props.allowedTopicArns ?? []), ...configuredTopicArns(configJson)]);
     routeAsyncFailures(this.functions, this.asyncFailureQueue);
     subscribeSnsHandler(this.functions.snsHandler, [this.alertsTopic, ...subscribed], this.deadLetterQueue);
     new SweepSchedule(this, 'SweepSchedule', { worker: this.functions.worker });
@@ -185,4 +185,10 @@ export class KlaxonStack extends Stack {
       operatorTopic: this.operatorTopic,
     });
   }
+}
+
+/** The config's own HTTPS topics (`sns.allowedTopicArns`, wildcards allowed). */
+function configuredTopicArns(configJson: string): string[] {
+  const config = JSON.parse(configJson) as { sns?: { allowedTopicArns?: string[] } };
+  return config.sns?.allowedTopicArns ?? [];
 }

@@ -7,7 +7,10 @@ export interface SlackHandlerPolicyProps {
   readonly role: iam.IRole;
   /** The function running slash-command queries and button work, invoked asynchronously. */
   readonly worker: lambda.IFunction;
-  /** Topics whose HTTPS subscriptions to `/sns` it confirms (ConfirmSubscription, AuthenticateOnUnsubscribe). */
+  /**
+   * Topics whose HTTPS subscriptions to `/sns` it confirms (ConfirmSubscription, AuthenticateOnUnsubscribe):
+   * the stack's allowedTopicArns and the config's sns.allowedTopicArns. None: no grant.
+   */
   readonly confirmTopicArns: string[];
 }
 
@@ -24,11 +27,16 @@ export class SlackHandlerPolicy extends iam.Policy {
           actions: ['lambda:InvokeFunction'],
           resources: [props.worker.functionArn],
         }),
-        new iam.PolicyStatement({
-          sid: 'ConfirmHttpsSubscriptions',
-          actions: ['sns:ConfirmSubscription'],
-          resources: props.confirmTopicArns,
-        }),
+        // Lambda subscriptions are confirmed by SNS itself; only HTTPS ones reach the code.
+        ...(props.confirmTopicArns.length > 0
+          ? [
+              new iam.PolicyStatement({
+                sid: 'ConfirmHttpsSubscriptions',
+                actions: ['sns:ConfirmSubscription'],
+                resources: props.confirmTopicArns,
+              }),
+            ]
+          : []),
       ],
       roles: [props.role],
     });

@@ -108,6 +108,7 @@ describe('KlaxonStack IAM with every option', () => {
     const find = (action: string) => statements.find((s) => actionsOf(s).includes(action));
     expect(JSON.stringify(find('glue:StartJobRun')?.Resource)).toContain(':job/nightly-etl');
     expect(find('glue:GetJobRuns')).toBe(find('glue:StartJobRun'));
+    expect(find('sns:ConfirmSubscription')?.Resource).toBe('arn:aws:sns:eu-west-1:444455556666:partner');
     expect(find('lambda:InvokeFunction')?.Resource).toEqual({
       'Fn::GetAtt': [functionLogicalId(template, 'worker-handler'), 'Arn'],
     });
