@@ -9,28 +9,29 @@ import { settingsToStackProps } from './settings/settings-to-props.ts';
 
 const app = new App();
 
-function readAppSettings() {
+function buildStack(): void {
   const file: unknown = app.node.tryGetContext('settings');
-  try {
-    return readSettings({
-      file: typeof file === 'string' && file !== '' ? file : undefined,
-      context: app.node.getAllContext(),
-    });
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    // The message names every problem; a stack trace would only hide it.
-    console.error(error.message);
-    process.exit(1);
-  }
+  const settings = readSettings({
+    file: typeof file === 'string' && file !== '' ? file : undefined,
+    context: app.node.getAllContext(),
+  });
+  new KlaxonStack(app, settings.stackName, {
+    description: 'Klaxon: AWS notifications via SNS become actionable Slack alerts',
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+    ...settingsToStackProps(settings),
+  });
 }
 
-const settings = readAppSettings();
-
-new KlaxonStack(app, settings.stackName, {
-  description: 'Klaxon: AWS notifications via SNS become actionable Slack alerts',
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-  ...settingsToStackProps(settings),
-});
+try {
+  buildStack();
+} catch (error) {
+  // Klaxon's own refusals (settings, config, bundles) name every problem; a stack trace would only hide it.
+  const own =
+    error instanceof SettingsError || (error instanceof Error && error.message.startsWith('Klaxon'));
+  if (!own) throw error;
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -1,5 +1,5 @@
 // The routing/permissions config, read at synth time into the compact JSON of KLAXON_CONFIG_JSON.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseConfig } from '../src/config/load-config.ts';
@@ -40,6 +40,11 @@ export function readConfigJson(source: ConfigSource): string {
 }
 
 function readConfigFile(path: string): unknown {
+  if (!existsSync(path)) {
+    throw new Error(
+      `Klaxon: no config file ${path} (settings configFile; see the README's configuration file)`,
+    );
+  }
   const text = readFileSync(path, 'utf8');
   const isYaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
   return isYaml ? parseYaml(text) : JSON.parse(text);
