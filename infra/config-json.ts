@@ -1,5 +1,5 @@
 // The routing/permissions config, read at synth time into the compact JSON of KLAXON_CONFIG_JSON.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseConfig } from '../src/config/load-config.ts';
@@ -12,6 +12,8 @@ export interface ConfigSource {
   readonly config?: unknown;
   /** Path of a JSON or YAML config file. Exclusive with `config`. */
   readonly configFile?: string;
+  /** The settings' `channel`: the config's defaultChannel, unless the config names another one. */
+  readonly defaultChannel?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function readConfigJson(source: ConfigSource): string {
   }
   let config = source.configFile === undefined ? (source.config ?? {}) : readConfigFile(source.configFile);
   if (typeof config === 'string') config = JSON.parse(config);
+  config = withDefaultChannel(config, source.defaultChannel);
   const json = JSON.stringify(config);
   const bytes = Buffer.byteLength(json);
   if (bytes > MAX_CONFIG_JSON_BYTES) {
@@ -37,7 +40,23 @@ export function readConfigJson(source: ConfigSource): string {
 }
 
 function readConfigFile(path: string): unknown {
+  if (!existsSync(path)) {
+    throw new Error(
+      `Klaxon: no config file ${path} (settings configFile; see the README's configuration file)`,
+    );
+  }
   const text = readFileSync(path, 'utf8');
   const isYaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
   return isYaml ? parseYaml(text) : JSON.parse(text);
+}
+
+function withDefaultChannel(config: unknown, channel: string | undefined): unknown {
+  if (channel === undefined) return config;
+  const current = (config as { defaultChannel?: unknown }).defaultChannel;
+  if (current !== undefined && current !== channel) {
+    throw new Error(
+      `Klaxon: the settings' channel ${channel} and the config's defaultChannel ${current} differ`,
+    );
+  }
+  return { ...(config as object), defaultChannel: channel };
 }

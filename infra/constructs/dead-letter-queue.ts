@@ -3,11 +3,13 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 /**
- * Where what could not be processed ends up: SNS deliveries the sns-handler never got, and async invocations of
- * the sns-handler and the worker that still failed after Lambda's retries. Kept 14 days.
+ * Where what could not be processed ends up, kept 14 days. Two of them, because their messages differ: the
+ * SNS subscriptions' queue holds the SNS messages the sns-handler never got (`DeadLetterQueue`); the
+ * asynchronous-work queue holds Lambda's invocation records of sns-handler and worker invocations that still
+ * failed after Lambda's retries (`AsyncFailureQueue`).
  */
 export class DeadLetterQueue extends sqs.Queue {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { holds: string }) {
     super(scope, id, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -15,9 +17,7 @@ export class DeadLetterQueue extends sqs.Queue {
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue: of the SNS subscriptions and of the async invocations of ' +
-        'sns-handler and worker (Lambda on-failure destination); a DLQ of a DLQ adds nothing.',
+      reason: `This queue is itself a dead-letter queue (${props.holds}); a DLQ of a DLQ adds nothing.`,
     });
   }
 }

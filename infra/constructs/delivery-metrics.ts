@@ -1,64 +1,92 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { KlaxonFunctions } from './klaxon-functions.ts';
 
-export const METRIC_NAMESPACE = 'Klaxon';
+/** The metrics the log lines below become; `Klaxon/<stack name>`, so two stacks never count into each other. */
+export const KlaxonMetricNames = {
+  refused: 'SnsDeliveriesRefused',
+  failed: 'SnsDeliveriesFailed',
+  sweepFailures: 'SweepFailures',
+  oldestPendingSeconds: 'OldestPendingSeconds',
+  selfAlarms: 'SelfAlarms',
+} as const;
+type KlaxonMetricName = (typeof KlaxonMetricNames)[keyof typeof KlaxonMetricNames];
+
+/** Log fields the metrics read (JSON log lines, pino's message in `msg`). */
+export const LOG_PATTERNS = {
+  /** The worker's per-minute `sweep` line (sweepOnce's result): how many outboxes could not be drained. */
+  sweepPartlyFailed: '{ $.msg = "sweep" && $.outboxesFailed > 0 }',
+  /** A sweep that failed as a whole (logged, not thrown, so it never fills the dead-letter queue). */
+  sweepFailed: '{ $.outcome = "sweep-failed" }',
+  /** The sweep line again: age in seconds of the oldest Slack step still waiting in any outbox. */
+  oldestPendingSeconds: '{ $.msg = "sweep" && $.oldestPendingSeconds >= 0 }',
+  /** Conditions a human must fix: a topic unsubscribed Klaxon, a channel is missing, archived or private. */
+  selfAlarms: '{ $.outcome = "unsubscribed" || $.outcome = "channel-refused" }',
+} as const;
+
+export function metricNamespace(scope: Construct): string {
+  return `Klaxon/${Stack.of(scope).stackName}`;
+}
 
 /**
  * SNS does not count the deliveries it drops after a 4xx (`NumberOfNotificationsFailed` stays 0), so the
  * handlers' one log line per delivery is turned into metrics: refused (4xx: forged, wrong topic, malformed)
- * and failed (5xx: Slack or DynamoDB trouble, which SNS retries). Refusals raise an alarm on the alerts topic,
- * so a forged or misconfigured sender shows up in Slack like any other alert.
+ * and failed (5xx: Slack or DynamoDB trouble, which SNS retries). The worker's sweep line gives its failures
+ * and the age of the oldest pending delivery; an unsubscribed topic or a refused channel counts as a self-alarm.
  */
 export class DeliveryMetrics extends Construct {
-  readonly refusedAlarm: cloudwatch.Alarm;
-
-  constructor(scope: Construct, id: string, props: { functions: KlaxonFunctions; alertsTopic: sns.ITopic }) {
+  constructor(scope: Construct, id: string, props: { functions: KlaxonFunctions }) {
     super(scope, id);
-    const snsLogs = [props.functions.snsHandler.logGroup, props.functions.slackHandler.logGroup];
-    snsLogs.forEach((logGroup, index) => {
-      countDeliveries(this, `Refused${index}`, logGroup, 'SnsDeliveriesRefused', '>= 400 && $.status < 500');
-      countDeliveries(this, `Failed${index}`, logGroup, 'SnsDeliveriesFailed', '>= 500');
+    const { snsHandler, slackHandler, worker } = props.functions;
+    [snsHandler.logGroup, slackHandler.logGroup].forEach((logGroup, index) => {
+      const delivery = (status: string) =>
+        `{ ($.msg = "notification" || $.path = "/sns") && $.status ${status} }`;
+      this.count(
+        `Refused${index}`,
+        logGroup,
+        KlaxonMetricNames.refused,
+        delivery('>= 400 && $.status < 500'),
+      );
+      this.count(`Failed${index}`, logGroup, KlaxonMetricNames.failed, delivery('>= 500'));
     });
-    this.refusedAlarm = new cloudwatch.Alarm(this, 'RefusedAlarm', {
-      alarmName: 'klaxon-sns-deliveries-refused',
-      alarmDescription:
-        'Klaxon refused SNS deliveries (bad signature, topic not allowed, raw delivery, malformed).',
-      metric: new cloudwatch.Metric({
-        namespace: METRIC_NAMESPACE,
-        metricName: 'SnsDeliveriesRefused',
-        statistic: 'Sum',
-        period: Duration.minutes(5),
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    this.count(
+      'SweepFailures',
+      worker.logGroup,
+      'SweepFailures',
+      LOG_PATTERNS.sweepPartlyFailed,
+      '$.outboxesFailed',
+    );
+    this.count('SweepFailed', worker.logGroup, 'SweepFailures', LOG_PATTERNS.sweepFailed);
+    this.count(
+      'OldestPending',
+      worker.logGroup,
+      'OldestPendingSeconds',
+      LOG_PATTERNS.oldestPendingSeconds,
+      '$.oldestPendingSeconds',
+    );
+    [snsHandler, slackHandler, worker].forEach((fn, index) => {
+      this.count(`SelfAlarms${index}`, fn.logGroup, 'SelfAlarms', LOG_PATTERNS.selfAlarms);
     });
-    this.refusedAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alertsTopic));
-    this.refusedAlarm.addOkAction(new cloudwatchActions.SnsAction(props.alertsTopic));
   }
-}
 
-/** Lines of SNS deliveries only: the SNS handler's `notification` lines and the Function URL's `/sns` lines. */
-function countDeliveries(
-  scope: Construct,
-  id: string,
-  logGroup: logs.ILogGroup,
-  metricName: string,
-  status: string,
-) {
-  new logs.MetricFilter(scope, id, {
-    logGroup,
-    metricNamespace: METRIC_NAMESPACE,
-    metricName,
-    metricValue: '1',
-    filterPattern: logs.FilterPattern.literal(
-      `{ ($.msg = "notification" || $.path = "/sns") && $.status ${status} }`,
-    ),
-  });
+  metric(metricName: KlaxonMetricName, statistic = 'Sum'): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: metricNamespace(this),
+      metricName,
+      statistic,
+      period: Duration.minutes(5),
+    });
+  }
+
+  private count(id: string, logGroup: logs.ILogGroup, metricName: string, pattern: string, value = '1') {
+    new logs.MetricFilter(this, id, {
+      logGroup,
+      metricNamespace: metricNamespace(this),
+      metricName,
+      metricValue: value,
+      filterPattern: logs.FilterPattern.literal(pattern),
+    });
+  }
 }

@@ -18,6 +18,7 @@ export interface KlaxonFunctionProps {
   readonly memorySize: number;
   readonly logRetention: logs.RetentionDays;
   readonly environment: Record<string, string>;
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -50,6 +51,7 @@ export class KlaxonFunction extends lambda.Function {
       role,
       logGroup,
       environment: props.environment,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',

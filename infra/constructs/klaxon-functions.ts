@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -32,6 +33,8 @@ export interface KlaxonFunctionsProps {
   readonly bundleDir: string;
   readonly logRetention: logs.RetentionDays;
   readonly environment: FunctionEnvironment;
+  /** Reserved concurrency per function (the settings' `reservedConcurrency`); unset = the account's pool. */
+  readonly reservedConcurrency?: Partial<Record<HandlerKey, number>>;
 }
 
 /** Creates the worker first: the slack-handler hands slow work to it by name (KLAXON_WORKER_FUNCTION_NAME). */
@@ -43,6 +46,7 @@ export function createKlaxonFunctions(scope: Construct, props: KlaxonFunctionsPr
       bundleDir: props.bundleDir,
       logRetention: props.logRetention,
       environment: { ...common, ...extra },
+      reservedConcurrentExecutions: props.reservedConcurrency?.[key],
     });
   const worker = make('worker');
   const slackHandler = make('slackHandler', {
@@ -70,9 +74,21 @@ function environmentVariables(env: FunctionEnvironment): Record<string, string> 
   };
 }
 
-/** Async failures (after Lambda's retries) land in the DLQ instead of being dropped. */
+/**
+ * Async failures (after Lambda's retries) land in the DLQ instead of being dropped. Lambda sends the record with
+ * the function's role, which needs sqs:SendMessage only (CDK's SqsDestination would add GetQueueUrl and
+ * GetQueueAttributes, which nothing calls).
+ */
 export function routeAsyncFailures(functions: KlaxonFunctions, deadLetterQueue: sqs.IQueue): void {
-  const onFailure = new lambdaDestinations.SqsDestination(deadLetterQueue);
+  const onFailure: lambda.IDestination = {
+    bind: (_scope, fn) => {
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [deadLetterQueue.queueArn] }),
+      );
+      return { destination: deadLetterQueue.queueArn };
+    },
+  };
+  // SNS invokes its Lambda subscribers asynchronously: Lambda retries twice, then records the event here.
   functions.snsHandler.configureAsyncInvoke({ onFailure, retryAttempts: 2 });
   // A failed query job is reported to the user by the worker itself; a blind retry would post twice.
   functions.worker.configureAsyncInvoke({ onFailure, retryAttempts: 0 });

@@ -10,6 +10,8 @@ export interface KlaxonOutputsProps {
   readonly slackSecretArn: string;
   readonly tableName: string;
   readonly deadLetterQueue: sqs.IQueue;
+  readonly asyncFailureQueue: sqs.IQueue;
+  readonly operatorTopic: sns.ITopic;
 }
 
 /** What the operator needs after a deploy: the URLs for Slack and SNS, the topic, the secret to fill, … */
@@ -27,5 +29,16 @@ export function addKlaxonOutputs(scope: Construct, props: KlaxonOutputsProps): v
   new CfnOutput(scope, 'AlertsTopicArn', { value: props.alertsTopic.topicArn });
   new CfnOutput(scope, 'SlackSecretArn', { value: props.slackSecretArn });
   new CfnOutput(scope, 'TableName', { value: props.tableName });
-  new CfnOutput(scope, 'DeadLetterQueueUrl', { value: props.deadLetterQueue.queueUrl });
+  new CfnOutput(scope, 'DeadLetterQueueUrl', {
+    value: props.deadLetterQueue.queueUrl,
+    description: 'SNS deliveries the sns-handler never got',
+  });
+  new CfnOutput(scope, 'AsyncFailureQueueUrl', {
+    value: props.asyncFailureQueue.queueUrl,
+    description: 'sns-handler and worker invocations that failed after retries',
+  });
+  new CfnOutput(scope, 'OperatorTopicArn', {
+    value: props.operatorTopic.topicArn,
+    description: "Klaxon's own alarms (e-mail to the operator)",
+  });
 }

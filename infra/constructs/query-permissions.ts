@@ -26,6 +26,7 @@ export class WorkerQueryPolicy extends iam.Policy {
         new iam.PolicyStatement({
           sid: 'CloudTrailLookup',
           actions: ['cloudtrail:LookupEvents'],
+          // "*": LookupEvents has no resource-level permissions (CloudTrail service authorization reference).
           resources: ['*'],
         }),
         new iam.PolicyStatement({
@@ -36,6 +37,7 @@ export class WorkerQueryPolicy extends iam.Policy {
         new iam.PolicyStatement({
           sid: 'LogsInsightsResults',
           actions: ['logs:GetQueryResults', 'logs:StopQuery'],
+          // "*": both take a query id, not a log group, and have no resource-level permissions.
           resources: ['*'],
         }),
         ...(props.cloudTrailQuery ? athenaStatements(stack, props.cloudTrailQuery) : []),

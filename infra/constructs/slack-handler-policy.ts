@@ -1,26 +1,25 @@
-import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { acknowledgeOperatorWildcards, nagArnPrefix, wildcardFinding } from './nag-acknowledgements.ts';
+import { acknowledgeOperatorWildcards } from './nag-acknowledgements.ts';
 
 export interface SlackHandlerPolicyProps {
   readonly role: iam.IRole;
-  /** The function running slash-command queries, invoked asynchronously. */
+  /** The function running slash-command queries and button work, invoked asynchronously. */
   readonly worker: lambda.IFunction;
-  /** Glue jobs the Rerun button may start (names or patterns); default: every job in this account+region. */
-  readonly rerunGlueJobNames?: string[];
+  /**
+   * Topics whose HTTPS subscriptions to `/sns` it confirms (ConfirmSubscription, AuthenticateOnUnsubscribe):
+   * the stack's allowedTopicArns and the config's sns.allowedTopicArns. None: no grant.
+   */
+  readonly confirmTopicArns: string[];
 }
 
 /**
- * The slack-handler's own permissions: hand slow work to the worker, and rerun Glue jobs. A rerun reads the
- * failed run (GetJobRun), or for an alarm mapped to a job looks up the latest failed run (GetJobRuns), then
- * starts the job again (StartJobRun).
+ * The slack-handler's own permissions: hand slow work to the worker, and confirm the HTTPS subscriptions that
+ * reach its `/sns` route. (Its Glue reruns are in GlueRerunPolicy, shared with the worker.)
  */
 export class SlackHandlerPolicy extends iam.Policy {
   constructor(scope: Construct, id: string, props: SlackHandlerPolicyProps) {
-    const jobs = props.rerunGlueJobNames;
-    const stack = Stack.of(scope);
     super(scope, id, {
       statements: [
         new iam.PolicyStatement({
@@ -28,31 +27,19 @@ export class SlackHandlerPolicy extends iam.Policy {
           actions: ['lambda:InvokeFunction'],
           resources: [props.worker.functionArn],
         }),
-        new iam.PolicyStatement({
-          sid: 'RerunGlueJobs',
-          actions: ['glue:GetJobRun', 'glue:GetJobRuns', 'glue:StartJobRun'],
-          resources: (jobs ?? ['*']).map((job) =>
-            stack.formatArn({ service: 'glue', resource: 'job', resourceName: job }),
-          ),
-        }),
+        // Lambda subscriptions are confirmed by SNS itself; only HTTPS ones reach the code.
+        ...(props.confirmTopicArns.length > 0
+          ? [
+              new iam.PolicyStatement({
+                sid: 'ConfirmHttpsSubscriptions',
+                actions: ['sns:ConfirmSubscription'],
+                resources: props.confirmTopicArns,
+              }),
+            ]
+          : []),
       ],
       roles: [props.role],
     });
-    this.acknowledgeJobWildcards(jobs);
-  }
-
-  private acknowledgeJobWildcards(jobs: string[] | undefined): void {
-    const prefix = `${nagArnPrefix(this, 'glue')}:job/`;
-    acknowledgeOperatorWildcards(
-      this,
-      (jobs ?? []).map((job) => `${prefix}${job}`),
-    );
-    if (jobs) return;
-    Validations.of(this).acknowledge({
-      id: wildcardFinding(`${prefix}*`),
-      reason:
-        'The rerun button works on any Glue job that alerts; restrict with the rerunGlueJobNames prop. The ' +
-        'app-level permissions config decides who may press it.',
-    });
+    acknowledgeOperatorWildcards(this, props.confirmTopicArns);
   }
 }

@@ -20,6 +20,9 @@ describe('readConfigJson', () => {
   it('refuses both sources at once and configs too large for a Lambda environment', () => {
     expect(() => readConfigJson({ config: {}, configFile: 'x.json' })).toThrow(/either/);
     expect(() => readConfigJson({ config: { big: 'x'.repeat(4000) } })).toThrow(/4 KB/);
+    expect(() => readConfigJson({ configFile: join(ws.dir, 'nowhere.yaml') })).toThrow(
+      /no config file .*nowhere\.yaml/,
+    );
   });
 
   it('refuses a config the functions would refuse at every cold start', () => {

@@ -10,8 +10,13 @@ const ws = useWorkspace();
 describe('KlaxonStack with defaults', () => {
   it('synthesizes clean under cdk-nag and grants no Athena access without cloudTrailQuery', () => {
     const { template } = ws.synth();
-    const actions = statementsOf(template, 'AWS::IAM::Policy').flatMap(actionsOf);
+    const actions = [
+      ...statementsOf(template, 'AWS::IAM::Policy'),
+      ...statementsOf(template, 'AWS::IAM::ManagedPolicy'),
+    ].flatMap(actionsOf);
     expect(actions).not.toContain('athena:StartQueryExecution');
+    // No HTTPS topic allowed: nothing to confirm (Lambda subscriptions are confirmed by SNS itself).
+    expect(actions).not.toContain('sns:ConfirmSubscription');
     expect(actions).toContain('glue:StartJobRun');
     template.resourceCountIs('AWS::SNS::Subscription', 1);
   });
@@ -36,6 +41,15 @@ describe('KlaxonStack with defaults', () => {
     });
     expect(Object.keys(fns)).toHaveLength(3);
     expect(() => ws.synth({ logLevel: 'verbose' })).toThrow(/logLevel/);
+  });
+
+  it('lets the Slack function confirm the HTTPS topics the config allows, wildcards included', () => {
+    const config = { sns: { allowedTopicArns: ['arn:aws:sns:eu-west-1:444455556666:team-*'] } };
+    const { template } = ws.synth({ config });
+    const confirm = statementsOf(template, 'AWS::IAM::Policy').find((s) =>
+      actionsOf(s).includes('sns:ConfirmSubscription'),
+    );
+    expect(confirm?.Resource).toBe('arn:aws:sns:eu-west-1:444455556666:team-*');
   });
 
   it('keeps the logical IDs of the stateful resources (a new ID would replace them on deploy)', () => {

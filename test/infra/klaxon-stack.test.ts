@@ -155,9 +155,10 @@ describe('KlaxonStack with every option', () => {
     });
   });
 
-  it('subscribes the sns-handler to klaxon-alerts (KMS) and the extra topics, with a DLQ where SNS allows one', () => {
+  it('subscribes the sns-handler to the alerts topic (KMS) and the extra topics, with a DLQ where SNS allows one', () => {
     template.hasResourceProperties('AWS::SNS::Topic', {
-      TopicName: 'klaxon-alerts',
+      DisplayName: 'Klaxon alerts',
+      TopicName: Match.absent(),
       KmsMasterKeyId: Match.anyValue(),
     });
     const snsHandler = { 'Fn::GetAtt': [functionLogicalId(template, 'sns-handler'), 'Arn'] };
@@ -191,32 +192,5 @@ describe('KlaxonStack with every option', () => {
     });
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-  });
-});
-
-describe('delivery metrics', () => {
-  it('counts refused and failed SNS deliveries from the handlers’ log lines and alarms on refusals', () => {
-    // Prepare + Act
-    const { template } = ws.synth({});
-    // Assess
-    const filters = template.findResources('AWS::Logs::MetricFilter');
-    const names = Object.values(filters).map((f) => f.Properties.MetricTransformations[0].MetricName);
-    expect(names.sort()).toEqual([
-      'SnsDeliveriesFailed',
-      'SnsDeliveriesFailed',
-      'SnsDeliveriesRefused',
-      'SnsDeliveriesRefused',
-    ]);
-    const patterns = Object.values(filters).map((f) => f.Properties.FilterPattern as string);
-    expect(patterns).toContain(
-      '{ ($.msg = "notification" || $.path = "/sns") && $.status >= 400 && $.status < 500 }',
-    );
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'klaxon-sns-deliveries-refused',
-      Namespace: 'Klaxon',
-      MetricName: 'SnsDeliveriesRefused',
-      Threshold: 0,
-      AlarmActions: [Match.anyValue()],
-    });
   });
 });

@@ -1,0 +1,47 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { acknowledgeOperatorWildcards, nagArnPrefix, wildcardFinding } from './nag-acknowledgements.ts';
+
+export interface GlueRerunPolicyProps {
+  /** The worker (which runs a click's work) and the Slack function (which runs it when the hand-off fails). */
+  readonly roles: iam.IRole[];
+  /** Glue jobs the Rerun button may start (names or patterns); default: every job in this account+region. */
+  readonly rerunGlueJobNames?: string[];
+}
+
+/**
+ * The Rerun button: read the failed run (GetJobRun), or for an alarm mapped to a job look up the latest failed
+ * run (GetJobRuns), then start the job again (StartJobRun).
+ */
+export class GlueRerunPolicy extends iam.ManagedPolicy {
+  constructor(scope: Construct, id: string, props: GlueRerunPolicyProps) {
+    const jobs = props.rerunGlueJobNames;
+    const stack = Stack.of(scope);
+    super(scope, id, {
+      description: 'Klaxon: the Rerun button on Glue job alerts',
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'RerunGlueJobs',
+          actions: ['glue:GetJobRun', 'glue:GetJobRuns', 'glue:StartJobRun'],
+          resources: (jobs ?? ['*']).map((job) =>
+            stack.formatArn({ service: 'glue', resource: 'job', resourceName: job }),
+          ),
+        }),
+      ],
+      roles: props.roles,
+    });
+    const prefix = `${nagArnPrefix(this, 'glue')}:job/`;
+    acknowledgeOperatorWildcards(
+      this,
+      (jobs ?? []).map((job) => `${prefix}${job}`),
+    );
+    if (jobs) return;
+    Validations.of(this).acknowledge({
+      id: wildcardFinding(`${prefix}*`),
+      reason:
+        'The rerun button works on any Glue job that alerts; restrict with rerunGlueJobNames. The app-level ' +
+        'permissions config decides who may press it.',
+    });
+  }
+}
