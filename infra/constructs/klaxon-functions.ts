@@ -70,7 +70,8 @@ function environmentVariables(env: FunctionEnvironment): Record<string, string> 
     KLAXON_CONFIG_JSON: env.configJson,
     KLAXON_ALLOWED_TOPIC_ARNS: env.allowedTopicArns,
     ...(env.logLevel ? { KLAXON_LOG_LEVEL: env.logLevel } : {}),
-    NODE_OPTIONS: '--enable-source-maps',
+    // Source maps are bundled only when built with KLAXON_SOURCEMAP=1; reading them costs every cold start.
+    ...(process.env.KLAXON_SOURCEMAP === '1' ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
   };
 }
 
