@@ -1,5 +1,7 @@
 import type { AlertChangeDeps } from '../core/buttons/action-deps.ts';
 import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
+import { type SilenceDeps, sweepExpiredSilences } from '../core/silences/end-silence.ts';
+import { sweepEndedWindows } from '../core/silences/sweep-windows.ts';
 import { sweepExpiredMutes } from '../core/sweep/expire-mutes.ts';
 import type { Logger } from '../observability/logger.ts';
 
@@ -8,10 +10,21 @@ import type { Logger } from '../observability/logger.ts';
  * summary, then finishes whatever the outboxes still hold. Several sweepers at once are safe: each change
  * is a version-checked commit and each outbox is drained under its lease.
  */
-export async function sweepOnce(core: { actions: AlertChangeDeps; outbox: AlertChangeDeps['outbox'] }) {
+export async function sweepOnce(core: {
+  actions: AlertChangeDeps & SilenceDeps;
+  outbox: AlertChangeDeps['outbox'];
+}) {
   const mutesEnded = await sweepExpiredMutes(core.actions);
+  const silencesEnded = await sweepExpiredSilences(core.actions);
+  const windowsSummarised = await sweepEndedWindows(core.actions);
   const outboxes = await sweepOutboxes(core.outbox);
-  return { mutesEnded, outboxesDrained: outboxes.drained, outboxesFailed: outboxes.failed };
+  return {
+    mutesEnded,
+    silencesEnded,
+    windowsSummarised,
+    outboxesDrained: outboxes.drained,
+    outboxesFailed: outboxes.failed,
+  };
 }
 
 export function startPeriodicSweep(
