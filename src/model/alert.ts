@@ -84,6 +84,11 @@ export interface NormalizedAlert {
   details?: string;
   /** The parsed message as AWS sent it (or the raw string when it was not JSON). */
   raw: unknown;
+  /**
+   * A composite alarm whose actions its ActionsSuppressor holds back (`ActionsSuppressedBy`: Alarm,
+   * WaitPeriod or ExtensionPeriod): posted, but without mentions.
+   */
+  actionsSuppressed?: { by: string; reason?: string; suppressor?: string };
 }
 
 /** A short, stable id for an alert key: fits Slack option values (150 chars) and DynamoDB keys. */

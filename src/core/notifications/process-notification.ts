@@ -60,7 +60,7 @@ function decideWithEvent(
     mute: snapshot.mute,
     ...(silence ? { silence } : {}),
     alert,
-    route: routeAlert(alert, ctx.config),
+    route: routeOf(ctx, alert),
     messageId: message.MessageId,
     now,
     settings: {
@@ -76,6 +76,12 @@ function decideWithEvent(
   const counted = silence && (decision.outcome === 'silenced' || alert.state === 'recovered');
   const held = counted ? { silenceHit: hitOf(silence.silenceId, alert, now) } : {};
   return { ...decision, event, ...held };
+}
+
+/** A composite alarm held back by its ActionsSuppressor is shown, but wakes nobody. */
+function routeOf(ctx: SnsContext, alert: NormalizedAlert) {
+  const route = routeAlert(alert, ctx.config);
+  return alert.actionsSuppressed ? { ...route, mentions: [] } : route;
 }
 
 /** What a silence's summary needs of one notification it saw: the alert and whether it still fires. */
