@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
 import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
-import { alarm, blockActionsPayload, postToSlackEndpoint, waitForAudits } from '../buttons/slack-requests.ts';
+import {
+  alarm,
+  blockActionsPayload,
+  openAppHome,
+  postToSlackEndpoint,
+  waitForAudits,
+} from '../buttons/slack-requests.ts';
 import {
   channelId,
   createRestartableClock,
@@ -81,6 +87,10 @@ describe('Silences set ahead', () => {
     const listed = await postSlashCommand(h, 'silences');
     const [list] = await waitForResponses(h, listed.responseId, 1);
     expect(shownText(list!)).toContain('name=Planned-*');
+    expect((await openAppHome(h, userId)).status).toBe(200);
+    const [home] = await h.slack.waitForCalls('views.publish', 1);
+    expect(JSON.stringify(home!.params.view)).toContain('Active silences (1)');
+    expect(JSON.stringify(home!.params.view)).toContain('name=Planned-*');
 
     expect((await clickExpire(list!)).status).toBe(200);
     await waitForAudits(h, 'U0ALICE', 1);
