@@ -75,7 +75,10 @@ describe('Silences set ahead', () => {
 
     expect(await fire('Planned-Db')).toBe('silenced');
     clock.current().advance(60_000);
+    // The active silences come in the alert's own BatchGetItem: holding one back costs the read and one transaction.
+    const callsBefore = h.storeCalls().length;
     expect(await fire('Planned-Db')).toBe('silenced');
+    expect(h.storeCalls().slice(callsBefore)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
     expect(await fire('Unplanned-Db')).toBe('new-alert');
     expect(
       h.slack
