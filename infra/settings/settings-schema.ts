@@ -1,6 +1,6 @@
 // The deploy settings: one JSON file (`klaxon.settings.json`, example in `klaxon.settings.example.json`) or the
 // same keys as CDK context. Checked with zod before anything is built, so a typo fails the synth with its path.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const arn = (service: string) =>
   z

@@ -1,5 +1,7 @@
 import type { AlertChangeDeps } from '../core/buttons/action-deps.ts';
 import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
+import { type SilenceDeps, sweepExpiredSilences } from '../core/silences/end-silence.ts';
+import { sweepEndedWindows } from '../core/silences/sweep-windows.ts';
 import { sweepExpiredMutes } from '../core/sweep/expire-mutes.ts';
 import type { Logger } from '../observability/logger.ts';
 
@@ -9,15 +11,24 @@ import type { Logger } from '../observability/logger.ts';
  * is a version-checked commit and each outbox is drained under its lease.
  */
 export async function sweepOnce(core: {
-  actions: AlertChangeDeps;
+  actions: AlertChangeDeps & SilenceDeps;
   outbox: AlertChangeDeps['outbox'];
   /** Resolves open alarm alerts whose alarm is OK in CloudWatch (gated to its own interval). */
   reconcileAlarms?: () => Promise<number>;
 }) {
   const mutesEnded = await sweepExpiredMutes(core.actions);
+  const silencesEnded = await sweepExpiredSilences(core.actions);
+  const windowsSummarised = await sweepEndedWindows(core.actions);
   const alarmsReconciled = (await core.reconcileAlarms?.()) ?? 0;
   const outboxes = await sweepOutboxes(core.outbox);
-  return { mutesEnded, alarmsReconciled, outboxesDrained: outboxes.drained, outboxesFailed: outboxes.failed };
+  return {
+    mutesEnded,
+    silencesEnded,
+    windowsSummarised,
+    alarmsReconciled,
+    outboxesDrained: outboxes.drained,
+    outboxesFailed: outboxes.failed,
+  };
 }
 
 export function startPeriodicSweep(

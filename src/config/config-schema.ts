@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AlertSources, Severities } from '../model/alert.ts';
+import { isValidTimeZone, maxWindowMinutes, toCronSchedule } from './maintenance-window.ts';
 
 const severity = z.enum(Severities);
 const sourceName = z.enum(Object.values(AlertSources));
@@ -10,17 +11,18 @@ const channel = z.string().min(1).describe('Slack channel id (C…) or #name');
 /** `@here`, `@channel`, a user group id (S…) or a user id (U…), turned into Slack mention syntax. */
 const mention = z.union([z.enum(['@here', '@channel']), slackUsergroupId, slackUserId]);
 
+/** What a route, a silence or a maintenance window selects (src/model/alert-matchers.ts). */
+const matchSchema = z.strictObject({
+  source: z.union([sourceName, z.array(sourceName)]).optional(),
+  account: z.union([z.string(), z.array(z.string())]).optional(),
+  region: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Glob on the alert's name (alarm name, job name, finding type): `*` any run, `?` one character. */
+  name: z.string().optional(),
+  severity: z.union([severity, z.array(severity)]).optional(),
+});
+
 const routeSchema = z.strictObject({
-  match: z
-    .strictObject({
-      source: z.union([sourceName, z.array(sourceName)]).optional(),
-      account: z.union([z.string(), z.array(z.string())]).optional(),
-      region: z.union([z.string(), z.array(z.string())]).optional(),
-      /** Glob on the alert's name (alarm name, job name, finding type): `*` any run, `?` one character. */
-      name: z.string().optional(),
-      severity: z.union([severity, z.array(severity)]).optional(),
-    })
-    .default({}),
+  match: matchSchema.default({}),
   channel,
   mentions: z
     .strictObject({
@@ -42,6 +44,33 @@ const permissionSchema = z.strictObject({
 
 const everyone = { everyone: true, users: [], usergroups: [] };
 const nobody = { everyone: false, users: [], usergroups: [] };
+
+/** A recurring maintenance window: while open, matching alerts are held back as by a silence. */
+const maintenanceWindowSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9 _.-]{1,60}$/, 'must be 1–60 letters, digits, spaces, _ . or -'),
+    schedule: z.union([
+      z.strictObject({ cron: z.string(), durationMinutes: z.number().int().min(1).max(maxWindowMinutes) }),
+      z.strictObject({ weekly: z.strictObject({ day: z.string(), start: z.string(), end: z.string() }) }),
+    ]),
+    timeZone: z.string().default('UTC'),
+    match: matchSchema.default({}),
+    /** Where its summary is posted; the default channel when absent. */
+    channel: channel.optional(),
+  })
+  .superRefine((window, context) => {
+    const schedule = toCronSchedule(window.schedule);
+    if (typeof schedule === 'string') {
+      const key = 'cron' in window.schedule ? 'cron' : 'weekly';
+      context.addIssue({ code: 'custom', path: ['schedule', key], message: schedule });
+    }
+    if (!isValidTimeZone(window.timeZone))
+      context.addIssue({
+        code: 'custom',
+        path: ['timeZone'],
+        message: `${JSON.stringify(window.timeZone)} is not an IANA time zone such as Europe/Berlin`,
+      });
+  });
 
 export const configSchema = z.strictObject({
   defaultChannel: channel.default('#alerts'),
@@ -121,9 +150,17 @@ export const configSchema = z.strictObject({
       intervalMinutes: z.number().min(1).max(1440).default(5),
     })
     .prefault({}),
+  maintenanceWindows: z
+    .array(maintenanceWindowSchema)
+    .default([])
+    .refine(
+      (windows) => new Set(windows.map((w) => w.name)).size === windows.length,
+      'window names must differ',
+    ),
 });
 
 export type KlaxonConfig = z.output<typeof configSchema>;
 export type RouteConfig = KlaxonConfig['routes'][number];
 export type PermissionConfig = z.output<typeof permissionSchema>;
 export type PermissionAction = keyof KlaxonConfig['permissions'];
+export type MaintenanceWindowConfig = KlaxonConfig['maintenanceWindows'][number];

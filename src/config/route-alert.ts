@@ -1,5 +1,8 @@
 import type { NormalizedAlert, Severity } from '../model/alert.ts';
+import { matchesAlert } from '../model/alert-matchers.ts';
 import type { KlaxonConfig, RouteConfig } from './config-schema.ts';
+
+export { globToRegExp } from '../model/alert-matchers.ts';
 
 export interface AlertRoute {
   channel: string;
@@ -27,28 +30,7 @@ export function routeAlert(alert: NormalizedAlert, config: KlaxonConfig): AlertR
 }
 
 function matchesRoute(route: RouteConfig, alert: NormalizedAlert): boolean {
-  const { match } = route;
-  return (
-    matchesAny(match.source, alert.source) &&
-    matchesAny(match.account, alert.account) &&
-    matchesAny(match.region, alert.region) &&
-    matchesAny(match.severity, alert.severity) &&
-    (match.name === undefined || globToRegExp(match.name).test(alert.name))
-  );
-}
-
-function matchesAny(expected: string | string[] | undefined, actual: string | undefined): boolean {
-  if (expected === undefined) return true;
-  if (actual === undefined) return false;
-  return Array.isArray(expected) ? expected.includes(actual) : expected === actual;
-}
-
-export function globToRegExp(glob: string): RegExp {
-  const escaped = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`);
+  return matchesAlert(route.match, alert);
 }
 
 function toSlackMention(target: string): string {

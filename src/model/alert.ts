@@ -97,6 +97,11 @@ export interface NormalizedAlert {
   headline?: AlertHeadline;
   /** The CloudWatch Logs of what failed (a Glue run's error log), where the source names it. */
   logsUrl?: string;
+  /**
+   * A composite alarm whose actions its ActionsSuppressor holds back (`ActionsSuppressedBy`: Alarm,
+   * WaitPeriod or ExtensionPeriod): posted, but without mentions.
+   */
+  actionsSuppressed?: { by: string; reason?: string; suppressor?: string };
 }
 
 /** A short, stable id for an alert key: fits Slack option values (150 chars) and DynamoDB keys. */

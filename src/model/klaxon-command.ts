@@ -1,5 +1,6 @@
 import type { AthenaTemplateName } from '../aws/athena-cloudtrail.ts';
 import type { TrailFilters } from '../aws/cloudtrail-events.ts';
+import type { AlertMatchers } from './alert-matchers.ts';
 
 export interface TimeRange {
   from: Date;
@@ -11,6 +12,8 @@ export type ParsedCommand =
   | { kind: 'help'; share: boolean }
   | { kind: 'alerts'; share: boolean }
   | { kind: 'mutes'; share: boolean }
+  | { kind: 'silence'; share: boolean; matchers: AlertMatchers; durationMs: number; reason: string }
+  | { kind: 'silences'; share: boolean }
   | { kind: 'trail'; share: boolean; filters: TrailFilters; region?: string; range: TimeRange; limit: number }
   | {
       kind: 'athena';

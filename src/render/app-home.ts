@@ -1,8 +1,10 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { AlertRecord, AuditRecord, MuteRecord } from '../model/records.ts';
+import type { SilenceRecord } from '../model/silence.ts';
 import { accountNameOf } from './account-label.ts';
 import { SeverityLabels, StatusDisplays } from './display-state.ts';
 import { escapeMrkdwn, formatCode, formatSlackDate, formatUser } from './mrkdwn.ts';
+import { describeMatchers } from './silences.ts';
 import { truncateText } from './text-limits.ts';
 
 export interface AppHomeInput {
@@ -11,13 +13,15 @@ export interface AppHomeInput {
   recentActions: AuditRecord[];
   /** Titles of alerts the viewer acted on that are neither open nor muted any more. */
   otherTitles?: Record<string, string>;
+  /** Silences in force (listed after the mutes when given). */
+  activeSilences?: SilenceRecord[];
   now: Date;
   /** The configuration's account id → name map: a named account is shown by its name. */
   accountNames?: Readonly<Record<string, string>>;
 }
 
 /** Home tabs take 100 blocks; each list is capped so the three always fit. */
-const maxListed = { alerts: 25, mutes: 15, actions: 15 } as const;
+const maxListed = { alerts: 25, mutes: 15, actions: 15, silences: 10 } as const;
 
 const resultEmoji = { ok: '✅', refused: '⛔', failed: '⚠️' } as const;
 
@@ -36,6 +40,14 @@ export function renderAppHome(input: AppHomeInput): HomeView {
       'No open alerts.',
     ),
     ...renderList('Active mutes', input.activeMutes.map(describeMute), maxListed.mutes, 'Nothing is muted.'),
+    ...(input.activeSilences
+      ? renderList(
+          'Active silences',
+          input.activeSilences.map(describeSilence),
+          maxListed.silences,
+          'Nothing is silenced.',
+        )
+      : []),
     ...renderList(
       'Your recent actions',
       input.recentActions.map((record) => describeAction(record, titles)),
@@ -72,6 +84,11 @@ function describeMute(mute: MuteRecord): string {
   const until = mute.until ? `until ${formatSlackDate(mute.until)}` : 'until resolved';
   const reason = mute.reason ? ` — ${escapeMrkdwn(mute.reason)}` : '';
   return `🔕 *${escapeMrkdwn(mute.title)}*\nby ${formatUser(mute.by)} ${until}${reason}`;
+}
+
+function describeSilence(silence: SilenceRecord): string {
+  const by = silence.by ? `by ${formatUser(silence.by)} ` : '';
+  return `🔇 ${describeMatchers(silence.matchers)}\n${by}until ${formatSlackDate(silence.endsAt)} — ${escapeMrkdwn(silence.reason)}`;
 }
 
 function describeAction(record: AuditRecord, titles: Map<string, string>): string {

@@ -1,6 +1,15 @@
 import { athenaTemplateNames, athenaTemplates } from '../aws/athena-cloudtrail.ts';
 
-export const klaxonSubcommands = ['trail', 'athena', 'logs', 'alerts', 'mutes', 'help'] as const;
+export const klaxonSubcommands = [
+  'trail',
+  'athena',
+  'logs',
+  'alerts',
+  'mutes',
+  'silence',
+  'silences',
+  'help',
+] as const;
 export type KlaxonSubcommand = (typeof klaxonSubcommands)[number];
 
 const athenaTemplateList = athenaTemplateNames
@@ -29,6 +38,12 @@ export const subcommandUsage: Record<KlaxonSubcommand, string> = {
   ].join('\n'),
   alerts: '`/klaxon alerts` — open alerts.',
   mutes: '`/klaxon mutes` — active mutes.',
+  silence: [
+    '`/klaxon silence [source=] [account=] [region=] [name=<glob>] [severity=] for=<duration> reason=<text>`',
+    '  Holds back matching alerts before they fire; one summary when it ends. Values: comma-separated.',
+    '  e.g. `/klaxon silence name=etl-* severity=low,medium for=2h reason=loader migration`',
+  ].join('\n'),
+  silences: '`/klaxon silences` — active silences, each with an Expire button.',
   help: '`/klaxon help` — this text.',
 };
 

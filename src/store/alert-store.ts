@@ -4,10 +4,12 @@ import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AlertRecord, DrainLease, MuteRecord } from '../model/records.ts';
+import type { ActiveSilence } from '../model/silence.ts';
 import { createAlertCommit } from './alert-commit.ts';
 import { AlertIndexPartitions, drainFreeCondition, toAlertItem, versionCondition } from './alert-items.ts';
 import type { KlaxonEntities } from './entities.ts';
-import { readAlertRecord, readMuteRecord, writeRecord } from './record-schemas.ts';
+import { readActiveSilences, readAlertRecord, readMuteRecord, writeRecord } from './record-schemas.ts';
+import { silenceIndexId } from './silence-store.ts';
 import type { KlaxonTable } from './table.ts';
 
 /** An alert as read: its state (absent before the first notification), its mute and who drains its outbox. */
@@ -15,6 +17,8 @@ export interface AlertSnapshot {
   record?: AlertRecord;
   mute?: MuteRecord;
   drain?: DrainLease;
+  /** Every active silence (the index item, read in the same batch); filter by end time on use. */
+  silences?: ActiveSilence[];
 }
 
 export type { CommitInput, CommitResult } from './alert-commit.ts';
@@ -32,6 +36,7 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
     const requests = [
       entities.alertState.build(BatchGetRequest).key({ alertId }),
       entities.mute.build(BatchGetRequest).key({ alertId }),
+      entities.silenceIndex.build(BatchGetRequest).key({ indexId: silenceIndexId }),
       ...(messageId ? [entities.notification.build(BatchGetRequest).key({ messageId })] : []),
     ];
     const command = table
@@ -55,10 +60,11 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   return {
     /** The alert's state, mute and drain lease in one BatchGetItem. */
     async loadAlert(alertId: string): Promise<AlertSnapshot> {
-      const [alert, mute] = await batchRead(alertId);
+      const [alert, mute, silences] = await batchRead(alertId);
       return {
         ...snapshotOf(alert),
         ...muteOf(mute),
+        ...silencesOf(silences),
       };
     },
 
@@ -67,10 +73,11 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       alertId: string,
       messageId: string,
     ): Promise<AlertSnapshot & { delivered: boolean }> {
-      const [alert, mute, delivery] = await batchRead(alertId, messageId);
+      const [alert, mute, silences, delivery] = await batchRead(alertId, messageId);
       return {
         ...snapshotOf(alert),
         ...muteOf(mute),
+        ...silencesOf(silences),
         delivered: delivery !== undefined,
       };
     },
@@ -163,6 +170,11 @@ function snapshotOf(item: unknown): AlertSnapshot {
 /** The mute item of a batch read, validated, as a snapshot field. */
 function muteOf(item: unknown): { mute?: MuteRecord } {
   return item ? { mute: readMuteRecord((item as { record: string }).record) } : {};
+}
+
+/** The silence index item of a batch read, validated. */
+function silencesOf(item: unknown): { silences?: ActiveSilence[] } {
+  return item ? { silences: readActiveSilences((item as { record: string }).record) } : {};
 }
 
 async function conditional(write: () => Promise<unknown>): Promise<boolean> {

@@ -106,6 +106,53 @@ export function createEntities(table: KlaxonTable) {
     computeKey: ({ requestKey }) => ({ pk: `SLACKREQ#${requestKey}`, sk: 'SEEN' }),
   });
 
-  return { alertState, mute, alertEvent, notification, audit, rerunLock, topicEvent, slackRequest };
+  // SILENCE#<id> / #SILENCE: a silence set ahead or a maintenance window's opening (silence-store.ts).
+  const silence = new Entity({
+    name: 'Silence',
+    table,
+    schema: item({
+      silenceId: string().key(),
+      status: string(),
+      gsi1pk: string().optional(),
+      gsi1sk: string().optional(),
+      record: string(),
+    }),
+    computeKey: ({ silenceId }) => ({ pk: `SILENCE#${silenceId}`, sk: '#SILENCE' }),
+  });
+
+  // SILENCE#<id> / HIT#<alertId>: what the silence held back from one alert, counted in the alert's commit.
+  const silenceHit = new Entity({
+    name: 'SilenceHit',
+    table,
+    schema: item({
+      silenceId: string().key(),
+      alertId: string().key(),
+      count: number(),
+      record: string(),
+    }),
+    computeKey: ({ silenceId, alertId }) => ({ pk: `SILENCE#${silenceId}`, sk: `HIT#${alertId}` }),
+  });
+
+  // SILENCES / #ACTIVE: every active silence in one item, so the notification path reads them in its batch.
+  const silenceIndex = new Entity({
+    name: 'SilenceIndex',
+    table,
+    schema: item({ indexId: string().key(), version: number(), record: string() }),
+    computeKey: ({ indexId }) => ({ pk: indexId, sk: '#ACTIVE' }),
+  });
+
+  return {
+    alertState,
+    mute,
+    alertEvent,
+    notification,
+    audit,
+    rerunLock,
+    topicEvent,
+    slackRequest,
+    silence,
+    silenceHit,
+    silenceIndex,
+  };
 }
 export type KlaxonEntities = ReturnType<typeof createEntities>;

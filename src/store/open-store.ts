@@ -4,6 +4,7 @@ import { createAuditStore } from './audit-store.ts';
 import { createEntities } from './entities.ts';
 import { createMuteStore } from './mute-store.ts';
 import { createRerunLockStore } from './rerun-lock-store.ts';
+import { createSilenceStore } from './silence-store.ts';
 import { createDocumentClient, createKlaxonTable, ensureTableExists } from './table.ts';
 
 export interface StoreOptions {
@@ -31,6 +32,7 @@ export function buildStore(documentClient: DynamoDBDocumentClient, tableName: st
     audit: createAuditStore(table, entities),
     mutes: createMuteStore(table, entities),
     rerunLocks: createRerunLockStore(entities),
+    silences: createSilenceStore(table, entities),
   };
 }
 export type KlaxonStore = ReturnType<typeof buildStore>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertRecord, AuditRecord, MuteRecord, RerunLockRecord } from '../model/records.ts';
+import type { ActiveSilence, SilenceRecord } from '../model/silence.ts';
 
 /**
  * What the store accepts back from DynamoDB. Records are kept as JSON strings (a bounded, flat attribute:
@@ -90,6 +91,33 @@ const rerunLockRecord = z.looseObject({
   newJobRunId: z.string().optional(),
 });
 
+const oneOrMany = z.union([z.string(), z.array(z.string())]).optional();
+const alertMatchers = z.looseObject({
+  source: oneOrMany,
+  account: oneOrMany,
+  region: oneOrMany,
+  name: z.string().optional(),
+  severity: oneOrMany,
+});
+
+const silenceRecord = z.looseObject({
+  silenceId: z.string(),
+  kind: z.enum(['silence', 'window']),
+  matchers: alertMatchers,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  reason: z.string(),
+  by: userRef.optional(),
+  channel: z.string(),
+  status: z.enum(['active', 'ended']),
+  endedAt: z.string().optional(),
+  endedBy: userRef.optional(),
+});
+
+const activeSilences = z.array(
+  z.looseObject({ silenceId: z.string(), matchers: alertMatchers, endsAt: z.string(), reason: z.string() }),
+);
+
 export class StoredRecordError extends Error {
   override name = 'StoredRecordError';
 }
@@ -115,3 +143,5 @@ export const readRerunLockRecord = readWith<RerunLockRecord>(rerunLockRecord, 'r
 export function writeRecord(record: unknown): string {
   return JSON.stringify(record);
 }
+export const readSilenceRecord = readWith<SilenceRecord>(silenceRecord, 'silence');
+export const readActiveSilences = readWith<ActiveSilence[]>(activeSilences, 'silence index');

@@ -14,6 +14,9 @@ import { Table } from 'dynamodb-toolbox/table';
  *   RERUN#<jobName>#<jobRunId> / LOCK  one rerun per failed Glue run
  *   AUDIT#<yyyy-mm-dd> / <time>#<id>   audit trail, read by day partitions (gsi1: AUDIT#<userId> / <time>)
  *   TOPIC#<topicArn> / <time>          subscription and unsubscription confirmations
+ *   SILENCE#<id> / #SILENCE            a silence (gsi1: SILENCES / <endsAt> while active) or a window's ended opening
+ *   SILENCE#<id> / HIT#<alertId>       what the silence held back from one alert, counted in the alert's commit
+ *   SILENCES / #ACTIVE                 every active silence in one item, read in the alert's BatchGetItem
  * `expiresAt` (epoch seconds) is the TTL attribute; code honours expiry by reading it, since DynamoDB
  * deletes expired items lazily and DynamoDB Local never does.
  */

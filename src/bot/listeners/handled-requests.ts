@@ -1,5 +1,6 @@
 import { AlertActionIds } from '../../render/action-values.ts';
 import { MuteModalIds } from '../../render/mute-modal.ts';
+import { silenceExpireActionId } from '../../render/silences.ts';
 import type { SlackRequestSummary } from '../slack-request-body.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { SlackRequestSummary } from '../slack-request-body.ts';
  * Bolt holding it for 3 seconds and answering 404 (which Slack shows the user as an error).
  */
 export const handledSlackRequests = {
-  actions: new Set<string>(Object.values(AlertActionIds)),
+  actions: new Set<string>([...Object.values(AlertActionIds), silenceExpireActionId]),
   views: new Set<string>([MuteModalIds.callbackId]),
   commands: new Set<string>(['/klaxon']),
   events: new Set<string>(['app_home_opened']),

@@ -9,6 +9,7 @@ import type { ParsedCommand, CommandTokens as Tokens, UsageError } from '../../m
 import { klaxonUsage, subcommandUsage } from '../../render/klaxon-usage.ts';
 import { resolveTimeRange } from './klaxon-time-range.ts';
 import { readTrailOptions } from './klaxon-trail-options.ts';
+import { parseSilenceCommand } from './parse-silence-command.ts';
 
 export { klaxonUsage } from '../../render/klaxon-usage.ts';
 
@@ -45,6 +46,8 @@ const parsers: Record<string, { parse: Parse; optionKeys?: string[] }> = {
   help: { parse: (t) => noArguments(t) ?? { kind: 'help', share: t.share } },
   alerts: { parse: (t) => noArguments(t) ?? { kind: 'alerts', share: t.share } },
   mutes: { parse: (t) => noArguments(t) ?? { kind: 'mutes', share: t.share } },
+  silence: { parse: (t) => parseSilenceCommand(t, echo) },
+  silences: { parse: (t) => noArguments(t) ?? { kind: 'silences', share: t.share } },
   trail: { parse: parseTrail },
   athena: { parse: parseAthena },
   // Logs queries contain `=` and words of their own, so only these keys count as options there.

@@ -16,6 +16,7 @@ import {
 } from '../../render/query-results.ts';
 import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import { checkPermission } from '../permissions/check-permission.ts';
+import { runSilenceCommand } from '../silences/create-silence.ts';
 import type { CommandDeps } from './command-deps.ts';
 import type { CommandJob } from './command-job.ts';
 import { type CommandReply, createCommandReply } from './command-reply.ts';
@@ -49,6 +50,7 @@ export async function runKlaxonCommand(
     await reply.final(parsed.kind === 'help' ? renderHelp() : renderUsageError(parsed));
     return 'answered';
   }
+  if (parsed.kind === 'silence') return runSilenceCommand(job, parsed, deps, reply);
   const verdict = await checkPermission(deps.config, deps.membership, 'query', job.userId);
   if (!verdict.allowed) {
     await appendAudit(deps, job, parsed, 'refused', verdict.reason);

@@ -6,13 +6,15 @@ import { renderActiveMutes } from '../../render/active-mutes.ts';
 import { formatDuration } from '../../render/mrkdwn.ts';
 import { renderOpenAlerts } from '../../render/open-alerts.ts';
 import { renderAthenaResult, renderLogsResult, renderTrailResult } from '../../render/query-results.ts';
+import { renderSilenceList } from '../../render/silences.ts';
 import type { SlackMessage } from '../../render/slack-message.ts';
 import type { CommandDeps } from './command-deps.ts';
 import type { ParsedCommand } from './parse-klaxon-command.ts';
 
 export type CommandAnswer = { ok: true; message: SlackMessage } | QueryFailure;
 
-export type RunnableCommand = Exclude<ParsedCommand, { kind: 'help' }>;
+/** Setting a silence is not a query: it runs apart (src/core/silences/create-silence.ts). */
+export type RunnableCommand = Exclude<ParsedCommand, { kind: 'help' | 'silence' }>;
 type Of<K extends RunnableCommand['kind']> = Extract<RunnableCommand, { kind: K }>;
 
 export interface QueryContext {
@@ -42,6 +44,16 @@ const answerers: {
   mutes: async (_command, ctx) => {
     const now = new Date(ctx.deps.clock.now());
     return answer(renderActiveMutes(await ctx.deps.store.mutes.listActiveMutes(now), now));
+  },
+  silences: async (_command, ctx) => {
+    const now = new Date(ctx.deps.clock.now());
+    const active = await ctx.deps.store.silences.listActiveSilences(100);
+    return answer(
+      renderSilenceList(
+        active.filter((s) => Date.parse(s.endsAt) > now.getTime()),
+        now,
+      ),
+    );
   },
 };
 

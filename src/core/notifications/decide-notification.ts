@@ -16,6 +16,8 @@ export interface LifecycleSettings {
 export interface DecisionInput {
   stored?: AlertRecord;
   mute?: MuteRecord;
+  /** The silence or maintenance window in force that matches the alert, if any. */
+  silence?: { silenceId: string };
   alert: NormalizedAlert;
   route: { channel: string; mentions: string[] };
   messageId: string;
@@ -32,6 +34,7 @@ export const DecisionOutcomes = {
   reopened: 'reopened',
   muted: 'muted',
   recordedOnly: 'recorded-only',
+  silenced: 'silenced',
 } as const;
 export type DecisionOutcome = (typeof DecisionOutcomes)[keyof typeof DecisionOutcomes];
 
@@ -47,6 +50,8 @@ export interface Decision {
 export function decideAlertActions(input: DecisionInput): Decision {
   const { stored, alert } = input;
   if (isMuteActive(input.mute, input.now)) return decideWhileMuted(input);
+  // A silence holds back what would raise an alert; a recovery of one already in the channel still shows.
+  if (input.silence && raises(alert)) return { outcome: 'silenced' };
   if (!stored || isBeyondReopenWindow(input)) {
     return raises(alert) ? openNewEpisode(input) : recordOnly();
   }

@@ -9,6 +9,7 @@ import { drainAlert } from '../outbox/drain-alert.ts';
 import type { DrainResult } from '../outbox/drain-outbox.ts';
 import { dueEntries } from '../outbox/plan-outbox.ts';
 import { parserInputOf, parseSnsNotification } from '../parsers/index.ts';
+import { findAlertSilence } from '../silences/find-silence.ts';
 import { type Decision, decideAlertActions } from './decide-notification.ts';
 import type { SnsContext, SnsDeliveryResult } from './sns-context.ts';
 
@@ -53,11 +54,13 @@ function decideWithEvent(
   snapshot: AlertSnapshot,
   now: Date,
 ) {
+  const silence = findAlertSilence(ctx.config, snapshot.silences, alert, now);
   const decision = decideAlertActions({
     stored: snapshot.record,
     mute: snapshot.mute,
+    ...(silence ? { silence } : {}),
     alert,
-    route: routeAlert(alert, ctx.config),
+    route: routeOf(ctx, alert),
     messageId: message.MessageId,
     now,
     settings: {
@@ -70,7 +73,27 @@ function decideWithEvent(
     messageId: message.MessageId,
     summary: eventSummaryOf(alert, decision),
   };
-  return { ...decision, event };
+  const counted = silence && (decision.outcome === 'silenced' || alert.state === 'recovered');
+  const held = counted ? { silenceHit: hitOf(silence.silenceId, alert, now) } : {};
+  return { ...decision, event, ...held };
+}
+
+/** A composite alarm held back by its ActionsSuppressor is shown, but wakes nobody. */
+function routeOf(ctx: SnsContext, alert: NormalizedAlert) {
+  const route = routeAlert(alert, ctx.config);
+  return alert.actionsSuppressed ? { ...route, mentions: [] } : route;
+}
+
+/** What a silence's summary needs of one notification it saw: the alert and whether it still fires. */
+function hitOf(silenceId: string, alert: NormalizedAlert, now: Date) {
+  return {
+    silenceId,
+    alertId: alertIdOf(alert.key),
+    title: alert.title.slice(0, 200),
+    lastStateLabel: alert.stateLabel,
+    lastFiring: alert.state === 'firing' || alert.state === 'insufficient',
+    lastAt: now.toISOString(),
+  };
 }
 
 function answerOf(outcome: Extract<CommitOutcome<Decision>, { kind: 'committed' }>, drain?: DrainResult) {

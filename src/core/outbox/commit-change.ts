@@ -11,6 +11,7 @@ export interface Decided {
   timing?: StepTiming;
   audit?: AuditEntry;
   event?: CommitInput['event'];
+  silenceHit?: CommitInput['silenceHit'];
 }
 
 export interface CommitRequest<D extends Decided> {
@@ -79,6 +80,7 @@ async function commitWithRetries<D extends Decided>(
       ...(request.delivery ? { delivery: request.delivery } : {}),
       ...(decided.event ? { event: decided.event } : {}),
       ...(decided.audit ? { audit: decided.audit } : {}),
+      ...(decided.silenceHit ? { silenceHit: decided.silenceHit } : {}),
     });
     if (result === 'duplicate') return { kind: 'duplicate', snapshot };
     if (result === 'conflict') continue;

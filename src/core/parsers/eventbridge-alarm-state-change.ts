@@ -1,11 +1,13 @@
 import * as z from 'zod';
-import type { AlertField } from '../../model/alert.ts';
+import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 import { type AlarmFacts, buildAlarmAlert, describeMetricQueries, type MetricQuery } from './alarm-common.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { fieldsOf, parseJson, schemaParser } from './shared.ts';
 
 const stateSchema = z.looseObject({
   value: z.string(),
+  actionsSuppressedBy: z.string().optional(),
+  actionsSuppressedReason: z.string().optional(),
   reason: z.string().optional(),
   reasonData: z.string().optional(),
   timestamp: z.string().optional(),
@@ -39,6 +41,7 @@ export const alarmDataSchema = z.looseObject({
       description: z.string().optional(),
       metrics: z.array(metricSchema).optional(),
       alarmRule: z.string().optional(),
+      actionsSuppressor: z.string().optional(),
     })
     .optional(),
 });
@@ -117,19 +120,42 @@ export function alarmFactsOf(detail: AlarmData, origin: AlarmOrigin): AlarmFacts
   };
 }
 
+/**
+ * A composite alarm's ActionsSuppressor holding its actions back (the state's `actionsSuppressedBy`): the
+ * alert still shows, says so, and mentions nobody (process-notification.ts drops the route's mentions).
+ */
+export function withActionsSuppressed(alert: NormalizedAlert, detail: AlarmData): NormalizedAlert {
+  const by = detail.state.actionsSuppressedBy;
+  if (!by || detail.state.value !== 'ALARM') return alert;
+  const reason = detail.state.actionsSuppressedReason;
+  const suppressor = detail.configuration?.actionsSuppressor;
+  const value = [
+    `${by}${suppressor ? ` (suppressor ${suppressor})` : ''}${reason ? `: ${reason}` : ''}`,
+    'posted without mentions',
+  ].join(' — ');
+  return {
+    ...alert,
+    actionsSuppressed: { by, ...(reason ? { reason } : {}), ...(suppressor ? { suppressor } : {}) },
+    fields: [{ label: 'Actions suppressed', value }, ...alert.fields],
+  };
+}
+
 /** `CloudWatch Alarm State Change` from EventBridge: keyed like the SNS form, so both make one alert. */
 export const parseAlarmStateChangeEvent = schemaParser(
   alarmStateChangeSchema,
   'CloudWatch Alarm State Change event',
   (event, input, raw) =>
-    buildAlarmAlert(
-      alarmFactsOf(event.detail, {
-        arn: event.resources?.[0],
-        account: event.account,
-        region: event.region,
-        time: event.time,
-      }),
-      input,
-      raw,
+    withActionsSuppressed(
+      buildAlarmAlert(
+        alarmFactsOf(event.detail, {
+          arn: event.resources?.[0],
+          account: event.account,
+          region: event.region,
+          time: event.time,
+        }),
+        input,
+        raw,
+      ),
+      event.detail,
     ),
 );

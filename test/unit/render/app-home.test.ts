@@ -70,3 +70,43 @@ describe('renderMuteModal', () => {
     expect(modal.blocks.map((block) => block.block_id)).toEqual([undefined, 'mute_duration', 'mute_reason']);
   });
 });
+
+describe('renderAppHome with silences', () => {
+  it('lists active silences with what they match, who set them, until when and why', () => {
+    const view = renderAppHome({
+      openAlerts: [],
+      activeMutes: [],
+      recentActions: [],
+      activeSilences: [
+        {
+          silenceId: '0b1c2d3e-0000-4000-8000-000000000001',
+          kind: 'silence',
+          matchers: { name: 'etl-*', severity: ['low', 'medium'] },
+          startsAt: t0.toISOString(),
+          endsAt: new Date(t0.getTime() + 7_200_000).toISOString(),
+          reason: 'loader <migration>',
+          by: alice,
+          channel: 'C0ALERTS',
+          status: 'active',
+        },
+      ],
+      now: t0,
+    });
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Active silences (1)');
+    expect(text).toContain('name=etl-* severity=low,medium');
+    expect(text).toContain('loader &lt;migration&gt;');
+    expect(text).toContain('<@U0ALICE>');
+  });
+
+  it('says when nothing is silenced', () => {
+    const view = renderAppHome({
+      openAlerts: [],
+      activeMutes: [],
+      recentActions: [],
+      activeSilences: [],
+      now: t0,
+    });
+    expect(JSON.stringify(view.blocks)).toContain('Nothing is silenced.');
+  });
+});

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { registerAcknowledge } from './acknowledge.ts';
 import { registerDetails } from './details.ts';
+import { registerExpireSilence } from './expire-silence.ts';
 import { registerMuteMenu } from './mute-menu.ts';
 import { registerReopen } from './reopen.ts';
 import { registerRerunGlueJob } from './rerun-glue-job.ts';
@@ -19,4 +20,5 @@ export function registerActionsListeners(app: App, deps: ListenerDeps): void {
   registerReopen(app, deps);
   registerRerunGlueJob(app, deps);
   registerDetails(app, deps);
+  registerExpireSilence(app, deps);
 }

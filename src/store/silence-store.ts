@@ -1,0 +1,168 @@
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import {
+  execute as executeTransaction,
+  isTransactionCancelled,
+} from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { $add } from 'dynamodb-toolbox/entity/actions/update';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { ActiveSilence, SilenceHit, SilenceRecord } from '../model/silence.ts';
+import type { KlaxonEntities } from './entities.ts';
+import { readActiveSilences, readSilenceRecord, writeRecord } from './record-schemas.ts';
+import type { KlaxonTable } from './table.ts';
+
+/** pk of the one item listing every active silence; also the gsi1 partition of active silences. */
+export const silenceIndexId = 'SILENCES';
+const endedPartition = 'SILENCES#ended';
+/** The index is read with every notification: it stays small (an item may hold 400 KB). */
+export const maxActiveSilences = 100;
+const maxAttempts = 6;
+
+export type EndResult = { ended: true; record: SilenceRecord } | { ended: false };
+
+/**
+ * Silences: each one its own item (listed by gsi1 `SILENCES` / end time while active), the active ones also
+ * in one index item that the notification path reads in its BatchGetItem, and per alert what each held back.
+ * Creating and ending write the silence and the index in one transaction; ending is conditional on the
+ * silence still being active, so of several sweepers and clicks exactly one ends it (and summarises it).
+ */
+export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities) {
+  const silences = entities.silence.build(EntityRepository);
+  const index = entities.silenceIndex.build(EntityRepository);
+
+  const readIndex = async () => {
+    const { Item } = await index.get({ indexId: silenceIndexId }, { consistent: true });
+    return { version: Item?.version ?? 0, active: Item ? readActiveSilences(Item.record) : [] };
+  };
+  const indexWrite = (version: number, active: ActiveSilence[]) =>
+    index.transactPut(
+      { indexId: silenceIndexId, version: version + 1, record: writeRecord(active) },
+      { condition: version === 0 ? { attr: 'version', exists: false } : { attr: 'version', eq: version } },
+    );
+
+  const store = {
+    /** Adds a silence; false when too many are active already. */
+    async createSilence(record: SilenceRecord): Promise<boolean> {
+      for (let attempt = 0; attempt < maxAttempts; attempt++) {
+        const { version, active } = await readIndex();
+        const live = active.filter((silence) => silence.endsAt > record.startsAt);
+        if (live.length >= maxActiveSilences) return false;
+        const entry = {
+          silenceId: record.silenceId,
+          matchers: record.matchers,
+          endsAt: record.endsAt,
+          reason: record.reason,
+        };
+        const put = silences.transactPut(toSilenceItem(record), {
+          condition: { attr: 'silenceId', exists: false },
+        });
+        if (await transact(put, indexWrite(version, [...live, entry]))) return true;
+      }
+      throw new Error('the silence index changed under us too many times');
+    },
+
+    /** Ends an active silence; `{ ended: false }` when it was not active (someone else ended it first). */
+    async endSilence(
+      silenceId: string,
+      endedAt: string,
+      endedBy?: SilenceRecord['endedBy'],
+    ): Promise<EndResult> {
+      for (let attempt = 0; attempt < maxAttempts; attempt++) {
+        const current = await store.getSilence(silenceId);
+        if (current?.status !== 'active') return { ended: false };
+        const { version, active } = await readIndex();
+        const record: SilenceRecord = {
+          ...current,
+          status: 'ended',
+          endedAt,
+          ...(endedBy ? { endedBy } : {}),
+        };
+        const put = silences.transactPut(toSilenceItem(record), {
+          condition: { attr: 'status', eq: 'active' },
+        });
+        const rest = active.filter((silence) => silence.silenceId !== silenceId);
+        if (await transact(put, indexWrite(version, rest))) return { ended: true, record };
+      }
+      throw new Error('the silence index changed under us too many times');
+    },
+
+    /** Records a maintenance window's opening as ended, once: true only for the first caller. */
+    async recordWindowEnded(record: SilenceRecord): Promise<boolean> {
+      try {
+        await silences.put(toSilenceItem(record), { condition: { attr: 'silenceId', exists: false } });
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+
+    async getSilence(silenceId: string): Promise<SilenceRecord | undefined> {
+      const { Item } = await silences.get({ silenceId }, { consistent: true });
+      return Item ? readSilenceRecord(Item.record) : undefined;
+    },
+
+    /** Active silences, soonest end first (including any whose end passed but that the sweep has not ended yet). */
+    async listActiveSilences(limit = 50): Promise<SilenceRecord[]> {
+      return querySilences({}, limit);
+    },
+
+    /** Active silences whose end has passed: the sweep's work list. */
+    async listExpiredSilences(now: Date, limit = 100): Promise<SilenceRecord[]> {
+      return querySilences({ range: { lt: now.toISOString() } }, limit);
+    },
+
+    async listHits(silenceId: string, limit = 200): Promise<SilenceHit[]> {
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(entities.silenceHit)
+        .query({ partition: `SILENCE#${silenceId}`, range: { beginsWith: 'HIT#' } })
+        .options({ limit })
+        .send();
+      return Items.map((item) => ({ ...(JSON.parse(item.record) as SilenceHit), count: item.count }));
+    },
+  };
+
+  async function querySilences(extra: { range?: { lt: string } }, limit: number) {
+    const { Items = [] } = await table
+      .build(QueryCommand)
+      .entities(entities.silence)
+      .query({ index: 'gsi1', partition: silenceIndexId, ...extra })
+      .options({ limit })
+      .send();
+    return Items.map((item) => readSilenceRecord(item.record));
+  }
+
+  return store;
+}
+export type SilenceStore = ReturnType<typeof createSilenceStore>;
+
+function toSilenceItem(record: SilenceRecord) {
+  const active = record.status === 'active';
+  return {
+    silenceId: record.silenceId,
+    status: record.status,
+    gsi1pk: active ? silenceIndexId : endedPartition,
+    gsi1sk: active ? record.endsAt : (record.endedAt ?? record.endsAt),
+    record: writeRecord(record),
+  };
+}
+
+/** The hit counter's write, made part of the alert's commit (alert-commit.ts). */
+export function silenceHitWrite(entities: KlaxonEntities, hit: Omit<SilenceHit, 'count'>) {
+  const { silenceId, alertId } = hit;
+  // A recovery the silence let through is not counted as held back; it only says the alert stopped firing.
+  const count = $add(hit.lastFiring ? 1 : 0);
+  return entities.silenceHit
+    .build(EntityRepository)
+    .transactUpdate({ silenceId, alertId, count, record: writeRecord(hit) });
+}
+
+async function transact(...writes: Parameters<typeof executeTransaction>): Promise<boolean> {
+  try {
+    await executeTransaction(...writes);
+    return true;
+  } catch (error) {
+    if (isTransactionCancelled(error)) return false;
+    throw error;
+  }
+}
