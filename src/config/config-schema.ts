@@ -10,6 +10,35 @@ const channel = z.string().min(1).describe('Slack channel id (C…) or #name');
 /** `@here`, `@channel`, a user group id (S…) or a user id (U…), turned into Slack mention syntax. */
 const mention = z.union([z.enum(['@here', '@channel']), slackUsergroupId, slackUserId]);
 
+/**
+ * Reminders for an open alert nobody has acknowledged: each level fires `afterMinutes` after the one before
+ * (the first after the alert fired), mentioning its targets in a reply also shown in the channel. A bare
+ * list of levels is short for `{ levels }`; an empty list turns escalation off.
+ */
+const escalationLevelSchema = z.strictObject({
+  afterMinutes: z
+    .number({ error: 'must be a number of minutes' })
+    .positive('must be more than 0 minutes')
+    .max(7 * 24 * 60, 'must be at most a week (10080 minutes)'),
+  targets: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^(@here|@channel|S[A-Z0-9]+|[UW][A-Z0-9]+)$/,
+          'must be @here, @channel, a user group id (S…) or a user id (U…)',
+        ),
+    )
+    .min(1, 'must name at least one target'),
+});
+const escalationSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { levels: value } : value),
+  z.strictObject({
+    levels: z.array(escalationLevelSchema).max(10, 'at most 10 levels'),
+    severities: z.array(severity).default(['critical', 'high']),
+  }),
+);
+
 const routeSchema = z.strictObject({
   match: z
     .strictObject({
@@ -29,6 +58,7 @@ const routeSchema = z.strictObject({
     })
     .optional(),
   runbook: z.url().optional(),
+  escalation: escalationSchema.optional(),
 });
 
 /** Who may do something: listed users, members of listed user groups, or everyone. */
@@ -100,9 +130,12 @@ export const configSchema = z.strictObject({
       maxLogsDays: z.number().positive().default(7),
     })
     .prefault({}),
+  /** The escalation of routes that name none (and of alerts no route matches). */
+  escalation: escalationSchema.optional(),
 });
 
 export type KlaxonConfig = z.output<typeof configSchema>;
 export type RouteConfig = KlaxonConfig['routes'][number];
 export type PermissionConfig = z.output<typeof permissionSchema>;
 export type PermissionAction = keyof KlaxonConfig['permissions'];
+export type EscalationConfig = z.output<typeof escalationSchema>;

@@ -1,23 +1,37 @@
 import type { NormalizedAlert } from '../model/alert.ts';
-import type { KlaxonConfig, RouteConfig } from './config-schema.ts';
+import type { EscalationLevel } from '../model/escalation.ts';
+import type { EscalationConfig, KlaxonConfig, RouteConfig } from './config-schema.ts';
 
 export interface AlertRoute {
   channel: string;
   mentions: string[];
   runbookUrl?: string;
+  /** Reminders while nobody acknowledges it; empty when its route (or the default) has none for its severity. */
+  escalation?: EscalationLevel[];
 }
 
 /** The first matching route wins; no match goes to the default channel with no mentions. */
 export function routeAlert(alert: NormalizedAlert, config: KlaxonConfig): AlertRoute {
   const route = config.routes.find((candidate) => matchesRoute(candidate, alert));
-  if (!route) return { channel: config.defaultChannel, mentions: [] };
+  const levels = escalationOf(route?.escalation ?? config.escalation, alert);
+  const escalation = levels.length > 0 ? { escalation: levels } : {};
+  if (!route) return { channel: config.defaultChannel, mentions: [], ...escalation };
   // Recoveries have severity `info`, so they never mention anyone unless a route asks for `info`.
   const mentions = route.mentions?.severities.includes(alert.severity) ? route.mentions.targets : [];
   return {
     channel: route.channel,
     mentions: mentions.map(toSlackMention),
     ...(route.runbook ? { runbookUrl: route.runbook } : {}),
+    ...escalation,
   };
+}
+
+function escalationOf(policy: EscalationConfig | undefined, alert: NormalizedAlert): EscalationLevel[] {
+  if (!policy?.severities.includes(alert.severity)) return [];
+  return policy.levels.map((level) => ({
+    afterMinutes: level.afterMinutes,
+    mentions: level.targets.map(toSlackMention),
+  }));
 }
 
 function matchesRoute(route: RouteConfig, alert: NormalizedAlert): boolean {

@@ -1,0 +1,36 @@
+/** One level of an alert's escalation: who is reminded, how long after the level before (or the firing). */
+export interface EscalationLevel {
+  afterMinutes: number;
+  /** Slack mention strings (`<!channel>`, `<!subteam^S…>`, `<@U…>`). */
+  mentions: string[];
+}
+
+/**
+ * Where an open alert stands in its escalation, kept on the alert record. The levels are taken from the
+ * configuration when the alert opens (or reopens), so a reminder never depends on a later configuration.
+ */
+export interface EscalationState {
+  levels: EscalationLevel[];
+  /** Levels already sent (0 before the first reminder). */
+  sent: number;
+  /** ISO time the next level is due; absent once every level was sent. */
+  dueAt?: string;
+}
+
+/** A new escalation from `from`, or none when there are no levels. */
+export function startEscalation(levels: EscalationLevel[], from: Date): EscalationState | undefined {
+  const first = levels[0];
+  if (!first) return undefined;
+  return { levels, sent: 0, dueAt: new Date(from.getTime() + first.afterMinutes * 60_000).toISOString() };
+}
+
+/** The state after the next level was sent at `now`: the level after it counts from now. */
+export function advanceEscalation(state: EscalationState, now: Date): EscalationState {
+  const sent = state.sent + 1;
+  const following = state.levels[sent];
+  return {
+    levels: state.levels,
+    sent,
+    ...(following ? { dueAt: new Date(now.getTime() + following.afterMinutes * 60_000).toISOString() } : {}),
+  };
+}
