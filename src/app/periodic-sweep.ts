@@ -1,17 +1,26 @@
 import type { AlertChangeDeps } from '../core/buttons/action-deps.ts';
 import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
+import { sweepEscalations } from '../core/sweep/escalate-alerts.ts';
 import { sweepExpiredMutes } from '../core/sweep/expire-mutes.ts';
+import type { SuppressionCheck } from '../core/sweep/is-suppressed.ts';
 import type { Logger } from '../observability/logger.ts';
 
 /**
  * What runs once a minute (a timer in the server, the schedule on Lambda): ends expired mutes with their
- * summary, then finishes whatever the outboxes still hold. Several sweepers at once are safe: each change
+ * summary, sends the reminders that are due, then finishes whatever the outboxes still hold. Several sweepers at once are safe: each change
  * is a version-checked commit and each outbox is drained under its lease.
  */
-export async function sweepOnce(core: { actions: AlertChangeDeps; outbox: AlertChangeDeps['outbox'] }) {
+export async function sweepOnce(core: {
+  actions: AlertChangeDeps;
+  outbox: AlertChangeDeps['outbox'];
+  /** Silences and maintenance windows: no reminder for an alert they cover. */
+  isSuppressed?: SuppressionCheck;
+}) {
   const mutesEnded = await sweepExpiredMutes(core.actions);
+  // After the mutes: an alert whose mute just ended is reminded about on this same sweep if it is overdue.
+  const remindersSent = await sweepEscalations(core.actions, core.isSuppressed);
   const outboxes = await sweepOutboxes(core.outbox);
-  return { mutesEnded, outboxesDrained: outboxes.drained, outboxesFailed: outboxes.failed };
+  return { mutesEnded, remindersSent, outboxesDrained: outboxes.drained, outboxesFailed: outboxes.failed };
 }
 
 export function startPeriodicSweep(

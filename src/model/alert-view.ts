@@ -23,4 +23,6 @@ export interface AlertView {
   mentions: string[];
   /** Runs started from the Rerun button for this alert, newest last. */
   reruns: Array<SlackUserRef & { jobName: string; jobRunId: string; at: string }>;
+  /** ISO time a resolved alert fired again and was reopened, while it stays open. */
+  reopenedAt?: string;
 }

@@ -11,6 +11,8 @@ export interface EscalationLevel {
  */
 export interface EscalationState {
   levels: EscalationLevel[];
+  /** ISO time the wait began: the alert fired, or reopened. */
+  since: string;
   /** Levels already sent (0 before the first reminder). */
   sent: number;
   /** ISO time the next level is due; absent once every level was sent. */
@@ -21,7 +23,8 @@ export interface EscalationState {
 export function startEscalation(levels: EscalationLevel[], from: Date): EscalationState | undefined {
   const first = levels[0];
   if (!first) return undefined;
-  return { levels, sent: 0, dueAt: new Date(from.getTime() + first.afterMinutes * 60_000).toISOString() };
+  const dueAt = new Date(from.getTime() + first.afterMinutes * 60_000).toISOString();
+  return { levels, since: from.toISOString(), sent: 0, dueAt };
 }
 
 /** The state after the next level was sent at `now`: the level after it counts from now. */
@@ -30,6 +33,7 @@ export function advanceEscalation(state: EscalationState, now: Date): Escalation
   const following = state.levels[sent];
   return {
     levels: state.levels,
+    since: state.since,
     sent,
     ...(following ? { dueAt: new Date(now.getTime() + following.afterMinutes * 60_000).toISOString() } : {}),
   };

@@ -1,5 +1,6 @@
 import type { NormalizedAlert } from './alert.ts';
 import type { SlackUserRef } from './alert-view.ts';
+import type { EscalationState } from './escalation.ts';
 import type { OutboxEntry, SlackBudget } from './outbox.ts';
 
 /** An alert's stored life. `version` guards every write (optimistic locking). */
@@ -33,6 +34,10 @@ export interface AlertRecord {
   /** The last outbox sequence number handed out. */
   outboxSeq: number;
   slackBudget?: SlackBudget;
+  /** Reminders while nobody acknowledges it (absent: its route has no escalation for its severity). */
+  escalation?: EscalationState;
+  /** ISO time a resolved alert fired again and was reopened (this episode), shown on the root. */
+  reopenedAt?: string;
 }
 
 export interface MuteRecord {

@@ -28,5 +28,6 @@ export function alertViewOf(record: AlertRecord, mute: MuteRecord | undefined, n
       : {}),
     mentions: wantsAttention ? record.mentions : [],
     reruns: record.reruns,
+    ...(record.status === 'open' && record.reopenedAt ? { reopenedAt: record.reopenedAt } : {}),
   };
 }

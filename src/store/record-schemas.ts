@@ -55,6 +55,15 @@ const alertRecord = z.looseObject({
   outbox: z.array(outboxEntry).default([]),
   outboxSeq: z.number().default(0),
   slackBudget: z.object({ windowStart: z.number(), used: z.number() }).optional(),
+  escalation: z
+    .looseObject({
+      levels: z.array(z.looseObject({ afterMinutes: z.number(), mentions: z.array(z.string()) })),
+      since: z.string(),
+      sent: z.number().int(),
+      dueAt: z.string().optional(),
+    })
+    .optional(),
+  reopenedAt: z.string().optional(),
 });
 
 const muteRecord = z.looseObject({

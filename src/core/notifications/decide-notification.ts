@@ -1,5 +1,6 @@
 import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
 import type { AlertChange } from '../../model/alert-change.ts';
+import { type EscalationLevel, startEscalation } from '../../model/escalation.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import type { ThreadReply } from '../../model/thread-reply.ts';
@@ -16,7 +17,7 @@ export interface DecisionInput {
   stored?: AlertRecord;
   mute?: MuteRecord;
   alert: NormalizedAlert;
-  route: { channel: string; mentions: string[] };
+  route: { channel: string; mentions: string[]; escalation?: EscalationLevel[] };
   messageId: string;
   now: Date;
   settings: LifecycleSettings;
@@ -93,6 +94,7 @@ function openNewEpisode({ stored, alert, route, now }: DecisionInput): Decision 
     outbox: stored?.outbox ?? [],
     outboxSeq: stored?.outboxSeq ?? 0,
     ...(stored?.slackBudget ? { slackBudget: stored.slackBudget } : {}),
+    ...escalationFrom(route, now),
   };
   const payload = alert.details
     ? [{ kind: 'reply', reply: { kind: 'payload', text: alert.details } } as const]
@@ -112,15 +114,28 @@ function fired(stored: AlertRecord, alert: NormalizedAlert, now: Date): AlertRec
   };
 }
 
+/** Reminders start over with each episode and each reopening, at the levels its route gives now. */
+function escalationFrom(route: DecisionInput['route'], now: Date): Pick<AlertRecord, 'escalation'> {
+  const escalation = startEscalation(route.escalation ?? [], now);
+  return escalation ? { escalation } : {};
+}
+
+/** Whoever had it before it resolved may not have it now: it waits for someone again, from the start. */
 function reopen(input: DecisionInput, stored: AlertRecord): Decision {
-  const { alert, now } = input;
+  const { alert, now, route } = input;
   const next: AlertRecord = {
     ...fired(stored, alert, now),
     status: 'open',
     resolvedAt: undefined,
     resolvedBy: undefined,
+    acknowledged: undefined,
+    reopenedAt: now.toISOString(),
+    mentions: route.mentions,
+    escalation: undefined,
+    ...escalationFrom(route, now),
   };
-  return withRootUpdate('reopened', next, stateChangeReply(alert, stored, true));
+  const reply = { ...stateChangeReply(alert, stored, true), ...mentionsUnlessAcknowledged(input, next) };
+  return withRootUpdate('reopened', next, reply);
 }
 
 function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
@@ -138,17 +153,25 @@ function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
   return withRootUpdate('recovered', next, reply);
 }
 
-function changeState({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
-  const reply = stateChangeReply(alert, stored);
+function changeState(input: DecisionInput, stored: AlertRecord): Decision {
+  const { alert, now } = input;
+  const firing = alert.state === 'firing' ? mentionsUnlessAcknowledged(input, stored) : {};
+  const reply = { ...stateChangeReply(alert, stored), ...firing };
   return withRootUpdate('state-changed', fired(stored, alert, now), reply);
 }
 
-function repeat({ alert, now, settings }: DecisionInput, stored: AlertRecord): Decision {
+function repeat(input: DecisionInput, stored: AlertRecord): Decision {
+  const { alert, now, settings } = input;
   const next = fired(stored, alert, now);
   const isNewOccurrence = alert.occurrence !== undefined && alert.occurrence !== stored.lastOccurrence;
   if (isNewOccurrence) {
-    const reply: ThreadReply = { kind: 'fired-again', alert: forReply(alert) };
-    return withRootUpdate('repeat', next, reply);
+    const reply: ThreadReply = {
+      kind: 'fired-again',
+      alert: forReply(alert),
+      ...mentionsUnlessAcknowledged(input, stored),
+    };
+    // A new occurrence earns the mentions of its own severity (a new finding may be graver than the first).
+    return withRootUpdate('repeat', { ...next, mentions: input.route.mentions }, reply);
   }
   // Identical repeats never wait on Slack: the root's counters are redrawn later, at most once per interval.
   const notBefore = Math.max(now.getTime(), stored.rootRefreshedAt + settings.rootRefreshIntervalMs);
@@ -200,6 +223,11 @@ function stateChangeReply(alert: NormalizedAlert, stored: AlertRecord, reopened 
     previousStateLabel: stored.lastStateLabel,
   } as const;
   return reopened ? { ...reply, reopened } : reply;
+}
+
+/** A re-fire pings whom its severity earns (the route's mentions), unless someone already has the alert. */
+function mentionsUnlessAcknowledged({ route }: DecisionInput, record: AlertRecord): { mentions?: string[] } {
+  return record.acknowledged || route.mentions.length === 0 ? {} : { mentions: route.mentions };
 }
 
 /** Replies wait in the outbox; they never show the raw payload, so it is not kept twice. */
