@@ -38,6 +38,9 @@ export interface AlertRecord {
   escalation?: EscalationState;
   /** ISO time a resolved alert fired again and was reopened (this episode), shown on the root. */
   reopenedAt?: string;
+  /** The latest note someone added (the thread has them all), and how many there are. */
+  latestNote?: SlackUserRef & { at: string; text: string };
+  noteCount?: number;
 }
 
 export interface MuteRecord {

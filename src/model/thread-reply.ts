@@ -40,6 +40,7 @@ export type ThreadReply =
   /** The notification's payload as it came (generic alerts): kept out of the root message, one click away. */
   | { kind: 'payload'; text: string }
   | { kind: 'acknowledged'; by: SlackUserRef; at: string }
+  | { kind: 'note'; by: SlackUserRef; at: string; text: string }
   | { kind: 'unacknowledged'; by: SlackUserRef; at: string }
   /** `until` absent means until resolved. */
   | { kind: 'muted'; by: SlackUserRef; at: string; until?: string; reason?: string }

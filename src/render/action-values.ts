@@ -9,6 +9,7 @@ export const AlertActionIds = {
   rerunGlueJob: 'klaxon_rerun_glue',
   resolve: 'klaxon_resolve',
   reopen: 'klaxon_reopen',
+  addNote: 'klaxon_note',
 } as const;
 export type AlertActionId = (typeof AlertActionIds)[keyof typeof AlertActionIds];
 

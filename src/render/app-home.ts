@@ -1,7 +1,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { AlertRecord, AuditRecord, MuteRecord } from '../model/records.ts';
 import { SeverityLabels, StatusDisplays } from './display-state.ts';
-import { escapeMrkdwn, formatCode, formatSlackDate, formatUser } from './mrkdwn.ts';
+import { escapeMrkdwn, formatCode, formatDuration, formatSlackDate, formatUser } from './mrkdwn.ts';
+import { describeLatestNote, describeNextReminder } from './open-alerts.ts';
 import { truncateText } from './text-limits.ts';
 
 export interface AppHomeInput {
@@ -28,7 +29,7 @@ export function renderAppHome(input: AppHomeInput): HomeView {
     context(`Updated ${formatSlackDate(input.now.toISOString())}`),
     ...renderList(
       'Open alerts',
-      input.openAlerts.map(describeOpenAlert),
+      input.openAlerts.map((record) => describeOpenAlert(record, input.now)),
       maxListed.alerts,
       'No open alerts.',
     ),
@@ -54,13 +55,22 @@ function renderList(title: string, lines: string[], max: number, empty: string):
   ];
 }
 
-function describeOpenAlert(record: AlertRecord): string {
+function describeOpenAlert(record: AlertRecord, now: Date): string {
   const status = StatusDisplays[record.alert.state];
-  const ack = record.acknowledged ? ` · 👀 ${formatUser(record.acknowledged)}` : '';
+  const note = describeLatestNote(record);
   return [
     `${status.emoji} *${escapeMrkdwn(record.alert.title)}*`,
-    `${SeverityLabels[record.alert.severity]} · <#${record.channel}> · since ${formatSlackDate(record.firstFiredAt)} · fired ${record.timesFired}×${ack}`,
+    `${SeverityLabels[record.alert.severity]} · <#${record.channel}> · since ${formatSlackDate(record.firstFiredAt)} · fired ${record.timesFired}×${describeWaiting(record, now)}`,
+    ...(note ? [note] : []),
   ].join('\n');
+}
+
+/** Who has it, or how long it has waited for someone and when the next reminder goes out. */
+function describeWaiting(record: AlertRecord, now: Date): string {
+  if (record.acknowledged) return ` · 👀 ${formatUser(record.acknowledged)}`;
+  const since = record.escalation?.since ?? record.firstFiredAt;
+  const waited = formatDuration(now.getTime() - Date.parse(since));
+  return ` · ⏳ waiting ${waited}${describeNextReminder(record, now)}`;
 }
 
 function describeMute(mute: MuteRecord): string {

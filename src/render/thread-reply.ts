@@ -52,6 +52,11 @@ function describeReply(reply: ThreadReply, view: AlertView): ReplyParts {
         reply.reopened === true,
         reply.mentions,
       );
+    case 'note':
+      return {
+        ...describeUserAction('📝', reply.by, 'added a note', reply.at),
+        details: [escapeMrkdwn(reply.text)],
+      };
     case 'acknowledged':
       return describeUserAction('👀', reply.by, 'acknowledged this alert', reply.at);
     case 'unacknowledged':

@@ -64,6 +64,8 @@ const alertRecord = z.looseObject({
     })
     .optional(),
   reopenedAt: z.string().optional(),
+  latestNote: z.looseObject({ userId: z.string(), at: z.string(), text: z.string() }).optional(),
+  noteCount: z.number().int().optional(),
 });
 
 const muteRecord = z.looseObject({

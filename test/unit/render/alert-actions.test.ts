@@ -103,6 +103,7 @@ describe('alert action buttons', () => {
     expect(AlertActionIds).toMatchInlineSnapshot(`
       {
         "acknowledge": "klaxon_ack",
+        "addNote": "klaxon_note",
         "mute": "klaxon_mute",
         "reopen": "klaxon_reopen",
         "rerunGlueJob": "klaxon_rerun_glue",

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { registerAcknowledge } from './acknowledge.ts';
+import { registerAddNote } from './add-note.ts';
 import { registerMuteMenu } from './mute-menu.ts';
 import { registerReopen } from './reopen.ts';
 import { registerRerunGlueJob } from './rerun-glue-job.ts';
@@ -17,4 +18,5 @@ export function registerActionsListeners(app: App, deps: ListenerDeps): void {
   registerResolve(app, deps);
   registerReopen(app, deps);
   registerRerunGlueJob(app, deps);
+  registerAddNote(app, deps);
 }
