@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
-import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
+import { interactionBody, slashCommandBody } from '../../../src/sandbox/sign-slack-request.ts';
 import type { FakeClock } from '../../helpers/fake-clock.ts';
 import { type Harness, testTopicArn } from '../../helpers/klaxon-harness.ts';
 import {
@@ -10,6 +11,7 @@ import {
   findElement,
   postToSlackEndpoint,
   rootOf,
+  workspaceId,
 } from '../buttons/slack-requests.ts';
 
 export const minute = 60_000;
@@ -70,4 +72,42 @@ export function broadcastsOf(h: Harness, root: StoredMessage): StoredMessage[] {
   return h.slack
     .messages(root.channel)
     .filter((message) => message.subtype === 'thread_broadcast' && message.thread_ts === root.ts);
+}
+
+/** `/klaxon <text>` signed at the fake clock's time; returns the id of its response_url. */
+export async function slashCommandAt(h: Harness, clock: FakeClock, text: string) {
+  const responseUrl = h.slack.createResponseUrl({ channel: 'C0ALERTS', userId: alice.userId });
+  const body = slashCommandBody({
+    channel_id: 'C0ALERTS',
+    user_id: alice.userId,
+    team_id: workspaceId,
+    text,
+    response_url: responseUrl,
+  });
+  await postToSlackEndpoint(h, body, { timestamp: Math.floor(clock.now() / 1000) });
+  return responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
+}
+
+/** The documented app_home_opened event, signed at the fake clock's time; returns the published Home. */
+export async function appHomeAt(h: Harness, clock: FakeClock, userId: string) {
+  const published = h.slack.callsTo('views.publish').length;
+  const event = {
+    ...JSON.parse(readFileSync('test/fixtures/slack/app-home-opened.json', 'utf8')),
+    user: userId,
+  };
+  const envelope = {
+    token: '9s8d9as89d8as9d8as989',
+    team_id: workspaceId,
+    api_app_id: 'AABA1ABCD',
+    event,
+    type: 'event_callback',
+    event_id: `Ev${clock.now()}${userId}`,
+    event_time: Math.floor(clock.now() / 1000),
+  };
+  await postToSlackEndpoint(h, JSON.stringify(envelope), {
+    json: true,
+    timestamp: Math.floor(clock.now() / 1000),
+  });
+  await h.slack.waitForCalls('views.publish', published + 1);
+  return JSON.stringify(h.slack.views().find((view) => view.user_id === userId)?.view ?? {});
 }

@@ -5,7 +5,9 @@ import { createSilentLogger } from '../../../src/observability/logger.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 import { testAwsClients, useHarness } from '../../helpers/klaxon-harness.ts';
 import { findElement, waitForAudits, waitForOutboxesIdle } from '../buttons/slack-requests.ts';
+import { shownText, waitForResponses } from '../commands/slash-command-kit.ts';
 import {
+  appHomeAt,
   broadcastsOf,
   clickAt,
   escalationConfig,
@@ -13,6 +15,7 @@ import {
   minute,
   repliesOf,
   sendAction,
+  slashCommandAt,
 } from './escalation-kit.ts';
 
 const clock = createFakeClock(Date.now());
@@ -124,5 +127,25 @@ describe('escalation of an unacknowledged alert', () => {
 
     expect(broadcastsOf(h, root)).toHaveLength(1);
     expect(await escalationAudits(alertId)).toHaveLength(1);
+  });
+
+  it('App Home and /klaxon alerts show how long an alert has waited and its next reminder, or who has it', async () => {
+    const root = await fireAlarmAt(h, clock, 'Escalate-Shown');
+    clock.advance(20 * minute);
+    await sweep();
+    expect(broadcastsOf(h, root)).toHaveLength(1);
+
+    const responseId = await slashCommandAt(h, clock, 'alerts');
+    const [answer] = await waitForResponses(h, responseId, 1);
+    expect(shownText(answer!)).toMatch(
+      /Escalate-Shown[^•]*_not acknowledged_, next reminder in 30 min \(level 2 of 2\)/,
+    );
+    const home = await appHomeAt(h, clock, 'U0HOMEVIEWER');
+    expect(home).toMatch(/Escalate-Shown[^•]*⏳ waiting 20 min, next reminder in 30 min \(level 2 of 2\)/);
+
+    await clickAt(h, clock, root, 'klaxon_ack');
+    await waitForAudits(h, 'U0ALICE', 3);
+    const acknowledged = await appHomeAt(h, clock, 'U0HOMEVIEWER2');
+    expect(acknowledged).toMatch(/Escalate-Shown[^•]*👀 <@U0ALICE>/);
   });
 });
