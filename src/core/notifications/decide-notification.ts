@@ -1,10 +1,11 @@
 import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
 import type { AlertChange } from '../../model/alert-change.ts';
-import { type EscalationLevel, startEscalation } from '../../model/escalation.ts';
+import type { EscalationLevel } from '../../model/escalation.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import type { ThreadReply } from '../../model/thread-reply.ts';
 import type { StepTiming } from '../outbox/plan-outbox.ts';
+import { escalationFrom, mentionsUnlessAcknowledged } from './refire-attention.ts';
 
 export interface LifecycleSettings {
   /** A new ALARM within this long after recovery reopens the old message instead of posting a new one. */
@@ -114,12 +115,6 @@ function fired(stored: AlertRecord, alert: NormalizedAlert, now: Date): AlertRec
   };
 }
 
-/** Reminders start over with each episode and each reopening, at the levels its route gives now. */
-function escalationFrom(route: DecisionInput['route'], now: Date): Pick<AlertRecord, 'escalation'> {
-  const escalation = startEscalation(route.escalation ?? [], now);
-  return escalation ? { escalation } : {};
-}
-
 /** Whoever had it before it resolved may not have it now: it waits for someone again, from the start. */
 function reopen(input: DecisionInput, stored: AlertRecord): Decision {
   const { alert, now, route } = input;
@@ -134,7 +129,7 @@ function reopen(input: DecisionInput, stored: AlertRecord): Decision {
     escalation: undefined,
     ...escalationFrom(route, now),
   };
-  const reply = { ...stateChangeReply(alert, stored, true), ...mentionsUnlessAcknowledged(input, next) };
+  const reply = { ...stateChangeReply(alert, stored, true), ...mentionsUnlessAcknowledged(route, next) };
   return withRootUpdate('reopened', next, reply);
 }
 
@@ -155,7 +150,7 @@ function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
 
 function changeState(input: DecisionInput, stored: AlertRecord): Decision {
   const { alert, now } = input;
-  const firing = alert.state === 'firing' ? mentionsUnlessAcknowledged(input, stored) : {};
+  const firing = alert.state === 'firing' ? mentionsUnlessAcknowledged(input.route, stored) : {};
   const reply = { ...stateChangeReply(alert, stored), ...firing };
   return withRootUpdate('state-changed', fired(stored, alert, now), reply);
 }
@@ -168,7 +163,7 @@ function repeat(input: DecisionInput, stored: AlertRecord): Decision {
     const reply: ThreadReply = {
       kind: 'fired-again',
       alert: forReply(alert),
-      ...mentionsUnlessAcknowledged(input, stored),
+      ...mentionsUnlessAcknowledged(input.route, stored),
     };
     // A new occurrence earns the mentions of its own severity (a new finding may be graver than the first).
     return withRootUpdate('repeat', { ...next, mentions: input.route.mentions }, reply);
@@ -223,11 +218,6 @@ function stateChangeReply(alert: NormalizedAlert, stored: AlertRecord, reopened 
     previousStateLabel: stored.lastStateLabel,
   } as const;
   return reopened ? { ...reply, reopened } : reply;
-}
-
-/** A re-fire pings whom its severity earns (the route's mentions), unless someone already has the alert. */
-function mentionsUnlessAcknowledged({ route }: DecisionInput, record: AlertRecord): { mentions?: string[] } {
-  return record.acknowledged || route.mentions.length === 0 ? {} : { mentions: route.mentions };
 }
 
 /** Replies wait in the outbox; they never show the raw payload, so it is not kept twice. */
