@@ -11,6 +11,7 @@ import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-
 import type { OutboxRuntime } from '../core/outbox/outbox-runtime.ts';
 import { defaultOutboxSettings } from '../core/outbox/plan-outbox.ts';
 import { isGrantedToAnyone } from '../core/permissions/check-permission.ts';
+import { createSuppressionCheck } from '../core/silences/suppression-check.ts';
 import {
   createReconcileGate,
   reconcileAlarms as reconcileAlarmStates,
@@ -143,6 +144,11 @@ export function createCore(options: CoreOptions) {
     listenerDeps,
     scheduler,
     reconcileAlarms,
+    isSuppressed: createSuppressionCheck({
+      config,
+      loadActive: () => store.silences.listActiveSilences(),
+      nowMs: () => clock.now(),
+    }),
   };
   return { ...core, sweep: () => sweepOnce(core) };
 }

@@ -2,12 +2,14 @@ import type { AlertChangeDeps } from '../core/buttons/action-deps.ts';
 import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
 import { type SilenceDeps, sweepExpiredSilences } from '../core/silences/end-silence.ts';
 import { sweepEndedWindows } from '../core/silences/sweep-windows.ts';
+import { sweepEscalations } from '../core/sweep/escalate-alerts.ts';
 import { sweepExpiredMutes } from '../core/sweep/expire-mutes.ts';
+import type { SuppressionCheck } from '../core/sweep/is-suppressed.ts';
 import type { Logger } from '../observability/logger.ts';
 
 /**
  * What runs once a minute (a timer in the server, the schedule on Lambda): ends expired mutes with their
- * summary, then finishes whatever the outboxes still hold. Several sweepers at once are safe: each change
+ * summary, sends the reminders that are due, then finishes whatever the outboxes still hold. Several sweepers at once are safe: each change
  * is a version-checked commit and each outbox is drained under its lease.
  */
 export async function sweepOnce(core: {
@@ -15,16 +17,21 @@ export async function sweepOnce(core: {
   outbox: AlertChangeDeps['outbox'];
   /** Resolves open alarm alerts whose alarm is OK in CloudWatch (gated to its own interval). */
   reconcileAlarms?: () => Promise<number>;
+  /** Silences and maintenance windows: no reminder for an alert they cover. */
+  isSuppressed?: SuppressionCheck;
 }) {
   const mutesEnded = await sweepExpiredMutes(core.actions);
   const silencesEnded = await sweepExpiredSilences(core.actions);
   const windowsSummarised = await sweepEndedWindows(core.actions);
+  // After the mutes: an alert whose mute just ended is reminded about on this same sweep if it is overdue.
+  const remindersSent = await sweepEscalations(core.actions, core.isSuppressed);
   const alarmsReconciled = (await core.reconcileAlarms?.()) ?? 0;
   const outboxes = await sweepOutboxes(core.outbox);
   return {
     mutesEnded,
     silencesEnded,
     windowsSummarised,
+    remindersSent,
     alarmsReconciled,
     outboxesDrained: outboxes.drained,
     outboxesFailed: outboxes.failed,

@@ -20,6 +20,34 @@ const matchSchema = z.strictObject({
   name: z.string().optional(),
   severity: z.union([severity, z.array(severity)]).optional(),
 });
+/**
+ * Reminders for an open alert nobody has acknowledged: each level fires `afterMinutes` after the one before
+ * (the first after the alert fired), mentioning its targets in a reply also shown in the channel. A bare
+ * list of levels is short for `{ levels }`; an empty list turns escalation off.
+ */
+const escalationLevelSchema = z.strictObject({
+  afterMinutes: z
+    .number({ error: 'must be a number of minutes' })
+    .positive('must be more than 0 minutes')
+    .max(7 * 24 * 60, 'must be at most a week (10080 minutes)'),
+  targets: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^(@here|@channel|S[A-Z0-9]+|[UW][A-Z0-9]+)$/,
+          'must be @here, @channel, a user group id (S…) or a user id (U…)',
+        ),
+    )
+    .min(1, 'must name at least one target'),
+});
+const escalationSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { levels: value } : value),
+  z.strictObject({
+    levels: z.array(escalationLevelSchema).max(10, 'at most 10 levels'),
+    severities: z.array(severity).default(['critical', 'high']),
+  }),
+);
 
 const routeSchema = z.strictObject({
   match: matchSchema.default({}),
@@ -33,6 +61,7 @@ const routeSchema = z.strictObject({
   runbook: z.url().optional(),
   /** The severity of a firing alert this route takes (recoveries keep theirs); mentions follow it. */
   severity: severity.optional(),
+  escalation: escalationSchema.optional(),
 });
 
 /** Who may do something: listed users, members of listed user groups, or everyone. */
@@ -157,6 +186,8 @@ export const configSchema = z.strictObject({
       (windows) => new Set(windows.map((w) => w.name)).size === windows.length,
       'window names must differ',
     ),
+  /** The escalation of routes that name none (and of alerts no route matches). */
+  escalation: escalationSchema.optional(),
 });
 
 export type KlaxonConfig = z.output<typeof configSchema>;
@@ -164,3 +195,4 @@ export type RouteConfig = KlaxonConfig['routes'][number];
 export type PermissionConfig = z.output<typeof permissionSchema>;
 export type PermissionAction = keyof KlaxonConfig['permissions'];
 export type MaintenanceWindowConfig = KlaxonConfig['maintenanceWindows'][number];
+export type EscalationConfig = z.output<typeof escalationSchema>;

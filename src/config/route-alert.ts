@@ -1,6 +1,7 @@
 import type { NormalizedAlert, Severity } from '../model/alert.ts';
 import { matchesAlert } from '../model/alert-matchers.ts';
-import type { KlaxonConfig, RouteConfig } from './config-schema.ts';
+import type { EscalationLevel } from '../model/escalation.ts';
+import type { EscalationConfig, KlaxonConfig, RouteConfig } from './config-schema.ts';
 
 export { globToRegExp } from '../model/alert-matchers.ts';
 
@@ -10,13 +11,20 @@ export interface AlertRoute {
   runbookUrl?: string;
   /** Present when the route sets a firing alert's severity (`routes[].severity`). */
   severity?: Severity;
+  /** Reminders while nobody acknowledges it; empty when its route (or the default) has none for its severity. */
+  escalation?: EscalationLevel[];
 }
 
 /** The first matching route wins; no match goes to the default channel with no mentions. */
 export function routeAlert(alert: NormalizedAlert, config: KlaxonConfig): AlertRoute {
   const route = config.routes.find((candidate) => matchesRoute(candidate, alert));
-  if (!route) return { channel: config.defaultChannel, mentions: [] };
-  const severity = route.severity && alert.state === 'firing' ? route.severity : undefined;
+  const severity = route?.severity && alert.state === 'firing' ? route.severity : undefined;
+  const levels = escalationOf(
+    route?.escalation ?? config.escalation,
+    severity ? { ...alert, severity } : alert,
+  );
+  const escalation = levels.length > 0 ? { escalation: levels } : {};
+  if (!route) return { channel: config.defaultChannel, mentions: [], ...escalation };
   // Recoveries have severity `info`, so they never mention anyone unless a route asks for `info`.
   const mentions = route.mentions?.severities.includes(severity ?? alert.severity)
     ? route.mentions.targets
@@ -26,7 +34,16 @@ export function routeAlert(alert: NormalizedAlert, config: KlaxonConfig): AlertR
     mentions: mentions.map(toSlackMention),
     ...(route.runbook ? { runbookUrl: route.runbook } : {}),
     ...(severity ? { severity } : {}),
+    ...escalation,
   };
+}
+
+function escalationOf(policy: EscalationConfig | undefined, alert: NormalizedAlert): EscalationLevel[] {
+  if (!policy?.severities.includes(alert.severity)) return [];
+  return policy.levels.map((level) => ({
+    afterMinutes: level.afterMinutes,
+    mentions: level.targets.map(toSlackMention),
+  }));
 }
 
 function matchesRoute(route: RouteConfig, alert: NormalizedAlert): boolean {

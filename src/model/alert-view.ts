@@ -47,4 +47,6 @@ export interface AlertView {
   lastFailure?: LastFailure;
   /** Whether anyone may rerun (`permissions.rerun` names someone): a button nobody may use is not shown. */
   rerunOffered?: boolean;
+  /** ISO time a resolved alert fired again and was reopened, while it stays open. */
+  reopenedAt?: string;
 }

@@ -1,5 +1,6 @@
 import type { NormalizedAlert } from './alert.ts';
 import type { LastFailure, SlackUserRef } from './alert-view.ts';
+import type { EscalationState } from './escalation.ts';
 import type { OutboxEntry, SlackBudget } from './outbox.ts';
 
 /** An alert's stored life. `version` guards every write (optimistic locking). */
@@ -42,6 +43,13 @@ export interface AlertRecord {
    * limit its outbox is dropped and `gaveUpAt` (epoch ms) set. Cleared when a step reaches the channel.
    */
   channelRefusal?: { code: string; attempts: number; gaveUpAt?: number };
+  /** Reminders while nobody acknowledges it (absent: its route has no escalation for its severity). */
+  escalation?: EscalationState;
+  /** ISO time a resolved alert fired again and was reopened (this episode), shown on the root. */
+  reopenedAt?: string;
+  /** The latest note someone added (the thread has them all), and how many there are. */
+  latestNote?: SlackUserRef & { at: string; text: string };
+  noteCount?: number;
 }
 
 export interface MuteRecord {

@@ -10,6 +10,7 @@ export const AlertActionIds = {
   resolve: 'klaxon_resolve',
   reopen: 'klaxon_reopen',
   details: 'klaxon_details',
+  addNote: 'klaxon_note',
 } as const;
 export type AlertActionId = (typeof AlertActionIds)[keyof typeof AlertActionIds];
 

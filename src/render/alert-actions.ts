@@ -30,6 +30,7 @@ function renderOpenActions(view: AlertView): ActionsBlockElement[] {
       ? renderButton(AlertActionIds.unacknowledge, 'Unacknowledge', view.alertId)
       : { ...renderButton(AlertActionIds.acknowledge, 'Acknowledge', view.alertId), style: 'primary' },
     view.mute ? renderButton(AlertActionIds.unmute, 'Unmute', view.alertId) : renderMuteSelect(view.alertId),
+    renderButton(AlertActionIds.addNote, 'Add note', view.alertId),
   ];
   const rerun = view.rerunOffered ? renderRerunButton(view) : undefined;
   if (rerun) elements.push(rerun);

@@ -90,9 +90,20 @@ function renderHappening(view: AlertView): SectionBlock[] {
 }
 
 function renderLifecycle(view: AlertView): ContextBlock[] {
-  const lines = [...describeAcknowledgement(view), ...describeMute(view), ...describeReruns(view)];
+  const lines = [
+    ...describeReopened(view),
+    ...describeAcknowledgement(view),
+    ...describeMute(view),
+    ...describeReruns(view),
+  ];
   if (lines.length === 0) return [];
   return [{ type: 'context', elements: [{ type: 'mrkdwn', text: lines.join('\n') }] }];
+}
+
+/** It had been resolved: whoever had it then may not have it now, so it asks again. */
+function describeReopened(view: AlertView): string[] {
+  if (!view.reopenedAt) return [];
+  return [`🔁 Reopened: fired again after it resolved · ${formatSlackDate(view.reopenedAt)}`];
 }
 
 function describeAcknowledgement(view: AlertView): string[] {

@@ -45,5 +45,6 @@ export function alertViewOf(
     ...(record.lastFiredSourceAt ? { sourceFiredAt: record.lastFiredSourceAt } : {}),
     ...(record.lastFailure ? { lastFailure: record.lastFailure } : {}),
     ...(options.rerunOffered ? { rerunOffered: true } : {}),
+    ...(record.status === 'open' && record.reopenedAt ? { reopenedAt: record.reopenedAt } : {}),
   };
 }

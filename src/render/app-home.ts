@@ -3,7 +3,8 @@ import type { AlertRecord, AuditRecord, MuteRecord } from '../model/records.ts';
 import type { SilenceRecord } from '../model/silence.ts';
 import { accountNameOf } from './account-label.ts';
 import { SeverityLabels, StatusDisplays } from './display-state.ts';
-import { escapeMrkdwn, formatCode, formatSlackDate, formatUser } from './mrkdwn.ts';
+import { escapeMrkdwn, formatCode, formatDuration, formatSlackDate, formatUser } from './mrkdwn.ts';
+import { describeLatestNote, describeNextReminder } from './open-alerts.ts';
 import { describeMatchers } from './silences.ts';
 import { truncateText } from './text-limits.ts';
 
@@ -35,7 +36,7 @@ export function renderAppHome(input: AppHomeInput): HomeView {
     context(`Updated ${formatSlackDate(input.now.toISOString())}`),
     ...renderList(
       'Open alerts',
-      input.openAlerts.map((record) => describeOpenAlert(record, input.accountNames)),
+      input.openAlerts.map((record) => describeOpenAlert(record, input.now, input.accountNames)),
       maxListed.alerts,
       'No open alerts.',
     ),
@@ -69,15 +70,28 @@ function renderList(title: string, lines: string[], max: number, empty: string):
   ];
 }
 
-function describeOpenAlert(record: AlertRecord, accountNames: AppHomeInput['accountNames']): string {
+function describeOpenAlert(
+  record: AlertRecord,
+  now: Date,
+  accountNames: AppHomeInput['accountNames'],
+): string {
   const status = StatusDisplays[record.alert.state];
-  const ack = record.acknowledged ? ` · 👀 ${formatUser(record.acknowledged)}` : '';
+  const note = describeLatestNote(record);
   const named = accountNameOf(record, accountNames);
   const account = named ? ` · ${escapeMrkdwn(named)}` : '';
   return [
     `${status.emoji} *${escapeMrkdwn(record.alert.title)}*`,
-    `${SeverityLabels[record.alert.severity]}${account} · <#${record.channel}> · since ${formatSlackDate(record.firstFiredAt)} · fired ${record.timesFired}×${ack}`,
+    `${SeverityLabels[record.alert.severity]}${account} · <#${record.channel}> · since ${formatSlackDate(record.firstFiredAt)} · fired ${record.timesFired}×${describeWaiting(record, now)}`,
+    ...(note ? [note] : []),
   ].join('\n');
+}
+
+/** Who has it, or how long it has waited for someone and when the next reminder goes out. */
+function describeWaiting(record: AlertRecord, now: Date): string {
+  if (record.acknowledged) return ` · 👀 ${formatUser(record.acknowledged)}`;
+  const since = record.escalation?.since ?? record.firstFiredAt;
+  const waited = formatDuration(now.getTime() - Date.parse(since));
+  return ` · ⏳ waiting ${waited}${describeNextReminder(record, now)}`;
 }
 
 function describeMute(mute: MuteRecord): string {

@@ -35,7 +35,7 @@ export function describeOpenAlert(
   const age = formatDuration(now.getTime() - Date.parse(record.firstFiredAt));
   const acknowledged = record.acknowledged
     ? `acknowledged by ${formatUser(record.acknowledged)}`
-    : '_not acknowledged_';
+    : `_not acknowledged_${describeNextReminder(record, now)}`;
   const parts = [
     `${display.emoji} *${escapeMrkdwn(truncate(record.alert.title, 150))}*`,
     escapeMrkdwn(truncate(record.lastStateLabel || record.alert.stateLabel, 40)),
@@ -46,5 +46,23 @@ export function describeOpenAlert(
     acknowledged,
     /^[CG][A-Z0-9]+$/.test(record.channel) ? `in <#${record.channel}>` : undefined,
   ];
-  return `• ${parts.filter(Boolean).join(' · ')}`;
+  const note = describeLatestNote(record);
+  return `• ${parts.filter(Boolean).join(' · ')}${note ? `\n   ${note}` : ''}`;
+}
+
+/** ", next reminder in 10 min (level 2 of 3)" while an unacknowledged alert's escalation has a level left. */
+export function describeNextReminder(record: AlertRecord, now: Date): string {
+  const escalation = record.escalation;
+  if (!escalation?.dueAt || record.acknowledged) return '';
+  const inMs = Date.parse(escalation.dueAt) - now.getTime();
+  const when = inMs > 0 ? `in ${formatDuration(inMs)}` : 'due now';
+  return `, next reminder ${when} (level ${escalation.sent + 1} of ${escalation.levels.length})`;
+}
+
+/** "📝 @ann: restarted the DB (3 notes)", the latest note cut short; the thread has them all. */
+export function describeLatestNote(record: AlertRecord): string | undefined {
+  const note = record.latestNote;
+  if (!note) return undefined;
+  const count = (record.noteCount ?? 1) > 1 ? ` (${record.noteCount} notes)` : '';
+  return `📝 ${formatUser(note)}: ${escapeMrkdwn(truncate(note.text.replace(/\s+/g, ' '), 200))}${count}`;
 }

@@ -12,12 +12,13 @@ import {
   formatLink,
   formatSlackDate,
   formatUser,
+  selectValidMentions,
 } from './mrkdwn.ts';
 import type { SlackMessage } from './slack-message.ts';
 
 export type { MuteSummary, ThreadReply, ThreadReplyKind } from '../model/thread-reply.ts';
 
-import type { MuteSummary, ThreadReply } from '../model/thread-reply.ts';
+import type { EscalationReply, MuteSummary, ThreadReply } from '../model/thread-reply.ts';
 
 /** The parts every reply is drawn from: a headline, optional detail lines, fields and a context line. */
 interface ReplyParts {
@@ -40,10 +41,22 @@ export function renderThreadReply(reply: ThreadReply, view: AlertView): SlackMes
 
 function describeReply(reply: ThreadReply, view: AlertView): ReplyParts {
   switch (reply.kind) {
+    case 'escalated':
+      return describeEscalation(reply);
     case 'fired-again':
-      return describeFiredAgain(reply.alert, view);
+      return describeFiredAgain(reply.alert, view, reply.mentions);
     case 'state-changed':
-      return describeStateChange(reply.alert, reply.previousStateLabel, reply.reopened === true);
+      return describeStateChange(
+        reply.alert,
+        reply.previousStateLabel,
+        reply.reopened === true,
+        reply.mentions,
+      );
+    case 'note':
+      return {
+        ...describeUserAction('📝', reply.by, 'added a note', reply.at),
+        details: [escapeMrkdwn(reply.text)],
+      };
     case 'acknowledged':
       return describeUserAction('👀', reply.by, 'acknowledged this alert', reply.at);
     case 'unacknowledged':
@@ -94,10 +107,27 @@ function describeDigest(reply: Extract<ThreadReply, { kind: 'digest' }>): ReplyP
   };
 }
 
-function describeFiredAgain(alert: NormalizedAlert, view: AlertView): ReplyParts {
+/** "⏰ @oncall Not acknowledged after 15 min (level 1 of 2)": its mentions lead, so the notification names them. */
+function describeEscalation(reply: EscalationReply): ReplyParts {
+  const mentions = selectValidMentions(reply.mentions);
+  const waited = formatDurationBetween(reply.since, reply.at) ?? '';
+  return {
+    headline: `⏰ ${[...mentions, `*Not acknowledged after ${waited}*`].join(' ')} (level ${reply.level} of ${reply.levels})`,
+    details: ['Acknowledge it on the alert to stop the reminders, or mute it.'],
+    context: [formatSlackDate(reply.at)],
+  };
+}
+
+/** A re-fire shown in the channel leads with the mentions its decision gave it (its severity's, when nobody has it). */
+function mentionsOf(mentions: string[] | undefined): string {
+  const valid = selectValidMentions(mentions ?? []);
+  return valid.length > 0 ? `${valid.join(' ')} ` : '';
+}
+
+function describeFiredAgain(alert: NormalizedAlert, view: AlertView, mentions?: string[]): ReplyParts {
   const occurrence = alert.occurrence ? `: new occurrence ${formatCode(alert.occurrence)}` : '';
   return {
-    headline: `${StatusDisplays[alert.state].emoji} *Fired again* (${formatOrdinal(view.timesFired)} time)${occurrence}`,
+    headline: `${mentionsOf(mentions)}${StatusDisplays[alert.state].emoji} *Fired again* (${formatOrdinal(view.timesFired)} time)${occurrence}`,
     details: describeSummary(alert),
     alert,
     context: describeEventContext(alert),
@@ -108,6 +138,7 @@ function describeStateChange(
   alert: NormalizedAlert,
   previous: string | undefined,
   reopened: boolean,
+  mentions?: string[],
 ): ReplyParts {
   const labels = { firing: reopened ? 'Reopened: firing again' : 'Firing again' } as Record<string, string>;
   const display = StatusDisplays[alert.state];
@@ -116,7 +147,7 @@ function describeStateChange(
     : formatCode(alert.stateLabel);
   const flapping = reopened ? ['It had been resolved; it may be flapping.'] : [];
   return {
-    headline: `${display.emoji} *${labels[alert.state] ?? display.label}* · ${transition}`,
+    headline: `${mentionsOf(mentions)}${display.emoji} *${labels[alert.state] ?? display.label}* · ${transition}`,
     details: [...flapping, ...describeSummary(alert)],
     context: describeEventContext(alert),
   };

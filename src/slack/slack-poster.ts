@@ -6,6 +6,8 @@ export interface PostOptions {
   threadTs?: string;
   /** Tags the message (Slack message metadata) so that a retried step can find it instead of posting twice. */
   stepId?: string;
+  /** A thread reply also shown in the channel (`reply_broadcast`). */
+  broadcast?: boolean;
 }
 
 /** The Slack calls the alert path makes, behind a small interface so the core never sees WebClient. */
@@ -27,7 +29,7 @@ export interface SlackPoster {
 export function createSlackPoster(client: WebClient): SlackPoster {
   return {
     async postMessage(channel, message, options = {}) {
-      const response = await client.chat.postMessage({
+      const args = {
         channel,
         text: message.text,
         blocks: message.blocks,
@@ -38,7 +40,13 @@ export function createSlackPoster(client: WebClient): SlackPoster {
           : {}),
         unfurl_links: false,
         unfurl_media: false,
-      });
+      };
+      // A broadcast reply is also shown in the channel, so a thread's news is not only an edit far above.
+      const response = await client.chat.postMessage(
+        options.broadcast && options.threadTs
+          ? { ...args, thread_ts: options.threadTs, reply_broadcast: true }
+          : args,
+      );
       if (!response.ts || !response.channel) throw new Error('chat.postMessage returned no ts');
       return { channel: response.channel, ts: response.ts };
     },

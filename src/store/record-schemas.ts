@@ -59,6 +59,17 @@ const alertRecord = z.looseObject({
   channelRefusal: z
     .object({ code: z.string(), attempts: z.number(), gaveUpAt: z.number().optional() })
     .optional(),
+  escalation: z
+    .looseObject({
+      levels: z.array(z.looseObject({ afterMinutes: z.number(), mentions: z.array(z.string()) })),
+      since: z.string(),
+      sent: z.number().int(),
+      dueAt: z.string().optional(),
+    })
+    .optional(),
+  reopenedAt: z.string().optional(),
+  latestNote: z.looseObject({ userId: z.string(), at: z.string(), text: z.string() }).optional(),
+  noteCount: z.number().int().optional(),
 });
 
 const muteRecord = z.looseObject({

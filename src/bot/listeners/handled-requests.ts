@@ -1,5 +1,6 @@
 import { AlertActionIds } from '../../render/action-values.ts';
 import { MuteModalIds } from '../../render/mute-modal.ts';
+import { NoteModalIds } from '../../render/note-modal.ts';
 import { silenceExpireActionId } from '../../render/silences.ts';
 import type { SlackRequestSummary } from '../slack-request-body.ts';
 
@@ -9,7 +10,7 @@ import type { SlackRequestSummary } from '../slack-request-body.ts';
  */
 export const handledSlackRequests = {
   actions: new Set<string>([...Object.values(AlertActionIds), silenceExpireActionId]),
-  views: new Set<string>([MuteModalIds.callbackId]),
+  views: new Set<string>([MuteModalIds.callbackId, NoteModalIds.callbackId]),
   commands: new Set<string>(['/klaxon']),
   events: new Set<string>(['app_home_opened']),
 } as const;

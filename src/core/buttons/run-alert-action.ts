@@ -14,6 +14,7 @@ export const AuditActions = {
   resolve: 'resolve',
   reopen: 'reopen',
   rerun: 'rerun',
+  note: 'note',
 } as const;
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];
 
@@ -26,6 +27,8 @@ const permissionOf: Record<AuditAction, PermissionAction> = {
   resolve: 'resolve',
   reopen: 'resolve',
   rerun: 'rerun',
+  // Writing in the thread of an alert is part of having it.
+  note: 'acknowledge',
 };
 
 export interface ActionRequest {

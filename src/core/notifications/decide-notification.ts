@@ -1,10 +1,12 @@
 import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
 import type { AlertChange } from '../../model/alert-change.ts';
 import type { LastFailure } from '../../model/alert-view.ts';
+import type { EscalationLevel } from '../../model/escalation.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
 import type { ThreadReply } from '../../model/thread-reply.ts';
 import type { StepTiming } from '../outbox/plan-outbox.ts';
+import { escalationFrom, mentionsUnlessAcknowledged } from './refire-attention.ts';
 
 export interface LifecycleSettings {
   /** A new ALARM within this long after recovery reopens the old message instead of posting a new one. */
@@ -19,7 +21,7 @@ export interface DecisionInput {
   /** The silence or maintenance window in force that matches the alert, if any. */
   silence?: { silenceId: string };
   alert: NormalizedAlert;
-  route: { channel: string; mentions: string[] };
+  route: { channel: string; mentions: string[]; escalation?: EscalationLevel[] };
   messageId: string;
   now: Date;
   settings: LifecycleSettings;
@@ -101,6 +103,7 @@ function openNewEpisode({ stored, alert, route, now }: DecisionInput): Decision 
     outboxSeq: stored?.outboxSeq ?? 0,
     ...(stored?.slackBudget ? { slackBudget: stored.slackBudget } : {}),
     ...failureOf(alert),
+    ...escalationFrom(route, now),
   };
   const payload = alert.details
     ? [{ kind: 'reply', reply: { kind: 'payload', text: alert.details } } as const]
@@ -138,15 +141,22 @@ function failureOf(alert: NormalizedAlert): { lastFailure?: LastFailure } {
 /** The record holds it beside the alert itself: a bounded copy is enough for one line. */
 const maxFailureSummaryChars = 1000;
 
+/** Whoever had it before it resolved may not have it now: it waits for someone again, from the start. */
 function reopen(input: DecisionInput, stored: AlertRecord): Decision {
-  const { alert, now } = input;
+  const { alert, now, route } = input;
   const next: AlertRecord = {
     ...fired(stored, alert, now),
     status: 'open',
     resolvedAt: undefined,
     resolvedBy: undefined,
+    acknowledged: undefined,
+    reopenedAt: now.toISOString(),
+    mentions: route.mentions,
+    escalation: undefined,
+    ...escalationFrom(route, now),
   };
-  return withRootUpdate('reopened', next, stateChangeReply(alert, stored, true));
+  const reply = { ...stateChangeReply(alert, stored, true), ...mentionsUnlessAcknowledged(route, next) };
+  return withRootUpdate('reopened', next, reply);
 }
 
 function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
@@ -164,17 +174,25 @@ function recover({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
   return withRootUpdate('recovered', next, reply);
 }
 
-function changeState({ alert, now }: DecisionInput, stored: AlertRecord): Decision {
-  const reply = stateChangeReply(alert, stored);
+function changeState(input: DecisionInput, stored: AlertRecord): Decision {
+  const { alert, now } = input;
+  const firing = alert.state === 'firing' ? mentionsUnlessAcknowledged(input.route, stored) : {};
+  const reply = { ...stateChangeReply(alert, stored), ...firing };
   return withRootUpdate('state-changed', fired(stored, alert, now), reply);
 }
 
-function repeat({ alert, now, settings }: DecisionInput, stored: AlertRecord): Decision {
+function repeat(input: DecisionInput, stored: AlertRecord): Decision {
+  const { alert, now, settings } = input;
   const next = fired(stored, alert, now);
   const isNewOccurrence = alert.occurrence !== undefined && alert.occurrence !== stored.lastOccurrence;
   if (isNewOccurrence) {
-    const reply: ThreadReply = { kind: 'fired-again', alert: forReply(alert) };
-    return withRootUpdate('repeat', next, reply);
+    const reply: ThreadReply = {
+      kind: 'fired-again',
+      alert: forReply(alert),
+      ...mentionsUnlessAcknowledged(input.route, stored),
+    };
+    // A new occurrence earns the mentions of its own severity (a new finding may be graver than the first).
+    return withRootUpdate('repeat', { ...next, mentions: input.route.mentions }, reply);
   }
   // Identical repeats never wait on Slack: the root's counters are redrawn later, at most once per interval.
   const notBefore = Math.max(now.getTime(), stored.rootRefreshedAt + settings.rootRefreshIntervalMs);

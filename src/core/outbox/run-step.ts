@@ -1,5 +1,6 @@
 import { type OutboxEntry, stepIdOf } from '../../model/outbox.ts';
 import type { AlertRecord, MuteRecord } from '../../model/records.ts';
+import { shouldBroadcastReply } from '../../model/thread-reply.ts';
 import { renderAlertMessage } from '../../render/alert-message.ts';
 import { type AlertViewOptions, alertViewOf } from '../../render/alert-view-of.ts';
 import { renderThreadReply } from '../../render/thread-reply.ts';
@@ -48,18 +49,19 @@ export async function runOutboxStep(
     }
   }
   const reply = renderThreadReply(entry.step.reply, view);
+  const broadcast = shouldBroadcastReply(entry.step.reply);
   const threadTs = record.ts;
   const found = entry.suspect
     ? await findEarlierPost(slack, record.channel, stepId, { threadTs })
     : undefined;
   if (found) return { kind: 'done' };
   try {
-    await slack.postMessage(record.channel, reply, { threadTs, stepId });
+    await slack.postMessage(record.channel, reply, { threadTs, stepId, broadcast });
     return { kind: 'done' };
   } catch (error) {
     if (!isRootGone(error)) throw error;
     const root = await repost();
-    await slack.postMessage(root.channel, reply, { threadTs: root.ts, stepId });
+    await slack.postMessage(root.channel, reply, { threadTs: root.ts, stepId, broadcast });
     return { kind: 'done', root };
   }
 }

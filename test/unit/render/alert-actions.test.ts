@@ -105,6 +105,7 @@ describe('alert action buttons', () => {
       {
         "acknowledge": "klaxon_ack",
         "details": "klaxon_details",
+        "addNote": "klaxon_note",
         "mute": "klaxon_mute",
         "reopen": "klaxon_reopen",
         "rerunGlueJob": "klaxon_rerun_glue",

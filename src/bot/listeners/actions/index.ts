@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { registerAcknowledge } from './acknowledge.ts';
+import { registerAddNote } from './add-note.ts';
 import { registerDetails } from './details.ts';
 import { registerExpireSilence } from './expire-silence.ts';
 import { registerMuteMenu } from './mute-menu.ts';
@@ -21,4 +22,5 @@ export function registerActionsListeners(app: App, deps: ListenerDeps): void {
   registerRerunGlueJob(app, deps);
   registerDetails(app, deps);
   registerExpireSilence(app, deps);
+  registerAddNote(app, deps);
 }
