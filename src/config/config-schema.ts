@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertSources, Severities } from '../model/alert.ts';
+import { EnrichmentKinds } from '../model/enrichment.ts';
 
 const severity = z.enum(Severities);
 const sourceName = z.enum(Object.values(AlertSources));
@@ -9,6 +10,9 @@ const channel = z.string().min(1).describe('Slack channel id (C…) or #name');
 
 /** `@here`, `@channel`, a user group id (S…) or a user id (U…), turned into Slack mention syntax. */
 const mention = z.union([z.enum(['@here', '@channel']), slackUsergroupId, slackUserId]);
+
+/** Enrichments by kind, each on (true) or off (false); a kind left out keeps the default. */
+const enrichSwitches = z.partialRecord(z.enum(EnrichmentKinds), z.boolean());
 
 const routeSchema = z.strictObject({
   match: z
@@ -29,6 +33,8 @@ const routeSchema = z.strictObject({
     })
     .optional(),
   runbook: z.url().optional(),
+  /** Enrichments switched on or off for this route's alerts, over `enrichment.enabled`: `{ 'log-lines': false }`. */
+  enrich: enrichSwitches.optional(),
 });
 
 /** Who may do something: listed users, members of listed user groups, or everyone. */
@@ -100,9 +106,18 @@ export const configSchema = z.strictObject({
       maxLogsDays: z.number().positive().default(7),
     })
     .prefault({}),
+  enrichment: z
+    .strictObject({
+      /** The default for every route: an enrichment is on unless switched off here or on the route. */
+      enabled: enrichSwitches.default({}),
+      /** Each lookup's time budget; past it the thread says "… unavailable: timed out". */
+      timeoutSeconds: z.number().positive().max(60).default(8),
+    })
+    .prefault({}),
 });
 
 export type KlaxonConfig = z.output<typeof configSchema>;
+export type EnrichSwitches = z.output<typeof enrichSwitches>;
 export type RouteConfig = KlaxonConfig['routes'][number];
 export type PermissionConfig = z.output<typeof permissionSchema>;
 export type PermissionAction = keyof KlaxonConfig['permissions'];

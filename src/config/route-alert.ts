@@ -1,10 +1,13 @@
 import type { NormalizedAlert } from '../model/alert.ts';
+import type { EnrichmentKind } from '../model/enrichment.ts';
 import type { KlaxonConfig, RouteConfig } from './config-schema.ts';
 
 export interface AlertRoute {
   channel: string;
   mentions: string[];
   runbookUrl?: string;
+  /** The route's enrichment switches (over `enrichment.enabled`). */
+  enrich?: Partial<Record<EnrichmentKind, boolean>>;
 }
 
 /** The first matching route wins; no match goes to the default channel with no mentions. */
@@ -17,6 +20,7 @@ export function routeAlert(alert: NormalizedAlert, config: KlaxonConfig): AlertR
     channel: route.channel,
     mentions: mentions.map(toSlackMention),
     ...(route.runbook ? { runbookUrl: route.runbook } : {}),
+    ...(route.enrich ? { enrich: route.enrich } : {}),
   };
 }
 

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import type { NormalizedAlert } from '../../model/alert.ts';
+
+/** A metric as CloudWatch names it. */
+export interface MetricRef {
+  namespace: string;
+  metricName: string;
+  dimensions: { name: string; value: string }[];
+}
+
+/** One line of a metric-math alarm: a metric with its stat, or an expression over the others. */
+export interface MetricQuery {
+  id: string;
+  expression?: string;
+  metric?: MetricRef & { stat: string; period: number };
+  label?: string;
+  returnData: boolean;
+}
+
+/** What an alarm watches, as far as its notification says (SNS `Trigger` or the EventBridge configuration). */
+export type AlarmShape =
+  | { kind: 'metric'; metric: MetricRef; stat: string; period: number; threshold?: number }
+  | { kind: 'math'; queries: MetricQuery[]; period: number; threshold?: number }
+  | { kind: 'anomaly'; queries: MetricQuery[]; period: number; bandId: string }
+  | { kind: 'composite'; rule: string; suppressor?: string };
+
+const dimension = z.looseObject({ name: z.string(), value: z.string() });
+const snsMetricStat = z.looseObject({
+  Metric: z.looseObject({
+    MetricName: z.string(),
+    Namespace: z.string(),
+    Dimensions: z.array(dimension).default([]),
+  }),
+  Period: z.number(),
+  Stat: z.string(),
+});
+const snsTrigger = z.looseObject({
+  MetricName: z.string().optional(),
+  Namespace: z.string().optional(),
+  Dimensions: z.array(dimension).default([]),
+  Statistic: z.string().optional(),
+  ExtendedStatistic: z.string().optional(),
+  Period: z.number().default(300),
+  Threshold: z.number().optional(),
+  ThresholdMetricId: z.string().optional(),
+  Metrics: z
+    .array(
+      z.looseObject({
+        Id: z.string(),
+        Expression: z.string().optional(),
+        Label: z.string().optional(),
+        ReturnData: z.boolean().default(true),
+        MetricStat: snsMetricStat.optional(),
+      }),
+    )
+    .optional(),
+});
+const snsAlarm = z.looseObject({
+  Trigger: snsTrigger.optional(),
+  AlarmRule: z.string().optional(),
+  ActionsSuppressor: z.string().optional(),
+});
+
+/** The alarm's shape, read from the payload kept with the alert; undefined when it is not an alarm we can read. */
+export function readAlarmShape(alert: NormalizedAlert): AlarmShape | undefined {
+  if (alert.source !== 'cloudwatch-alarm') return undefined;
+  const raw = payloadOf(alert.raw);
+  const sns = snsAlarm.safeParse(raw);
+  if (sns.success && (sns.data.Trigger || sns.data.AlarmRule)) return shapeOfSns(sns.data);
+  return readEventBridgeShape(raw);
+}
+
+function payloadOf(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function shapeOfSns(alarm: z.output<typeof snsAlarm>): AlarmShape | undefined {
+  if (alarm.AlarmRule) {
+    return {
+      kind: 'composite',
+      rule: alarm.AlarmRule,
+      ...(alarm.ActionsSuppressor ? { suppressor: alarm.ActionsSuppressor } : {}),
+    };
+  }
+  const trigger = alarm.Trigger!;
+  if (trigger.Metrics) {
+    const queries = trigger.Metrics.map(
+      (m): MetricQuery => ({
+        id: m.Id,
+        returnData: m.ReturnData,
+        ...(m.Expression ? { expression: m.Expression } : {}),
+        ...(m.Label ? { label: m.Label } : {}),
+        ...(m.MetricStat ? { metric: metricOfSnsStat(m.MetricStat) } : {}),
+      }),
+    );
+    return mathOrAnomaly(queries, trigger.Period, trigger.Threshold, trigger.ThresholdMetricId);
+  }
+  if (!trigger.MetricName || !trigger.Namespace) return undefined;
+  return {
+    kind: 'metric',
+    metric: { namespace: trigger.Namespace, metricName: trigger.MetricName, dimensions: trigger.Dimensions },
+    stat: statOf(trigger.ExtendedStatistic ?? trigger.Statistic),
+    period: trigger.Period,
+    ...(trigger.Threshold !== undefined ? { threshold: trigger.Threshold } : {}),
+  };
+}
+
+function metricOfSnsStat(stat: z.output<typeof snsMetricStat>): MetricQuery['metric'] {
+  const { Metric } = stat;
+  return {
+    namespace: Metric.Namespace,
+    metricName: Metric.MetricName,
+    dimensions: Metric.Dimensions,
+    stat: statOf(stat.Stat),
+    period: stat.Period,
+  };
+}
+
+function mathOrAnomaly(
+  queries: MetricQuery[],
+  period: number,
+  threshold: number | undefined,
+  bandId: string | undefined,
+): AlarmShape {
+  if (bandId) return { kind: 'anomaly', queries, period, bandId };
+  return { kind: 'math', queries, period, ...(threshold !== undefined ? { threshold } : {}) };
+}
+
+/** The SNS Trigger spells statistics in capitals (AVERAGE, SAMPLE_COUNT); widgets want Average, SampleCount. */
+export function statOf(statistic: string | undefined): string {
+  if (!statistic) return 'Average';
+  if (!/^[A-Z_]+$/.test(statistic)) return statistic;
+  return statistic
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+const ebMetric = z.looseObject({
+  id: z.string(),
+  expression: z.string().optional(),
+  label: z.string().optional(),
+  returnData: z.boolean().default(true),
+  metricStat: z
+    .looseObject({
+      metric: z.looseObject({
+        name: z.string(),
+        namespace: z.string(),
+        dimensions: z.record(z.string(), z.string()).default({}),
+      }),
+      period: z.number(),
+      stat: z.string(),
+    })
+    .optional(),
+});
+const ebAlarm = z.looseObject({
+  detail: z.looseObject({
+    configuration: z.looseObject({
+      metrics: z.array(ebMetric).optional(),
+      alarmRule: z.string().optional(),
+      actionsSuppressor: z.string().optional(),
+      thresholdMetricId: z.string().optional(),
+    }),
+    state: z.looseObject({ reasonData: z.string().optional() }).optional(),
+  }),
+});
+
+function readEventBridgeShape(raw: unknown): AlarmShape | undefined {
+  const parsed = ebAlarm.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const { configuration, state } = parsed.data.detail;
+  if (configuration.alarmRule) {
+    const suppressor = configuration.actionsSuppressor;
+    return { kind: 'composite', rule: configuration.alarmRule, ...(suppressor ? { suppressor } : {}) };
+  }
+  const queries = (configuration.metrics ?? []).map(
+    (m): MetricQuery => ({
+      id: m.id,
+      returnData: m.returnData,
+      ...(m.expression ? { expression: m.expression } : {}),
+      ...(m.label ? { label: m.label } : {}),
+      ...(m.metricStat ? { metric: metricOfEventBridge(m.metricStat) } : {}),
+    }),
+  );
+  const threshold = thresholdOfReasonData(state?.reasonData);
+  const [only] = queries;
+  if (queries.length === 1 && only?.metric) {
+    const { stat, period, ...metric } = only.metric;
+    return { kind: 'metric', metric, stat, period, ...(threshold !== undefined ? { threshold } : {}) };
+  }
+  if (queries.length === 0) return undefined;
+  const period = queries.find((q) => q.metric)?.metric?.period ?? 300;
+  const bandId = configuration.thresholdMetricId ?? queries.find((q) => isBand(q.expression))?.id;
+  return mathOrAnomaly(queries, period, threshold, bandId);
+}
+
+function metricOfEventBridge(stat: NonNullable<z.output<typeof ebMetric>['metricStat']>) {
+  const dimensions = Object.entries(stat.metric.dimensions).map(([name, value]) => ({ name, value }));
+  return {
+    namespace: stat.metric.namespace,
+    metricName: stat.metric.name,
+    dimensions,
+    stat: stat.stat,
+    period: stat.period,
+  };
+}
+
+function isBand(expression: string | undefined): boolean {
+  return expression?.startsWith('ANOMALY_DETECTION_BAND') ?? false;
+}
+
+/** The EventBridge form keeps the threshold only in the state's reasonData (a JSON string). */
+function thresholdOfReasonData(reasonData: string | undefined): number | undefined {
+  if (!reasonData) return undefined;
+  const parsed = z.looseObject({ threshold: z.number() }).safeParse(payloadOf(reasonData));
+  return parsed.success ? parsed.data.threshold : undefined;
+}
