@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { createKlaxon, type Klaxon } from '../src/app/create-klaxon.ts';
@@ -153,6 +154,7 @@ function loopbackAwsClients(): AwsClients {
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
     glue: new GlueClient(common),
+    cloudWatch: new CloudWatchClient(common),
     hasCredentials: async () => false,
   };
 }

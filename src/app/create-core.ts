@@ -4,11 +4,19 @@ import type { ListenerDeps } from '../bot/listeners/listener-deps.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { AlertActionDeps } from '../core/buttons/action-deps.ts';
 import { type CommandSetupOptions, setUpKlaxonCommands } from '../core/commands/set-up-commands.ts';
+import { createEnrichmentCache } from '../core/enrich/enrichment-cache.ts';
+import { defaultEnrichers } from '../core/enrich/enrichment-registry.ts';
+import {
+  type EnrichmentLookup,
+  type EnrichmentRegistry,
+  lookUpEnrichment,
+} from '../core/enrich/look-up-enrichment.ts';
 import type { SnsContext } from '../core/notifications/sns-context.ts';
 import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pacer.ts';
 import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-scheduler.ts';
 import type { OutboxRuntime } from '../core/outbox/outbox-runtime.ts';
 import { defaultOutboxSettings } from '../core/outbox/plan-outbox.ts';
+import type { EnrichmentKind } from '../model/enrichment.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
 import { createSlackPoster } from '../slack/slack-poster.ts';
@@ -39,7 +47,19 @@ export interface CoreOptions {
   drainLeaseMs?: number;
   /** Posts per channel: Slack's sustained one per second with a short burst unless set. */
   channelPace?: ChannelPace;
+  /** Enrichers by kind (default: every one this build has); a kind without one is not planned. */
+  enrichers?: EnrichmentRegistry<AwsClients>;
+  /**
+   * Without timers in the process (Lambda): hands an alert's enrichment steps to the worker (an
+   * asynchronous invocation). Absent there, the worker's per-minute sweep runs them.
+   */
+  dispatchEnrichment?: (alertId: string) => Promise<void>;
+  /** A signal aborting a lookup when its budget is spent (tests abort it by hand). */
+  enrichmentBudgetSignal?: (ms: number) => AbortSignal;
 }
+
+/** A lookup result is reused for a minute: a storm of the same alarm makes one call. */
+const enrichmentCacheMs = 60_000;
 
 /**
  * The one composition root: builds the context every transport serves from — the store, the Slack client,
@@ -74,6 +94,13 @@ export function createCore(options: CoreOptions) {
         }
       : {}),
   };
+  const enrichment = enrichmentOf(options, clock);
+  outbox.enrich = (kind, alert) => lookUpEnrichment(enrichment, kind, alert);
+  // On the server a timer drains the lookups once SNS has its answer; on Lambda the worker does.
+  const enrichLater = inProcess
+    ? (alertId: string) => scheduler?.schedule(alertId, clock.now())
+    : options.dispatchEnrichment;
+  if (enrichLater) outbox.enrichLater = enrichLater;
   if (inProcess) scheduler = createDrainScheduler(() => outbox, logger);
   const sns: SnsContext = {
     config,
@@ -84,6 +111,7 @@ export function createCore(options: CoreOptions) {
     clock,
     now,
     logger,
+    enrichments: new Set(Object.keys(enrichment.registry) as EnrichmentKind[]),
   };
   const actions: AlertActionDeps = {
     config,
@@ -116,3 +144,14 @@ export function createCore(options: CoreOptions) {
   return { ...core, sweep: () => sweepOnce(core) };
 }
 export type KlaxonCore = ReturnType<typeof createCore>;
+
+function enrichmentOf(options: CoreOptions, clock: Clock): EnrichmentLookup<AwsClients> {
+  return {
+    registry: options.enrichers ?? defaultEnrichers,
+    clients: options.aws,
+    budgetMs: options.config.enrichment.timeoutSeconds * 1000,
+    cache: createEnrichmentCache(clock, enrichmentCacheMs),
+    clock,
+    ...(options.enrichmentBudgetSignal ? { budgetSignal: options.enrichmentBudgetSignal } : {}),
+  };
+}

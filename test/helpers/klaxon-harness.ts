@@ -1,5 +1,6 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -41,7 +42,16 @@ export interface Harness {
  */
 export async function startHarness(
   configDocument: Record<string, unknown> = {},
-  options: Pick<KlaxonOptions, 'commands' | 'clock' | 'drainLeaseMs' | 'channelPace' | 'timersInProcess'> & {
+  options: Pick<
+    KlaxonOptions,
+    | 'commands'
+    | 'clock'
+    | 'drainLeaseMs'
+    | 'channelPace'
+    | 'timersInProcess'
+    | 'enrichers'
+    | 'enrichmentBudgetSignal'
+  > & {
     logDestination?: NodeJS.WritableStream;
     slackAppId?: string;
   } = {},
@@ -86,6 +96,9 @@ export async function startHarness(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.drainLeaseMs ? { drainLeaseMs: options.drainLeaseMs } : {}),
     ...(options.timersInProcess === false ? { timersInProcess: false } : {}),
+    // Enrichment tests name the lookups they answer; the others see no lookup replies in their threads.
+    enrichers: options.enrichers ?? {},
+    ...(options.enrichmentBudgetSignal ? { enrichmentBudgetSignal: options.enrichmentBudgetSignal } : {}),
     // Tests post many messages to one channel back to back; the storm test sets Slack's real pace.
     channelPace: options.channelPace ?? { intervalMs: 0, burst: 1 },
   });
@@ -142,6 +155,8 @@ export function testAwsClients(): AwsClients {
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
     glue: new GlueClient(common),
+    // Unmocked, it would fail at once on a closed loopback port: nothing a test does reaches AWS.
+    cloudWatch: new CloudWatchClient({ ...common, endpoint: 'http://127.0.0.1:9' }),
     hasCredentials: async () => true,
   };
 }

@@ -19,7 +19,15 @@ export interface MetricQuery {
 
 /** What an alarm watches, as far as its notification says (SNS `Trigger` or the EventBridge configuration). */
 export type AlarmShape =
-  | { kind: 'metric'; metric: MetricRef; stat: string; period: number; threshold?: number }
+  | {
+      kind: 'metric';
+      metric: MetricRef;
+      stat: string;
+      period: number;
+      threshold?: number;
+      /** How many periods the alarm evaluates: the window its log lines are looked for in. */
+      evaluationPeriods?: number;
+    }
   | { kind: 'math'; queries: MetricQuery[]; period: number; threshold?: number }
   | { kind: 'anomaly'; queries: MetricQuery[]; period: number; bandId: string }
   | { kind: 'composite'; rule: string; suppressor?: string };
@@ -41,6 +49,7 @@ const snsTrigger = z.looseObject({
   Statistic: z.string().optional(),
   ExtendedStatistic: z.string().optional(),
   Period: z.number().default(300),
+  EvaluationPeriods: z.number().optional(),
   Threshold: z.number().optional(),
   ThresholdMetricId: z.string().optional(),
   Metrics: z
@@ -107,6 +116,7 @@ function shapeOfSns(alarm: z.output<typeof snsAlarm>): AlarmShape | undefined {
     stat: statOf(trigger.ExtendedStatistic ?? trigger.Statistic),
     period: trigger.Period,
     ...(trigger.Threshold !== undefined ? { threshold: trigger.Threshold } : {}),
+    ...(trigger.EvaluationPeriods ? { evaluationPeriods: trigger.EvaluationPeriods } : {}),
   };
 }
 

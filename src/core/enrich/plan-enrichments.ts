@@ -1,5 +1,6 @@
 import type { NormalizedAlert } from '../../model/alert.ts';
 import { type EnrichmentKind, EnrichmentKinds } from '../../model/enrichment.ts';
+import type { SlackStep } from '../../model/outbox.ts';
 import { type AlarmShape, readAlarmShape } from './alarm-trigger.ts';
 
 export interface EnrichmentPlanSettings {
@@ -49,4 +50,23 @@ export function planEnrichments(alert: NormalizedAlert, settings: EnrichmentPlan
     (kind) =>
       settings.available.has(kind) && settings.switches[kind] !== false && appliesTo[kind](alert, shape),
   );
+}
+
+/** Outcomes that tell something new about the alert: each gets the lookups that apply to it. */
+const outcomesWithLookups = new Set(['new-alert', 'reopened', 'state-changed', 'repeat', 'recovered']);
+
+/**
+ * Appends an alert's lookups to what a decision posts, after its own steps: the alert (or its reply) is in
+ * Slack before any lookup starts. A coalesced repeat, a muted alert or a recorded-only event gets none.
+ */
+export function addEnrichmentSteps<D extends { outcome: string; change?: { steps: SlackStep[] } }>(
+  decided: D,
+  alert: NormalizedAlert,
+  settings: EnrichmentPlanSettings,
+): D {
+  if (!decided.change || !outcomesWithLookups.has(decided.outcome)) return decided;
+  const kinds = planEnrichments(alert, settings);
+  if (kinds.length === 0) return decided;
+  const lookups = kinds.map((enrichment): SlackStep => ({ kind: 'enrich', enrichment }));
+  return { ...decided, change: { ...decided.change, steps: [...decided.change.steps, ...lookups] } };
 }

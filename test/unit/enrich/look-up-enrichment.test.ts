@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createEnrichmentCache } from '../../../src/core/enrich/enrichment-cache.ts';
 import { type EnrichmentLookup, lookUpEnrichment } from '../../../src/core/enrich/look-up-enrichment.ts';
-import type { Enricher } from '../../../src/model/enrichment.ts';
+import type { Enricher, EnrichmentResult } from '../../../src/model/enrichment.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 import { alertOf } from './fixture-alerts.ts';
 
 const alert = alertOf('cloudwatch/alarm-single-metric.json');
-const lines = { kind: 'lines', title: 'Log lines', lines: ['boom'] } as const;
+const lines: EnrichmentResult = { kind: 'lines', title: 'Log lines', lines: ['boom'] };
 
 function lookupWith(enricher: Enricher<unknown>, budget = new AbortController()) {
   const clock = createFakeClock();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planEnrichments } from '../../../src/core/enrich/plan-enrichments.ts';
+import { addEnrichmentSteps, planEnrichments } from '../../../src/core/enrich/plan-enrichments.ts';
 import { EnrichmentKinds } from '../../../src/model/enrichment.ts';
 import { alertOf } from './fixture-alerts.ts';
 
@@ -73,5 +73,30 @@ describe('planEnrichments', () => {
   it('reads the EventBridge form of an alarm state change too', () => {
     const kinds = planEnrichments(alertOf('eventbridge/alarm-state-change-single-metric.json'), everything);
     expect(kinds).toEqual(['metric-graph', 'recent-changes']);
+  });
+});
+
+describe('addEnrichmentSteps', () => {
+  const alert = alertOf('cloudwatch/alarm-single-metric.json');
+  const change = { next: {}, steps: [{ kind: 'post-root' }] as const };
+
+  it('adds the lookups after the steps of a new alert', () => {
+    const decided = addEnrichmentSteps(
+      { outcome: 'new-alert', change: { ...change, steps: [...change.steps] } },
+      alert,
+      everything,
+    );
+    expect(decided.change?.steps).toEqual([
+      { kind: 'post-root' },
+      { kind: 'enrich', enrichment: 'metric-graph' },
+      { kind: 'enrich', enrichment: 'recent-changes' },
+    ]);
+  });
+
+  it('adds nothing to a coalesced repeat or a muted alert', () => {
+    for (const outcome of ['coalesced', 'muted', 'recorded-only']) {
+      const decided = addEnrichmentSteps({ outcome, change: { ...change, steps: [] } }, alert, everything);
+      expect(decided.change?.steps).toEqual([]);
+    }
   });
 });
