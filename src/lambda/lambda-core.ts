@@ -5,6 +5,8 @@ import { createCore } from '../app/create-core.ts';
 import { type AwsClients, createAwsClients } from '../aws/aws-clients.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { createLambdaInvokeRunner } from '../core/commands/lambda-invoke-runner.ts';
+import { createLambdaEnrichDispatcher } from '../core/enrich/enrich-invocation.ts';
+import type { EnrichmentRegistry } from '../core/enrich/look-up-enrichment.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
@@ -21,6 +23,8 @@ export interface LambdaCoreOverrides {
   logger?: Logger;
   /** DynamoDB endpoint (tests use DynamoDB Local; deployed functions use DynamoDB). */
   dynamoDbEndpoint?: string;
+  /** Enrichers by kind (default: every one this build has). */
+  enrichers?: EnrichmentRegistry<AwsClients>;
 }
 
 /**
@@ -41,6 +45,7 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
     region: settings.AWS_REGION,
   });
   const workerName = settings.KLAXON_WORKER_FUNCTION_NAME;
+  const lambda = overrides.lambda ?? new LambdaClient({});
   const core = createCore({
     config: {
       ...config,
@@ -56,11 +61,15 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
     fetchCertificate: overrides.fetchCertificate ?? createCachingCertificateFetcher({}),
     confirmSubscription: confirmSubscriptionByUrl,
     timersInProcess: false,
+    ...(overrides.enrichers ? { enrichers: overrides.enrichers } : {}),
+    ...(workerName
+      ? { dispatchEnrichment: createLambdaEnrichDispatcher({ lambda, functionName: workerName }) }
+      : {}),
     ...(workerName
       ? {
           commands: {
             runner: createLambdaInvokeRunner({
-              lambda: overrides.lambda ?? new LambdaClient({}),
+              lambda,
               functionName: workerName,
             }),
           },

@@ -1,6 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { readCommandInvocation } from '../core/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../core/commands/run-klaxon-command.ts';
+import { readEnrichInvocation } from '../core/enrich/enrich-invocation.ts';
+import { drainAlert } from '../core/outbox/drain-alert.ts';
 import { createLambdaCore, type LambdaCore, memoizeRuntime } from './lambda-core.ts';
 
 const stopMarginMs = 10_000;
@@ -20,6 +22,8 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
       runtime.logger.info({ transport: 'worker', command: job.command, result }, 'command');
       return { handled: 'command' };
     }
+    const enrichAlertId = readEnrichInvocation(event);
+    if (enrichAlertId) return runEnrichments(runtime, enrichAlertId);
     if (isScheduledEvent(event)) return runSweep(runtime);
     runtime.logger.warn(
       { transport: 'worker' },
@@ -27,6 +31,15 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
     );
     return { handled: 'nothing' };
   };
+}
+
+/** The lookups the SNS function left in the alert's outbox; busy or failed, the next sweep runs them. */
+async function runEnrichments(runtime: LambdaCore, alertId: string): Promise<{ handled: string }> {
+  const drained = await drainAlert(runtime.core.outbox, alertId, `worker:enrich:${alertId}`, {
+    enrich: true,
+  });
+  runtime.logger.info({ transport: 'worker', alertId, outcome: drained.outcome }, 'enrichment');
+  return { handled: 'enrichment' };
 }
 
 async function runSweep(runtime: LambdaCore): Promise<{ handled: string }> {
