@@ -12,6 +12,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultEnrichers } from '../../src/core/enrich/enrichment-registry.ts';
+import { drainAlert } from '../../src/core/outbox/drain-alert.ts';
+import { alertIdOf } from '../../src/model/alert.ts';
 import type { StoredMessage } from '../../src/sandbox/fake-slack-api.ts';
 import { pollWithDeadline } from '../../src/util/poll-with-deadline.ts';
 import {
@@ -39,12 +41,14 @@ beforeEach(() => {
   budget = (ms) => AbortSignal.timeout(ms);
 });
 
+const arnOf = (name: string) => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`;
+
 function alarm(name: string, state: 'ALARM' | 'OK', trigger: Record<string, unknown> = {}) {
   const base = fixture('cloudwatch/alarm-single-metric.json');
   return {
     ...base,
     AlarmName: name,
-    AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`,
+    AlarmArn: arnOf(name),
     NewStateValue: state,
     StateChangeTime: new Date().toISOString().replace('Z', '+0000'),
     Trigger: { ...base.Trigger, ...trigger },
@@ -167,6 +171,49 @@ describe('enriched alerts', () => {
       'graph unavailable: AccessDenied',
       'log lines unavailable: ThrottlingException',
     ]);
+    // Told once and done: nothing is left in the outbox to retry the lookups.
+    const { record } = await h.store.alerts.loadAlert(
+      alertIdOf(`cloudwatch-alarm:${arnOf('Broken-Errors')}`),
+    );
+    expect(record?.outbox).toEqual([]);
+    expect(cloudWatch.commandCalls(GetMetricWidgetImageCommand)).toHaveLength(1);
+  });
+
+  it('drops an enrichment a crashed drain had begun instead of telling it twice', async () => {
+    cloudWatch.on(GetMetricWidgetImageCommand).resolves({ MetricWidgetImage: png });
+    await send(alarm('Crash-CPU', 'ALARM'));
+    await threadOf('Crash-CPU', 1);
+    const alertId = alertIdOf(`cloudwatch-alarm:${arnOf('Crash-CPU')}`);
+    // Once the enrichment drain has written what it did and let go of the lease:
+    const settled = await pollWithDeadline(
+      () => h.store.alerts.loadAlert(alertId),
+      (loaded): loaded is typeof loaded => loaded.record?.outbox.length === 0 && !loaded.drain,
+      { timeoutMs: 5_000 },
+    );
+    const record = settled?.record;
+    const seq = (record?.outboxSeq ?? 0) + 1;
+    const suspect = {
+      seq,
+      step: { kind: 'enrich', enrichment: 'metric-graph' },
+      createdAt: 0,
+      suspect: true,
+    } as const;
+    const committed = await h.store.alerts.commit({
+      alertId,
+      expectedVersion: record!.version,
+      change: {
+        next: { ...record!, outbox: [suspect], outboxSeq: seq, version: record!.version + 1 },
+        steps: [],
+      },
+    });
+
+    expect(committed).toBe('committed');
+
+    const drained = await drainAlert(h.klaxon.core.outbox, alertId, 'test', { enrich: true });
+
+    expect(drained.outcome).toBe('drained');
+    expect(cloudWatch.commandCalls(GetMetricWidgetImageCommand)).toHaveLength(1);
+    expect(rootOf('Crash-CPU')?.replies).toHaveLength(1);
   });
 
   it('gives up on a lookup that outlives its time budget: "graph unavailable: timed out"', async () => {
