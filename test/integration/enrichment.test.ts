@@ -230,6 +230,22 @@ describe('enriched alerts', () => {
     expect(note?.text).toBe('graph unavailable: timed out');
   });
 
+  it('answers SNS while a lookup is still running: the answer never waits for enrichment', async () => {
+    const never = new AbortController();
+    budget = () => never.signal;
+    cloudWatch.on(GetMetricWidgetImageCommand).callsFake(() => new Promise(() => {}));
+
+    const answer = await send(alarm('Hanging-CPU', 'ALARM'));
+
+    expect(answer.body.outcome).toBe('new-alert');
+    await h.slack.waitForCalls('chat.postMessage', 1);
+    expect(rootOf('Hanging-CPU')?.replies).toEqual([]);
+    // Let the lookup's budget end, so the drain still holding it finishes.
+    never.abort();
+    const [note] = await threadOf('Hanging-CPU', 1);
+    expect(note?.text).toBe('graph unavailable: timed out');
+  });
+
   it('leaves out an enrichment its route switches off', async () => {
     cloudWatch.on(GetMetricWidgetImageCommand).resolves({ MetricWidgetImage: png });
     await send(alarm('Quiet-CPU', 'ALARM'));
