@@ -9,6 +9,7 @@ import { createKlaxon, type Klaxon } from '../src/app/create-klaxon.ts';
 import type { AwsClients } from '../src/aws/aws-clients.ts';
 import type { KlaxonConfig } from '../src/config/config-schema.ts';
 import { parseConfig } from '../src/config/load-config.ts';
+import type { EnrichmentRegistry } from '../src/core/enrich/look-up-enrichment.ts';
 import { createSilentLogger } from '../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../src/sandbox/fake-slack-api.ts';
 import { createSnsSigner, type SnsSigner } from '../src/sandbox/sns-signer.ts';
@@ -118,7 +119,11 @@ export function watchDynamoCalls(store: KlaxonStore) {
   };
 }
 
-export async function startBenchKlaxon(env: BenchEnv, label: string): Promise<BenchKlaxon> {
+export async function startBenchKlaxon(
+  env: BenchEnv,
+  label: string,
+  options: { enrichers?: EnrichmentRegistry<AwsClients> } = {},
+): Promise<BenchKlaxon> {
   const { store, observer, dynamoCalls, capture, stopCapture } = await openBenchStore(env, label);
   const fetchCertificate = env.signer.fetchCertificateWith();
   const klaxon = createKlaxon({
@@ -137,6 +142,8 @@ export async function startBenchKlaxon(env: BenchEnv, label: string): Promise<Be
     // Slack's 1 post/s per channel is a product limit, not a cost: with it on, one channel's backlog would
     // be measured instead of the work a notification takes.
     channelPace: { intervalMs: 0, burst: 1 },
+    // Off unless a scenario measures it: the other figures stay what they were before enrichment existed.
+    enrichers: options.enrichers ?? {},
   });
   const url = await klaxon.listen(0, '127.0.0.1');
   for (const key of Object.keys(dynamoCalls)) delete dynamoCalls[key];

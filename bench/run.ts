@@ -1,5 +1,6 @@
 import { type BenchEnv, createBenchInputs, startBenchEnv } from './bench-harness.ts';
 import { formatBundles, measureBundles } from './bundles.ts';
+import { enrichedNewAlerts, formatEnrichmentFigure } from './enrichment.ts';
 import { formatReport } from './format-report.ts';
 import { measureDynamoCeiling, runIsolation } from './isolation.ts';
 import { type PurePathResult, purePath } from './pure-path.ts';
@@ -36,7 +37,7 @@ async function run(env: BenchEnv, pure: PurePathResult, startedAt: Date) {
     runIsolation(env, captured, pure),
   );
   const scenarios: ScenarioResult[] = [];
-  for (const scenario of [newAlerts, repeats, duplicates, clicks]) {
+  for (const scenario of [newAlerts, repeats, duplicates, clicks, enrichedNewAlerts]) {
     scenarios.push(await timed(`scenario: ${scenario.name}`, () => scenario(env)));
   }
   const ceiling = await timed("DynamoDB Local's ceiling", () =>
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
     );
     env = await timed('starting DynamoDB Local and the fake Slack API', () => startBenchEnv(inputs));
     const report = await run(env, pure, startedAt);
-    process.stdout.write(`${formatReport(report)}\n\n${formatBundles(bundles)}\n`);
+    process.stdout.write(`${formatReport(report)}\n`);
+    process.stdout.write(`\n${formatEnrichmentFigure(report.scenarios)}\n`);
+    process.stdout.write(`\n${formatBundles(bundles)}\n`);
     progress(`wrote ${writeReport(report)}`);
   } finally {
     await env?.close();

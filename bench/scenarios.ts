@@ -98,7 +98,7 @@ async function send(k: BenchKlaxon, bodies: readonly string[], concurrency: numb
   }
 }
 
-async function measureTraffic(
+export async function measureTraffic(
   env: BenchEnv,
   k: BenchKlaxon,
   head: { name: string; description: string; concurrency: number },

@@ -5,6 +5,12 @@ import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { AlertActionDeps } from '../core/buttons/action-deps.ts';
 import { type ActionWorkRunner, createInlineActionRunner } from '../core/buttons/action-job.ts';
 import { type CommandSetupOptions, setUpKlaxonCommands } from '../core/commands/set-up-commands.ts';
+import { createEnrichmentCache } from '../core/enrich/enrichment-cache.ts';
+import {
+  type EnrichmentLookup,
+  type EnrichmentRegistry,
+  lookUpEnrichment,
+} from '../core/enrich/look-up-enrichment.ts';
 import type { SnsContext } from '../core/notifications/sns-context.ts';
 import { type ChannelPace, createChannelPacer } from '../core/outbox/channel-pacer.ts';
 import { createDrainScheduler, type DrainScheduler } from '../core/outbox/drain-scheduler.ts';
@@ -16,6 +22,7 @@ import {
   createReconcileGate,
   reconcileAlarms as reconcileAlarmStates,
 } from '../core/sweep/reconcile-alarms.ts';
+import type { EnrichmentKind } from '../model/enrichment.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createSlackWebClient } from '../slack/slack-client.ts';
 import { createSlackPoster } from '../slack/slack-poster.ts';
@@ -48,7 +55,21 @@ export interface CoreOptions {
   actionRunner?: (inline: ActionWorkRunner) => ActionWorkRunner;
   /** Posts per channel: Slack's sustained one per second with a short burst unless set. */
   channelPace?: ChannelPace;
+  /** The lookups this process runs, by kind (none unless given: the server and the worker give them). */
+  enrichers?: EnrichmentRegistry<AwsClients>;
+  /** Lookups planned although this process does not run them (the SNS function: the worker runs them). */
+  plannedEnrichments?: readonly EnrichmentKind[];
+  /**
+   * Without timers in the process (Lambda): hands an alert's enrichment steps to the worker (an
+   * asynchronous invocation). Absent there, the worker's per-minute sweep runs them.
+   */
+  dispatchEnrichment?: (alertId: string) => Promise<void>;
+  /** A signal aborting a lookup when its budget is spent (tests abort it by hand). */
+  enrichmentBudgetSignal?: (ms: number) => AbortSignal;
 }
+
+/** A lookup result is reused for a minute: a storm of the same alarm makes one call. */
+const enrichmentCacheMs = 60_000;
 
 /**
  * The one composition root: builds the context every transport serves from — the store, the Slack client,
@@ -88,6 +109,13 @@ export function createCore(options: CoreOptions) {
         }
       : {}),
   };
+  const enrichment = enrichmentOf(options, clock);
+  outbox.enrich = (kind, alert) => lookUpEnrichment(enrichment, kind, alert);
+  // On the server a timer drains the lookups once SNS has its answer; on Lambda the worker does.
+  const enrichLater = inProcess
+    ? (alertId: string) => scheduler?.schedule(alertId, clock.now())
+    : options.dispatchEnrichment;
+  if (enrichLater) outbox.enrichLater = enrichLater;
   if (inProcess) scheduler = createDrainScheduler(() => outbox, logger);
   const sns: SnsContext = {
     config,
@@ -98,6 +126,10 @@ export function createCore(options: CoreOptions) {
     clock,
     now,
     logger,
+    enrichments: new Set([
+      ...(Object.keys(enrichment.registry) as EnrichmentKind[]),
+      ...(options.plannedEnrichments ?? []),
+    ]),
   };
   const actions: AlertActionDeps = {
     config,
@@ -153,3 +185,14 @@ export function createCore(options: CoreOptions) {
   return { ...core, sweep: () => sweepOnce(core) };
 }
 export type KlaxonCore = ReturnType<typeof createCore>;
+
+function enrichmentOf(options: CoreOptions, clock: Clock): EnrichmentLookup<AwsClients> {
+  return {
+    registry: options.enrichers ?? {},
+    clients: options.aws,
+    budgetMs: options.config.enrichment.timeoutSeconds * 1000,
+    cache: createEnrichmentCache(clock, enrichmentCacheMs),
+    clock,
+    ...(options.enrichmentBudgetSignal ? { budgetSignal: options.enrichmentBudgetSignal } : {}),
+  };
+}

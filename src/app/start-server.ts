@@ -1,6 +1,7 @@
 import { createAwsClients } from '../aws/aws-clients.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { Settings } from '../config/load-settings.ts';
+import { defaultEnrichers } from '../core/enrich/enrichment-registry.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import { createSubscriptionConfirmer } from './confirm-subscription.ts';
@@ -73,6 +74,8 @@ async function startInOrder(
     fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
     confirmSubscription: createSubscriptionConfirmer({ logger }),
     extraRoutes: sandbox?.routes,
+    // The sandbox has no AWS account to look in: its alerts are not enriched.
+    enrichers: sandbox ? {} : defaultEnrichers,
   });
   started.defer(() => klaxon.close());
   if (sandbox) started.defer(sandbox.closePage);

@@ -17,6 +17,10 @@ export interface AwsClients {
    */
   glueIn: (region: string | undefined) => GlueClient;
   emr: EMRClient;
+  /**
+   * Enrichment lookups (GetMetricWidgetImage, DescribeAlarms). Adaptive retries: a throttled account slows
+   * this client's own calls down instead of retrying into the throttle during a storm.
+   */
   cloudWatch: CloudWatchClient;
   /** False when no credentials could be found: queries answer "no AWS credentials" instead of failing. */
   hasCredentials: () => Promise<boolean>;
@@ -33,7 +37,7 @@ export function createAwsClients(region?: string): AwsClients {
     glue,
     glueIn: cacheByRegion(glue, (code) => new GlueClient({ ...common, region: code })),
     emr: new EMRClient(common),
-    cloudWatch: new CloudWatchClient(common),
+    cloudWatch: new CloudWatchClient({ ...common, retryMode: 'adaptive' }),
     hasCredentials: async () => {
       try {
         await cloudTrail.config.credentials();

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AlertSources, Severities } from '../model/alert.ts';
+import { EnrichmentKinds } from '../model/enrichment.ts';
 import { isValidTimeZone, maxWindowMinutes, toCronSchedule } from './maintenance-window.ts';
 
 const severity = z.enum(Severities);
@@ -48,6 +49,8 @@ const escalationSchema = z.preprocess(
     severities: z.array(severity).default(['critical', 'high']),
   }),
 );
+/** Enrichments by kind, each on (true) or off (false); a kind left out keeps the default. */
+const enrichSwitches = z.partialRecord(z.enum(EnrichmentKinds), z.boolean());
 
 const routeSchema = z.strictObject({
   match: matchSchema.default({}),
@@ -62,6 +65,8 @@ const routeSchema = z.strictObject({
   /** The severity of a firing alert this route takes (recoveries keep theirs); mentions follow it. */
   severity: severity.optional(),
   escalation: escalationSchema.optional(),
+  /** Enrichments switched on or off for this route's alerts, over `enrichment.enabled`: `{ 'log-lines': false }`. */
+  enrich: enrichSwitches.optional(),
 });
 
 /** Who may do something: listed users, members of listed user groups, or everyone. */
@@ -188,9 +193,18 @@ export const configSchema = z.strictObject({
     ),
   /** The escalation of routes that name none (and of alerts no route matches). */
   escalation: escalationSchema.optional(),
+  enrichment: z
+    .strictObject({
+      /** The default for every route: an enrichment is on unless switched off here or on the route. */
+      enabled: enrichSwitches.default({}),
+      /** Each lookup's time budget; past it the thread says "… unavailable: timed out". */
+      timeoutSeconds: z.number().positive().max(60).default(8),
+    })
+    .prefault({}),
 });
 
 export type KlaxonConfig = z.output<typeof configSchema>;
+export type EnrichSwitches = z.output<typeof enrichSwitches>;
 export type RouteConfig = KlaxonConfig['routes'][number];
 export type PermissionConfig = z.output<typeof permissionSchema>;
 export type PermissionAction = keyof KlaxonConfig['permissions'];

@@ -1,5 +1,6 @@
 import type { NormalizedAlert, Severity } from '../model/alert.ts';
 import { matchesAlert } from '../model/alert-matchers.ts';
+import type { EnrichmentKind } from '../model/enrichment.ts';
 import type { EscalationLevel } from '../model/escalation.ts';
 import type { EscalationConfig, KlaxonConfig, RouteConfig } from './config-schema.ts';
 
@@ -13,6 +14,8 @@ export interface AlertRoute {
   severity?: Severity;
   /** Reminders while nobody acknowledges it; empty when its route (or the default) has none for its severity. */
   escalation?: EscalationLevel[];
+  /** The route's enrichment switches (over `enrichment.enabled`). */
+  enrich?: Partial<Record<EnrichmentKind, boolean>>;
 }
 
 /** The first matching route wins; no match goes to the default channel with no mentions. */
@@ -35,6 +38,7 @@ export function routeAlert(alert: NormalizedAlert, config: KlaxonConfig): AlertR
     ...(route.runbook ? { runbookUrl: route.runbook } : {}),
     ...(severity ? { severity } : {}),
     ...escalation,
+    ...(route.enrich ? { enrich: route.enrich } : {}),
   };
 }
 

@@ -4,7 +4,9 @@ import { confirmSubscriptionByUrl } from '../app/confirm-subscription-by-url.ts'
 import { type CoreOptions, createCore } from '../app/create-core.ts';
 import type { AwsClients } from '../aws/aws-clients.ts';
 import { loadJsonConfig } from '../config/parse-config.ts';
+import type { EnrichmentRegistry } from '../core/enrich/look-up-enrichment.ts';
 import type { SnsContext } from '../core/notifications/sns-context.ts';
+import { EnrichmentKinds } from '../model/enrichment.ts';
 import { createJsonLogger, type Logger } from '../observability/json-logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
@@ -32,6 +34,8 @@ export interface LambdaCoreOverrides {
    * query clients (buttons, commands), the signed ConfirmSubscription (/sns over HTTPS), the worker runners.
    */
   parts?: LambdaParts;
+  /** Enrichers by kind, over the function's own (tests). */
+  enrichers?: EnrichmentRegistry<AwsClients>;
 }
 
 export interface LambdaParts {
@@ -41,6 +45,16 @@ export interface LambdaParts {
     functionName: string,
     logger: Logger,
   ) => Pick<CoreOptions, 'commands' | 'actionRunner'>;
+  /** The lookups this function runs (the worker): the others only plan them. */
+  enrichers?: EnrichmentRegistry<AwsClients>;
+  /**
+   * Hands an alert's lookups to the worker (the SNS function: an asynchronous invocation), so that SNS's
+   * answer never waits for AWS. `lambda` is a test's client, if any.
+   */
+  createEnrichDispatcher?: (
+    functionName: string,
+    lambda: LambdaClient | undefined,
+  ) => (alertId: string) => Promise<void>;
 }
 
 /**
@@ -86,10 +100,29 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
     confirmSubscription: parts.createConfirmer?.(logger) ?? confirmByUrl,
     timersInProcess: false,
     ...(workerName ? parts.createWorkerRunners?.(workerName, logger) : {}),
+    ...enrichmentOf(overrides, workerName),
   });
   return { settings, config, logger, store, core, secret };
 }
 export type LambdaCore = Awaited<ReturnType<typeof createLambdaCore>>;
+
+/**
+ * A function with lookups runs them; one without plans them all (the worker has every one) and, given a
+ * dispatcher, hands them to the worker.
+ */
+function enrichmentOf(
+  overrides: LambdaCoreOverrides,
+  workerName: string | undefined,
+): Pick<CoreOptions, 'enrichers' | 'plannedEnrichments' | 'dispatchEnrichment'> {
+  const enrichers = overrides.enrichers ?? overrides.parts?.enrichers;
+  const dispatch = workerName
+    ? overrides.parts?.createEnrichDispatcher?.(workerName, overrides.lambda)
+    : undefined;
+  return {
+    ...(enrichers ? { enrichers } : { plannedEnrichments: EnrichmentKinds }),
+    ...(dispatch ? { dispatchEnrichment: dispatch } : {}),
+  };
+}
 
 /** One runtime per container; a failed start is forgotten so the next invocation tries again. */
 export function memoizeRuntime<T>(create: () => Promise<T>): () => Promise<T> {

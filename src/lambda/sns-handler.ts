@@ -1,8 +1,15 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SNSEvent } from 'aws-lambda';
+import { createLambdaEnrichDispatcher } from '../core/enrich/enrich-invocation.ts';
 import { handleSnsMessage } from '../core/notifications/handle-sns-delivery.ts';
 import { logLevelForStatus } from '../observability/json-logger.ts';
 import { parseSnsMessage } from '../sns/sns-message.ts';
-import { createLambdaCore, createRefreshingRuntime, type LambdaCore } from './lambda-core.ts';
+import {
+  createLambdaCore,
+  createRefreshingRuntime,
+  type LambdaCore,
+  type LambdaCoreOverrides,
+} from './lambda-core.ts';
 
 export class SnsDeliveryFailedError extends Error {
   override name = 'SnsDeliveryFailedError';
@@ -37,4 +44,15 @@ export function createSnsEventHandler(getRuntime: () => Promise<LambdaCore>) {
   };
 }
 
-export const handler = createSnsEventHandler(createRefreshingRuntime(process.env, createLambdaCore));
+/** The SNS function hands each alert's lookups to the worker; it never runs them itself. */
+export const createSnsCore = (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) =>
+  createLambdaCore(env, {
+    ...overrides,
+    parts: {
+      createEnrichDispatcher: (functionName, lambda) =>
+        createLambdaEnrichDispatcher({ lambda: lambda ?? new LambdaClient({}), functionName }),
+      ...overrides.parts,
+    },
+  });
+
+export const handler = createSnsEventHandler(createRefreshingRuntime(process.env, createSnsCore));

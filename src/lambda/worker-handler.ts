@@ -4,6 +4,9 @@ import { runActionJob } from '../core/buttons/action-job.ts';
 import { readActionInvocation } from '../core/buttons/lambda-action-runner.ts';
 import { readCommandInvocation } from '../core/commands/lambda-invoke-runner.ts';
 import { runKlaxonCommand } from '../core/commands/run-klaxon-command.ts';
+import { readEnrichInvocation } from '../core/enrich/enrich-invocation.ts';
+import { defaultEnrichers } from '../core/enrich/enrichment-registry.ts';
+import { drainAlert } from '../core/outbox/drain-alert.ts';
 import {
   createLambdaCore,
   createRefreshingRuntime,
@@ -34,6 +37,8 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
       runtime.logger.info({ transport: 'worker', action: click.kind, alertId: click.alertId }, 'action');
       return { handled: 'action' };
     }
+    const enrichAlertId = readEnrichInvocation(event);
+    if (enrichAlertId) return runEnrichments(runtime, enrichAlertId);
     if (isScheduledEvent(event)) return runSweep(runtime);
     runtime.logger.warn(
       { transport: 'worker' },
@@ -48,6 +53,15 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
  * retry the scheduled invocation twice and then fill the dead-letter queue, while the next minute's sweep
  * does the same work anyway.
  */
+/** The lookups the SNS function left in the alert's outbox; busy or failed, the next sweep runs them. */
+async function runEnrichments(runtime: LambdaCore, alertId: string): Promise<{ handled: string }> {
+  const drained = await drainAlert(runtime.core.outbox, alertId, `worker:enrich:${alertId}`, {
+    enrich: true,
+  });
+  runtime.logger.info({ transport: 'worker', alertId, outcome: drained.outcome }, 'enrichment');
+  return { handled: 'enrichment' };
+}
+
 async function runSweep(runtime: LambdaCore): Promise<{ handled: string }> {
   try {
     const swept = await runtime.core.sweep();
@@ -67,8 +81,11 @@ function isScheduledEvent(event: unknown): boolean {
   return candidate?.source === 'aws.events' && candidate['detail-type'] === 'Scheduled Event';
 }
 
-/** The worker runs commands and clicks: it needs the query clients, and nothing else the Slack function has. */
+/** The worker runs commands, clicks and lookups: it needs the AWS clients, and nothing else the Slack function has. */
 const createWorkerCore = (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) =>
-  createLambdaCore(env, { ...overrides, parts: { createAws: createAwsClients, ...overrides.parts } });
+  createLambdaCore(env, {
+    ...overrides,
+    parts: { createAws: createAwsClients, enrichers: defaultEnrichers, ...overrides.parts },
+  });
 
 export const handler = createWorkerHandler(createRefreshingRuntime(process.env, createWorkerCore));

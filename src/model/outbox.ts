@@ -1,3 +1,4 @@
+import type { EnrichmentKind } from './enrichment.ts';
 import type { ThreadReply } from './thread-reply.ts';
 
 /** Slack work a change owes: decided with the change, committed with it, executed after it. */
@@ -5,7 +6,12 @@ export type SlackStep =
   | { kind: 'post-root' }
   /** Redraws the root from the alert's state at the time it runs, so one pending update covers many changes. */
   | { kind: 'update-root' }
-  | { kind: 'reply'; reply: ThreadReply };
+  | { kind: 'reply'; reply: ThreadReply }
+  /**
+   * A lookup in AWS told in the thread (see enrichment.ts). Never run by the drain that answers SNS: it waits
+   * for an asynchronous drain (a timer, the worker, the sweep), and runs once — a failure is told, not retried.
+   */
+  | { kind: 'enrich'; enrichment: EnrichmentKind };
 
 /** A step waiting in an alert's outbox, in the order it was decided. */
 export interface OutboxEntry {

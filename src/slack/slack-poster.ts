@@ -24,7 +24,23 @@ export interface SlackPoster {
     stepId: string,
     options: { threadTs?: string },
   ): Promise<{ ts: string } | undefined>;
+  /** Uploads a file into a thread with Slack's external upload flow (scope `files:write`). */
+  uploadFile(channel: string, threadTs: string, file: UploadedFile): Promise<void>;
 }
+
+export interface UploadedFile {
+  fileName: string;
+  title: string;
+  altText: string;
+  bytes: Uint8Array;
+}
+
+export class SlackUploadFailedError extends Error {
+  override name = 'SlackUploadFailedError';
+}
+
+/** The upload URL is Slack's file store, outside WebClient's own timeout. */
+const uploadTimeoutMs = 30_000;
 
 export function createSlackPoster(client: WebClient): SlackPoster {
   return {
@@ -76,6 +92,29 @@ export function createSlackPoster(client: WebClient): SlackPoster {
           (message.metadata.event_payload as { step?: unknown } | undefined)?.step === stepId,
       );
       return found?.ts ? { ts: found.ts } : undefined;
+    },
+    // files.uploadV2 reads files from disk or streams; three plain calls keep the bytes in memory and
+    // the thread explicit: get an upload URL, POST the bytes to it, complete into the channel's thread.
+    async uploadFile(channel, threadTs, file) {
+      const target = await client.files.getUploadURLExternal({
+        filename: file.fileName,
+        length: file.bytes.byteLength,
+        alt_text: file.altText,
+      });
+      if (!target.upload_url || !target.file_id)
+        throw new SlackUploadFailedError('files.getUploadURLExternal returned no upload URL');
+      const uploaded = await fetch(target.upload_url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(file.bytes),
+        signal: AbortSignal.timeout(uploadTimeoutMs),
+      });
+      if (!uploaded.ok) throw new SlackUploadFailedError(`the file upload answered ${uploaded.status}`);
+      await client.files.completeUploadExternal({
+        files: [{ id: target.file_id, title: file.title }],
+        channel_id: channel,
+        thread_ts: threadTs,
+      });
     },
   };
 }

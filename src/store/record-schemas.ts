@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EnrichmentKinds } from '../model/enrichment.ts';
 import type { AlertRecord, AuditRecord, MuteRecord, RerunLockRecord } from '../model/records.ts';
 import type { ActiveSilence, SilenceRecord } from '../model/silence.ts';
 
@@ -34,6 +35,7 @@ const outboxEntry = z.looseObject({
   step: z.union([
     z.looseObject({ kind: z.enum(['post-root', 'update-root']) }),
     z.looseObject({ kind: z.literal('reply'), reply: threadReply }),
+    z.looseObject({ kind: z.literal('enrich'), enrichment: z.enum(EnrichmentKinds) }),
   ]),
 });
 

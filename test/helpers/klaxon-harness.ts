@@ -43,7 +43,16 @@ export interface Harness {
  */
 export async function startHarness(
   configDocument: Record<string, unknown> = {},
-  options: Pick<KlaxonOptions, 'commands' | 'clock' | 'drainLeaseMs' | 'channelPace' | 'timersInProcess'> & {
+  options: Pick<
+    KlaxonOptions,
+    | 'commands'
+    | 'clock'
+    | 'drainLeaseMs'
+    | 'channelPace'
+    | 'timersInProcess'
+    | 'enrichers'
+    | 'enrichmentBudgetSignal'
+  > & {
     logDestination?: NodeJS.WritableStream;
     slackAppId?: string;
   } = {},
@@ -89,6 +98,9 @@ export async function startHarness(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.drainLeaseMs ? { drainLeaseMs: options.drainLeaseMs } : {}),
     ...(options.timersInProcess === false ? { timersInProcess: false } : {}),
+    // Enrichment tests name the lookups they answer; the others see no lookup replies in their threads.
+    enrichers: options.enrichers ?? {},
+    ...(options.enrichmentBudgetSignal ? { enrichmentBudgetSignal: options.enrichmentBudgetSignal } : {}),
     // Tests post many messages to one channel back to back; the storm test sets Slack's real pace.
     channelPace: options.channelPace ?? { intervalMs: 0, burst: 1 },
   });
@@ -148,7 +160,8 @@ export function testAwsClients(): AwsClients {
     glue,
     glueIn: cacheByRegion(glue, (region) => new GlueClient({ ...common, region })),
     emr: new EMRClient(common),
-    cloudWatch: new CloudWatchClient(common),
+    // Unmocked, it would fail at once on a closed loopback port: nothing a test does reaches AWS.
+    cloudWatch: new CloudWatchClient({ ...common, endpoint: 'http://127.0.0.1:9' }),
     hasCredentials: async () => true,
   };
 }

@@ -4,6 +4,7 @@ import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
 import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
 import type { AlertSnapshot } from '../../store/alert-store.ts';
+import { addEnrichmentSteps } from '../enrich/plan-enrichments.ts';
 import { type CommitOutcome, commitChange } from '../outbox/commit-change.ts';
 import { drainAlert } from '../outbox/drain-alert.ts';
 import type { DrainResult } from '../outbox/drain-outbox.ts';
@@ -55,18 +56,23 @@ function decideWithEvent(
   now: Date,
 ) {
   const silence = findAlertSilence(ctx.config, snapshot.silences, alert, now);
-  const decision = decideAlertActions({
+  const route = routeOf(ctx, alert);
+  const decided = decideAlertActions({
     stored: snapshot.record,
     mute: snapshot.mute,
     ...(silence ? { silence } : {}),
     alert,
-    route: routeOf(ctx, alert),
+    route,
     messageId: message.MessageId,
     now,
     settings: {
       reopenWindowMs: ctx.config.lifecycle.reopenWindowMinutes * 60_000,
       rootRefreshIntervalMs: ctx.config.lifecycle.rootRefreshSeconds * 1000,
     },
+  });
+  const decision = addEnrichmentSteps(decided, alert, {
+    available: ctx.enrichments ?? new Set(),
+    switches: { ...ctx.config.enrichment.enabled, ...route.enrich },
   });
   const event = {
     at: now.toISOString(),

@@ -1,5 +1,6 @@
 import type { Clock } from '../../aws/poll.ts';
 import type { KlaxonConfig } from '../../config/config-schema.ts';
+import type { EnrichmentKind } from '../../model/enrichment.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { CertificateFetcher } from '../../sns/verify-sns-message.ts';
 import type { AlertStore } from '../../store/alert-store.ts';
@@ -16,6 +17,8 @@ export interface SnsContext {
   clock: Clock;
   now: () => Date;
   logger: Logger;
+  /** The enrichments this process can run (those with an enricher); none when absent. */
+  enrichments?: ReadonlySet<EnrichmentKind>;
 }
 
 /** What the transport answers SNS and logs: status plus an outcome word and detail for the log line. */

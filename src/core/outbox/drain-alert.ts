@@ -18,6 +18,7 @@ export async function drainAlert(
   rt: OutboxRuntime,
   alertId: string,
   owner: string,
+  options: { enrich?: boolean } = {},
 ): Promise<DrainAlertResult> {
   const { record, mute, drain } = await rt.alerts.loadAlert(alertId);
   if (!record) return { outcome: 'not-found' };
@@ -28,7 +29,7 @@ export async function drainAlert(
   if (!(await rt.alerts.claimDrain(alertId, lease, now, record.version))) return { outcome: 'busy' };
   const claimed = { ...record, version: record.version + 1 };
   const start: AlertRecord = drain ? markAllSuspect(claimed) : claimed;
-  return drainOutbox(rt, { record: start, ...(mute ? { mute } : {}), lease });
+  return drainOutbox(rt, { record: start, ...(mute ? { mute } : {}), lease, ...options });
 }
 
 function markAllSuspect(record: AlertRecord): AlertRecord {

@@ -10,6 +10,11 @@ export interface DrainStart {
   record: AlertRecord;
   mute?: MuteRecord;
   lease: DrainLease;
+  /**
+   * Runs enrichment steps too. Off for the drains someone waits on (SNS's answer, a click): their lookups
+   * are left in the outbox and handed to `enrichLater`.
+   */
+  enrich?: boolean;
 }
 
 /**
@@ -35,6 +40,8 @@ interface Progress {
   /** Slack's code when it refused the alert's channel. */
   channelRefused?: string;
   stop?: { outcome: DrainOutcome; error?: unknown };
+  /** Enrichment steps this drain left for an asynchronous one. */
+  enrichLeft?: boolean;
 }
 
 /**
@@ -47,7 +54,7 @@ export async function drainOutbox(rt: OutboxRuntime, start: DrainStart): Promise
   const progress: Progress = { done: new Set(), suspect: new Set() };
   for (let round = 0; round < 20; round++) {
     if (!progress.stop) {
-      const renewed = await runDueSteps(rt, { record, mute, lease }, progress);
+      const renewed = await runDueSteps(rt, { record, mute, lease, enrich: start.enrich }, progress);
       if (!renewed) return { outcome: 'lost' };
       lease = renewed;
     }
@@ -55,6 +62,7 @@ export async function drainOutbox(rt: OutboxRuntime, start: DrainStart): Promise
     if (await rt.alerts.completeDrain(next, record.version, lease.owner)) {
       scheduleLater(rt, next, progress.stop?.outcome);
       if (isNewlyGivenUp(record, next)) await reportChannelRefusal(rt, next);
+      if (progress.enrichLeft) await handOverEnrichments(rt, next.alertId);
       return { outcome: progress.stop?.outcome ?? 'drained', error: progress.stop?.error, record: next };
     }
     const fresh = await rt.alerts.loadAlert(record.alertId);
@@ -67,13 +75,17 @@ export async function drainOutbox(rt: OutboxRuntime, start: DrainStart): Promise
 /** Runs the due steps not done yet; the lease as renewed, or undefined when it was lost. */
 async function runDueSteps(
   rt: OutboxRuntime,
-  state: { record: AlertRecord; mute?: MuteRecord; lease: DrainLease },
+  state: { record: AlertRecord; mute?: MuteRecord; lease: DrainLease; enrich?: boolean | undefined },
   progress: Progress,
 ): Promise<DrainLease | undefined> {
   let lease = state.lease;
   const record = { ...state.record, ...(progress.root ?? {}) };
   for (const entry of dueEntries(record, rt.clock.now())) {
     if (progress.done.has(entry.seq)) continue;
+    if (entry.step.kind === 'enrich' && rt.enrich && !state.enrich) {
+      progress.enrichLeft = true;
+      continue;
+    }
     const renewed = await keepLease(rt, record.alertId, lease);
     if (!renewed) return undefined;
     lease = renewed;
@@ -99,7 +111,10 @@ async function runOne(
   progress: Progress,
 ): Promise<boolean> {
   try {
-    const result = await runOutboxStep(rt.slack, entry, loaded, new Date(rt.clock.now()), rt.viewOptions);
+    const result = await runOutboxStep(rt.slack, entry, loaded, new Date(rt.clock.now()), {
+      viewOptions: rt.viewOptions,
+      lookUp: rt.enrich,
+    });
     if (result.kind === 'blocked') {
       if (loaded.record.outbox.some((e) => e.step.kind === 'post-root')) return false;
       // No root will ever be posted (Slack refused it for good): a step under it can never run.
@@ -176,6 +191,15 @@ function applyStepResults(
     ...(progress.rootDrawnAt ? { rootRefreshedAt: progress.rootDrawnAt } : {}),
     version: record.version + 1,
   };
+}
+
+/** Enrichment never holds up whoever waits on this drain: handing it over may fail, the sweep runs it then. */
+async function handOverEnrichments(rt: OutboxRuntime, alertId: string) {
+  try {
+    await rt.enrichLater?.(alertId);
+  } catch (error) {
+    rt.logger.warn({ err: error, alertId }, 'enrichment not handed over; the sweep runs it');
+  }
 }
 
 /** Steps deferred (coalesced, digested) or paced run later: a timer or the channel's queue here, the sweep everywhere. */

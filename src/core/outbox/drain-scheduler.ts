@@ -13,7 +13,7 @@ export function createDrainScheduler(getRuntime: () => OutboxRuntime, logger: Lo
   const running = new Set<Promise<unknown>>();
 
   const run = (alertId: string) => {
-    const task = drainAlert(getRuntime(), alertId, `timer:${alertId}`)
+    const task = drainAlert(getRuntime(), alertId, `timer:${alertId}`, { enrich: true })
       .catch((error) => logger.warn({ err: error, alertId }, 'scheduled drain failed; the sweep retries it'))
       .finally(() => running.delete(task));
     running.add(task);

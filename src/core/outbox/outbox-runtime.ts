@@ -7,6 +7,7 @@ import type { AlertStore } from '../../store/alert-store.ts';
 import type { KeyedQueue } from '../../util/keyed-queue.ts';
 import type { ChannelPacer } from './channel-pacer.ts';
 import type { OutboxSettings } from './plan-outbox.ts';
+import type { LookUpEnrichment } from './run-enrich-step.ts';
 
 /** What committing a change and draining an outbox need; one instance per process, built by the root. */
 /** A drain lease for `owner` from `nowMs`: held for the runtime's lease time unless renewed. */
@@ -41,4 +42,11 @@ export interface OutboxRuntime {
   queueForChannel?: (channel: string, alertId: string) => void;
   /** What the configuration adds to every drawing of an alert (which buttons someone may use). */
   viewOptions?: AlertViewOptions;
+  /** Runs one enrichment lookup under its budget; absent when none is configured (its steps then tell nothing). */
+  enrich?: LookUpEnrichment;
+  /**
+   * Hands an alert's waiting enrichment steps to work that answers nobody: a timer in the server, an
+   * asynchronous invocation of the worker on Lambda (absent there without a worker: the sweep runs them).
+   */
+  enrichLater?: (alertId: string) => Promise<void> | void;
 }

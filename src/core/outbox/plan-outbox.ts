@@ -54,7 +54,8 @@ export function planOutbox(
     return fits;
   };
   for (const step of steps) {
-    if (step.kind === 'post-root') {
+    if (step.kind === 'post-root' || step.kind === 'enrich') {
+      // An enrichment is planned at most once per opening or recovery: never a storm to fold.
       add(step);
     } else if (step.kind === 'update-root') {
       planRootUpdate(plan.outbox, timing.notBefore, spend, windowEnd, add);

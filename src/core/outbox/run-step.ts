@@ -6,6 +6,7 @@ import { type AlertViewOptions, alertViewOf } from '../../render/alert-view-of.t
 import { renderThreadReply } from '../../render/thread-reply.ts';
 import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import type { SlackPoster } from '../../slack/slack-poster.ts';
+import { type LookUpEnrichment, runEnrichStep } from './run-enrich-step.ts';
 
 export type StepResult =
   /** `root`: the root message posted (or found), with the channel id Slack answered with. */
@@ -23,10 +24,11 @@ export async function runOutboxStep(
   entry: OutboxEntry,
   loaded: { record: AlertRecord; mute?: MuteRecord },
   now: Date,
-  viewOptions: AlertViewOptions = {},
+  options: { viewOptions?: AlertViewOptions; lookUp?: LookUpEnrichment } = {},
 ): Promise<StepResult> {
   const { record } = loaded;
   const stepId = stepIdOf(record.alertId, entry.seq);
+  const { viewOptions = {}, lookUp } = options;
   const view = alertViewOf(record, loaded.mute, now, viewOptions);
   if (entry.step.kind === 'post-root') {
     if (record.ts) return { kind: 'done' };
@@ -36,6 +38,12 @@ export async function runOutboxStep(
     return { kind: 'done', root: posted };
   }
   if (!record.ts) return { kind: 'blocked' };
+  if (entry.step.kind === 'enrich') {
+    // No lookups in this process (none configured): the step has nothing to tell.
+    if (!lookUp) return { kind: 'done' };
+    const step = { ...entry, step: entry.step };
+    return { kind: await runEnrichStep(slack, step, record, lookUp) };
+  }
   const repost = () =>
     slack.postMessage(record.channel, renderAlertMessage(view), { stepId: `${stepId}:root` });
   if (entry.step.kind === 'update-root') {

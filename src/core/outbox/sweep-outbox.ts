@@ -26,7 +26,7 @@ export async function sweepOutboxes(rt: OutboxRuntime): Promise<OutboxSweepResul
   const result: OutboxSweepResult = { drained: 0, failed: 0 };
   for (const record of due) {
     try {
-      const drained = await drainAlert(rt, record.alertId, owner);
+      const drained = await drainAlert(rt, record.alertId, owner, { enrich: true });
       if (drained.outcome === 'drained') result.drained++;
       if (drained.outcome === 'slack-failed') result.failed++;
     } catch (error) {

@@ -1,0 +1,154 @@
+import * as z from 'zod';
+import type { NormalizedAlert } from '../../model/alert.ts';
+import { readEventBridgeShape } from './alarm-trigger-eventbridge.ts';
+
+/** A metric as CloudWatch names it. */
+export interface MetricRef {
+  namespace: string;
+  metricName: string;
+  dimensions: { name: string; value: string }[];
+}
+
+/** One line of a metric-math alarm: a metric with its stat, or an expression over the others. */
+export interface MetricQuery {
+  id: string;
+  expression?: string;
+  metric?: MetricRef & { stat: string; period: number };
+  label?: string;
+  returnData: boolean;
+}
+
+/** What an alarm watches, as far as its notification says (SNS `Trigger` or the EventBridge configuration). */
+export type AlarmShape =
+  | {
+      kind: 'metric';
+      metric: MetricRef;
+      stat: string;
+      period: number;
+      threshold?: number;
+      /** How many periods the alarm evaluates: the window its log lines are looked for in. */
+      evaluationPeriods?: number;
+    }
+  | { kind: 'math'; queries: MetricQuery[]; period: number; threshold?: number }
+  | { kind: 'anomaly'; queries: MetricQuery[]; period: number; bandId: string }
+  | { kind: 'composite'; rule: string; suppressor?: string };
+
+const dimension = z.looseObject({ name: z.string(), value: z.string() });
+const snsMetricStat = z.looseObject({
+  Metric: z.looseObject({
+    MetricName: z.string(),
+    Namespace: z.string(),
+    Dimensions: z.array(dimension).default([]),
+  }),
+  Period: z.number(),
+  Stat: z.string(),
+});
+const snsTrigger = z.looseObject({
+  MetricName: z.string().optional(),
+  Namespace: z.string().optional(),
+  Dimensions: z.array(dimension).default([]),
+  Statistic: z.string().optional(),
+  ExtendedStatistic: z.string().optional(),
+  Period: z.number().default(300),
+  EvaluationPeriods: z.number().optional(),
+  Threshold: z.number().optional(),
+  ThresholdMetricId: z.string().optional(),
+  Metrics: z
+    .array(
+      z.looseObject({
+        Id: z.string(),
+        Expression: z.string().optional(),
+        Label: z.string().optional(),
+        ReturnData: z.boolean().default(true),
+        MetricStat: snsMetricStat.optional(),
+      }),
+    )
+    .optional(),
+});
+const snsAlarm = z.looseObject({
+  Trigger: snsTrigger.optional(),
+  AlarmRule: z.string().optional(),
+  ActionsSuppressor: z.string().optional(),
+});
+
+/** The alarm's shape, read from the payload kept with the alert; undefined when it is not an alarm we can read. */
+export function readAlarmShape(alert: NormalizedAlert): AlarmShape | undefined {
+  if (alert.source !== 'cloudwatch-alarm') return undefined;
+  const raw = payloadOf(alert.raw);
+  const sns = snsAlarm.safeParse(raw);
+  if (sns.success && (sns.data.Trigger || sns.data.AlarmRule)) return shapeOfSns(sns.data);
+  return readEventBridgeShape(raw);
+}
+
+export function payloadOf(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function shapeOfSns(alarm: z.output<typeof snsAlarm>): AlarmShape | undefined {
+  if (alarm.AlarmRule) {
+    return {
+      kind: 'composite',
+      rule: alarm.AlarmRule,
+      ...(alarm.ActionsSuppressor ? { suppressor: alarm.ActionsSuppressor } : {}),
+    };
+  }
+  const trigger = alarm.Trigger!;
+  if (trigger.Metrics) {
+    const queries = trigger.Metrics.map(
+      (m): MetricQuery => ({
+        id: m.Id,
+        returnData: m.ReturnData,
+        ...(m.Expression ? { expression: m.Expression } : {}),
+        ...(m.Label ? { label: m.Label } : {}),
+        ...(m.MetricStat ? { metric: metricOfSnsStat(m.MetricStat) } : {}),
+      }),
+    );
+    return mathOrAnomaly(queries, trigger.Period, trigger.Threshold, trigger.ThresholdMetricId);
+  }
+  if (!trigger.MetricName || !trigger.Namespace) return undefined;
+  return {
+    kind: 'metric',
+    metric: { namespace: trigger.Namespace, metricName: trigger.MetricName, dimensions: trigger.Dimensions },
+    stat: statOf(trigger.ExtendedStatistic ?? trigger.Statistic),
+    period: trigger.Period,
+    ...(trigger.Threshold !== undefined ? { threshold: trigger.Threshold } : {}),
+    ...(trigger.EvaluationPeriods ? { evaluationPeriods: trigger.EvaluationPeriods } : {}),
+  };
+}
+
+function metricOfSnsStat(stat: z.output<typeof snsMetricStat>): MetricQuery['metric'] {
+  const { Metric } = stat;
+  return {
+    namespace: Metric.Namespace,
+    metricName: Metric.MetricName,
+    dimensions: Metric.Dimensions,
+    stat: statOf(stat.Stat),
+    period: stat.Period,
+  };
+}
+
+export function mathOrAnomaly(
+  queries: MetricQuery[],
+  period: number,
+  threshold: number | undefined,
+  bandId: string | undefined,
+): AlarmShape {
+  if (bandId) return { kind: 'anomaly', queries, period, bandId };
+  return { kind: 'math', queries, period, ...(threshold !== undefined ? { threshold } : {}) };
+}
+
+/** The SNS Trigger spells statistics in capitals (AVERAGE, SAMPLE_COUNT); widgets want Average, SampleCount. */
+export function statOf(statistic: string | undefined): string {
+  if (!statistic) return 'Average';
+  if (!/^[A-Z_]+$/.test(statistic)) return statistic;
+  return statistic
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}

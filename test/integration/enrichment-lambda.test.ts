@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/client-cloudwatch';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Context, SNSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { defaultEnrichers } from '../../src/core/enrich/enrichment-registry.ts';
+import type { LambdaCore } from '../../src/lambda/lambda-core.ts';
+import { createSnsCore, createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
+import { createWorkerHandler } from '../../src/lambda/worker-handler.ts';
+import { alertIdOf } from '../../src/model/alert.ts';
+import { createSilentLogger } from '../../src/observability/logger.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
+import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
+import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
+import { testAwsClients } from '../helpers/klaxon-harness.ts';
+import { createTinyPng } from '../helpers/tiny-png.ts';
+
+const topicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
+const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:klaxon-slack-AbCdEf';
+const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
+const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
+const signer = createSnsSigner();
+const lambda = new LambdaClient({ region: 'us-east-1' });
+const lambdaMock = mockClient(lambda);
+const cloudWatch = mockClient(CloudWatchClient);
+
+let slack: FakeSlackApi;
+let runtime: Promise<LambdaCore>;
+
+beforeAll(async () => {
+  slack = await startFakeSlackApi();
+  const tableName = `klaxon-enrich-${randomUUID().slice(0, 8)}`;
+  const endpoint = inject('dynamoEndpoint');
+  await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+  const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
+  mockClient(secretsManager)
+    .on(GetSecretValueCommand)
+    .resolves({ SecretString: JSON.stringify({ botToken: 'xoxb-lambda', signingSecret: 'lambda-secret' }) });
+  lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
+  const env = {
+    KLAXON_TABLE_NAME: tableName,
+    KLAXON_SLACK_SECRET_ARN: secretArn,
+    KLAXON_ALLOWED_TOPIC_ARNS: topicArn,
+    KLAXON_WORKER_FUNCTION_NAME: 'klaxon-worker',
+    KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0LAMBDA' }),
+    SLACK_API_URL: slack.url,
+  };
+  // The SNS function's core (it hands lookups to the worker), with the worker's lookups to run them here too.
+  runtime = createSnsCore(env, {
+    secretsManager,
+    lambda,
+    aws: testAwsClients(),
+    enrichers: defaultEnrichers,
+    fetchCertificate: signer.fetchCertificateWith(),
+    logger: createSilentLogger(),
+    dynamoDbEndpoint: endpoint,
+  });
+});
+afterAll(async () => {
+  await slack.close();
+});
+
+function snsEventWith(message: ReturnType<typeof signer.notification>): SNSEvent {
+  const event = fixture('lambda/sns-event.json');
+  const { SigningCertURL, UnsubscribeURL, ...rest } = message;
+  event.Records[0].Sns = {
+    ...event.Records[0].Sns,
+    ...rest,
+    Subject: rest.Subject ?? null,
+    SigningCertUrl: SigningCertURL,
+    UnsubscribeUrl: UnsubscribeURL,
+  };
+  return event;
+}
+
+describe('enrichment on Lambda', () => {
+  it('posts the alert from the SNS function and leaves the graph to an asynchronous worker invocation', async () => {
+    // Prepare
+    cloudWatch.on(GetMetricWidgetImageCommand).resolves({ MetricWidgetImage: createTinyPng() });
+    const alarmArn = 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:Lambda-Graph';
+    const alarm = {
+      ...fixture('cloudwatch/alarm-single-metric.json'),
+      AlarmName: 'Lambda-Graph',
+      AlarmArn: alarmArn,
+    };
+
+    // Act: the SNS function
+    await createSnsEventHandler(() => runtime)(snsEventWith(signer.notification(topicArn, alarm)));
+
+    // Assess: posted, no lookup made, the worker invoked asynchronously with the alert
+    expect(slack.messages('C0LAMBDA')).toHaveLength(1);
+    expect(cloudWatch.commandCalls(GetMetricWidgetImageCommand)).toHaveLength(0);
+    const [invoke] = lambdaMock.commandCalls(InvokeCommand);
+    expect(invoke?.args[0].input).toMatchObject({ FunctionName: 'klaxon-worker', InvocationType: 'Event' });
+    const payload = JSON.parse(new TextDecoder().decode(invoke?.args[0].input.Payload as Uint8Array));
+    expect(payload).toEqual({ type: 'klaxon-enrich', alertId: alertIdOf(`cloudwatch-alarm:${alarmArn}`) });
+
+    // Act: the worker, given that event
+    const handled = await createWorkerHandler(() => runtime)(payload, context);
+
+    // Assess: the graph is in the alert's thread
+    expect(handled).toEqual({ handled: 'enrichment' });
+    const [root] = slack.messages('C0LAMBDA');
+    expect(root?.replies.map((reply) => reply.files?.length)).toEqual([1]);
+  });
+});
