@@ -8,8 +8,8 @@ export const sandboxTopicArn = 'arn:aws:sns:us-east-1:000000000000:klaxon-sandbo
  * Everything sandbox mode adds when no Slack token is set: the local stand-in for Slack, an SNS signing key
  * made for this run (trusted only here), and the /sandbox page's routes.
  */
-export async function startSandboxMode(print: (text: string) => void) {
-  const local = await startLocalSlack(print);
+export async function startSandboxMode(print: (text: string) => void, dataDir: string) {
+  const local = await startLocalSlack(print, dataDir);
   const signer = createSnsSigner();
   const sandbox = createSandbox({
     api: local.api,
@@ -27,7 +27,7 @@ export async function startSandboxMode(print: (text: string) => void) {
       apiUrl: local.api.url,
       botIdentity: localSlackIdentity,
     },
-    info: { signer, slackApiUrl: local.api.url, signingSecret: local.signingSecret },
+    info: { signer, slackApiUrl: local.api.url, signingSecret: local.signingSecret, kept: local.kept },
     /** The page's event streams never end by themselves: close them before the server, or it waits on them. */
     closePage: () => sandbox.close(),
     /** After the server: in-flight work may still be posting to the stand-in for Slack. */

@@ -50,7 +50,8 @@ async function startInOrder(
 ): Promise<RunningKlaxon> {
   const { store, stop: stopStore } = await resolveStore(settings, logger);
   started.defer(stopStore);
-  const sandbox = settings.slackMode === 'local' ? await startSandboxMode(print) : undefined;
+  const sandbox =
+    settings.slackMode === 'local' ? await startSandboxMode(print, settings.dataDir) : undefined;
   // After the server: in-flight work may still be posting to the stand-in for Slack.
   if (sandbox) started.defer(sandbox.stopSlack);
   const realFetcher = createCachingCertificateFetcher({});

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import type { FakeSlackState } from './fake-slack-state.ts';
+import type { FakeSlackSnapshot, FakeSlackState } from './fake-slack-state.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -101,6 +101,11 @@ export interface FakeSlackApi {
   failNext(method: string, failure: FailureSpec, times?: number): void;
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<RecordedCall[]>;
   messages(channel: string): StoredMessage[];
+  /** Channels that hold messages. */
+  channels(): string[];
+  /** The channels and messages, to keep across a restart (see fake-slack-persistence.ts). */
+  snapshot(): FakeSlackSnapshot;
+  restore(snapshot: FakeSlackSnapshot): void;
   ephemerals(channel?: string): EphemeralMessage[];
   views(): StoredView[];
   events: EventEmitter;

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningKlaxon, startServer } from '../../src/app/start-server.ts';
@@ -32,6 +34,7 @@ describe('sandbox page', () => {
     mkdirSync(artifactsDir, { recursive: true });
     const settings = loadSettings({
       PORT: '0',
+      KLAXON_DATA_DIR: mkdtempSync(join(tmpdir(), 'klaxon-sandbox-e2e-')),
       KLAXON_DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       KLAXON_TABLE_NAME: `sandbox-e2e-${randomUUID()}`,
     });
