@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type RequestLog, type Route, sendJson } from '../server/http-server.ts';
+import { PastedNotificationError } from '../sns/read-pasted-notification.ts';
 import { isSandboxSampleId, type SampleFirer, sandboxSamples } from './sandbox-fire.ts';
 import {
   type InteractionDeps,
@@ -11,7 +12,8 @@ import {
   sendViewSubmission,
 } from './sandbox-interactions.ts';
 
-const MAX_BODY_BYTES = 256 * 1024;
+// Room for a paste larger than SNS allows, so that it gets a sentence saying so rather than a bare 400.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const fireSchema = z.object({ sample: z.string().refine(isSandboxSampleId, 'unknown sample') });
 const targetSchema = z.discriminatedUnion('kind', [
@@ -30,12 +32,9 @@ const submitSchema = z.object({
   viewId: z.string().min(1),
   inputs: z.record(z.string(), z.record(z.string(), rawValue)),
 });
-/** SNS caps a message at 256 KB; the subject at 100 characters. */
+/** SNS caps the subject at 100 characters; the message's own checks are in readPastedNotification. */
 const pastedSchema = z.object({
-  message: z
-    .string()
-    .min(1)
-    .max(256 * 1024 - 1024),
+  message: z.string().min(1, 'paste a message first'),
   subject: z.string().max(100).optional(),
 });
 const commandSchema = z.object({ channel: z.string().min(1), text: z.string().max(4000) });
@@ -91,6 +90,7 @@ function post<T>(
       try {
         sendJson(res, 200, await run(parsed.data, selfOrigin(req)));
       } catch (error) {
+        if (error instanceof PastedNotificationError) return sendJson(res, 400, { error: error.message });
         if (!(error instanceof SandboxRequestError)) throw error;
         sendJson(res, 404, { error: error.message });
       }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readPastedNotification } from '../sns/read-pasted-notification.ts';
 import type { SnsSigner } from './sns-signer.ts';
 
 /** The sample events the sandbox page offers, in the order it shows them. */
@@ -71,7 +72,7 @@ export interface FireResult {
   body: unknown;
 }
 
-/** What a person pasted into the sandbox: sent as the SNS `Message`, exactly as typed. */
+/** What a person pasted: an SNS envelope (its Message is sent), a message body or an EventBridge event. */
 export interface PastedMessage {
   message: string;
   subject?: string;
@@ -99,11 +100,19 @@ export function createSampleFirer(options: {
         id === 'alarm-repeat' ? lastAlarmTime : undefined,
       );
       if (id === 'alarm' || id === 'alarm-repeat') lastAlarmTime = String(message.StateChangeTime);
-      const notification = options.signer.notification(options.topicArn, message);
+      const notification = options.signer.notification(options.topicArn, message, {
+        timestamp: now().toISOString(),
+      });
       return postToSns(snsUrl, notification);
     },
-    firePasted({ message, subject }, snsUrl) {
-      return postToSns(snsUrl, options.signer.notification(options.topicArn, message, { subject }));
+    async firePasted(pasted, snsUrl) {
+      const read = readPastedNotification(pasted.message);
+      const subject = pasted.subject ?? read.subject;
+      const notification = options.signer.notification(options.topicArn, read.message, {
+        subject,
+        timestamp: now().toISOString(),
+      });
+      return postToSns(snsUrl, notification);
     },
   };
 }

@@ -90,7 +90,7 @@ async function fireSample(sample: string): Promise<void> {
   report(`${sample}: Klaxon answered ${answer.status}${outcome ? ` (${outcome})` : ''}`, !answer.ok);
 }
 
-/** Sends whatever was pasted as the SNS Message, untouched: the way to see how Klaxon reads your own event. */
+/** Sends what was pasted as an SNS notification: the way to see how Klaxon reads your own event. */
 async function firePasted(): Promise<void> {
   const input = byId('paste-input') as HTMLTextAreaElement;
   const subject = (byId('paste-subject') as HTMLInputElement).value.trim();

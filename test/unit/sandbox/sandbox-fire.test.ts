@@ -154,4 +154,22 @@ describe('createSampleFirer', () => {
     expect(message).toMatchObject({ Message: pasted, Subject: 'Pasted', TopicArn: topicArn });
     expect(await verifySnsMessage(message, signer.fetchCertificateWith())).toEqual({ ok: true });
   });
+
+  it('sends the Message of a pasted SNS envelope, and refuses what is not JSON before sending', async () => {
+    // Prepare
+    const firer = createSampleFirer({ signer: createSnsSigner(), topicArn, now: () => now });
+    const envelope = readFileSync('test/fixtures/sns/notification.json', 'utf8');
+    received.length = 0;
+
+    // Act
+    await firer.firePasted({ message: envelope }, url);
+    const refused = firer.firePasted({ message: 'disk full' }, url);
+
+    // Assess
+    await expect(refused).rejects.toThrow(/^not JSON/);
+    expect(received).toHaveLength(1);
+    const sent = JSON.parse(received[0]!.body) as SnsMessage;
+    expect(sent).toMatchObject({ Message: 'Hello world!', Subject: 'My First Message', TopicArn: topicArn });
+    expect(sent.Timestamp).toBe(now.toISOString());
+  });
 });
