@@ -7,7 +7,12 @@ import { confirmSubscriptionByUrl } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
 import { describeListenError } from './listen-error.ts';
 import { resolveStore } from './resolve-store.ts';
-import { type SandboxMode, sandboxTopicArn, startSandboxMode } from './sandbox-mode.ts';
+import {
+  adjustConfigForSandbox,
+  type SandboxMode,
+  sandboxTopicArn,
+  startSandboxMode,
+} from './sandbox-mode.ts';
 import { createStopStack, type StopStack } from './stop-stack.ts';
 
 export { sandboxTopicArn };
@@ -60,8 +65,9 @@ async function startInOrder(
     ...settings.extraAllowedTopicArns,
     ...(sandbox ? [sandboxTopicArn] : []),
   ];
+  const running = sandbox ? adjustConfigForSandbox(config) : config;
   const klaxon = createKlaxon({
-    config: { ...config, sns: { ...config.sns, allowedTopicArns } },
+    config: { ...running, sns: { ...running.sns, allowedTopicArns } },
     logger,
     store,
     slack: sandbox?.slack ?? {
@@ -70,12 +76,14 @@ async function startInOrder(
       apiUrl: settings.slackApiUrl,
       ...(settings.slackAppId ? { appId: settings.slackAppId } : {}),
     },
-    aws: createAwsClients(settings.awsRegion),
+    aws: sandbox?.aws ?? createAwsClients(settings.awsRegion),
+    ...(sandbox ? { clock: sandbox.clock } : {}),
     fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
     confirmSubscription: confirmSubscriptionByUrl,
     extraRoutes: sandbox?.routes,
   });
   started.defer(() => klaxon.close());
+  sandbox?.attachSweep(klaxon.core.sweep);
   if (sandbox) started.defer(sandbox.closePage);
   await klaxon.slackIdentity.start();
   const url = await klaxon.listen(settings.port, settings.host).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type RequestLog, type Route, sendJson } from '../server/http-server.ts';
 import { PastedNotificationError } from '../sns/read-pasted-notification.ts';
+import type { SandboxClock } from './sandbox-clock.ts';
 import { isSandboxSampleId, type SampleFirer, sandboxSamples } from './sandbox-fire.ts';
 import {
   type InteractionDeps,
@@ -41,7 +42,12 @@ const commandSchema = z.object({ channel: z.string().min(1), text: z.string().ma
 
 export interface SandboxApiDeps extends InteractionDeps {
   firer: SampleFirer;
+  clock: SandboxClock;
+  sweep: () => Promise<unknown>;
 }
+
+/** The page's clock buttons: five minutes and an hour. */
+const clockSchema = z.object({ advanceMinutes: z.union([z.literal(5), z.literal(60)]) });
 
 /** The JSON endpoints the page calls; each forwards to Klaxon's real endpoints as AWS or Slack would. */
 export function createSandboxApiRoutes(deps: SandboxApiDeps): Route[] {
@@ -49,8 +55,19 @@ export function createSandboxApiRoutes(deps: SandboxApiDeps): Route[] {
     {
       method: 'GET',
       path: '/sandbox/api/state',
-      handle: (_req, res) => sendJson(res, 200, { ...deps.state.snapshot(), samples: describeSamples() }),
+      handle: (_req, res) =>
+        sendJson(res, 200, {
+          ...deps.state.snapshot(),
+          samples: describeSamples(),
+          clock: describeClock(deps.clock),
+        }),
     },
+    post('/sandbox/api/clock', clockSchema, async (body) => {
+      deps.clock.advance(body.advanceMinutes * 60_000);
+      // What a minute's timer would have done by now: end mutes, send what is due.
+      const swept = await deps.sweep();
+      return { clock: describeClock(deps.clock), swept };
+    }),
     post('/sandbox/api/fire', fireSchema, (body, origin) => deps.firer.fire(body.sample, `${origin}/sns`)),
     post('/sandbox/api/fire-pasted', pastedSchema, (body, origin) =>
       deps.firer.firePasted(body, `${origin}/sns`),
@@ -64,6 +81,10 @@ export function createSandboxApiRoutes(deps: SandboxApiDeps): Route[] {
     ),
     post('/sandbox/api/home', z.object({}), (_body, origin) => sendAppHomeOpened(deps, origin)),
   ];
+}
+
+function describeClock(clock: SandboxClock) {
+  return { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs() };
 }
 
 function describeSamples() {
