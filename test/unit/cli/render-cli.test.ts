@@ -8,10 +8,10 @@ const dir = mkdtempSync(join(tmpdir(), 'klaxon-render-cli-'));
 const alarm = 'test/fixtures/cloudwatch/alarm-single-metric.json';
 
 function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = runRenderCli(args, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runRenderCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join(''), err: err.join('') };
 }
 
 describe('klaxon render (arguments)', () => {
