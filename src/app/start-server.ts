@@ -1,7 +1,9 @@
 import { createAwsClients } from '../aws/aws-clients.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { Settings } from '../config/load-settings.ts';
+import { listConfiguredChannels } from '../config/route-alert.ts';
 import type { Logger } from '../observability/logger.ts';
+import { checkConfiguredChannels } from '../slack/check-channels.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import { confirmSubscriptionByUrl } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
@@ -45,6 +47,13 @@ export async function startServer(
   }
 }
 
+/** Only when Slack answered: with Slack down, Klaxon still starts (and says so on /healthz). */
+async function checkChannels(klaxon: Klaxon, config: KlaxonConfig, logger: Logger) {
+  if (klaxon.slackIdentity.status() !== 'ok') return;
+  const { warnings } = await checkConfiguredChannels(klaxon.core.webClient, listConfiguredChannels(config));
+  for (const warning of warnings) logger.warn(warning);
+}
+
 /** Each step registers its stop as soon as it has started, so `stop` (or a failed start) undoes them in reverse. */
 async function startInOrder(
   started: StopStack,
@@ -86,6 +95,7 @@ async function startInOrder(
   sandbox?.attachSweep(klaxon.core.sweep);
   if (sandbox) started.defer(sandbox.closePage);
   await klaxon.slackIdentity.start();
+  await checkChannels(klaxon, running, logger);
   const url = await klaxon.listen(settings.port, settings.host).catch((error: unknown) => {
     throw describeListenError(error, settings.port, settings.host);
   });

@@ -68,6 +68,13 @@ export interface FakeUser {
   real_name: string;
 }
 
+/** A channel the fake knows by name; a private one the bot is not in answers `is_member: false`. */
+export interface FakeChannel {
+  name: string;
+  is_private?: boolean;
+  is_member?: boolean;
+}
+
 export interface FakeSlackOptions {
   port?: number;
   host?: string;
@@ -77,7 +84,7 @@ export interface FakeSlackOptions {
   botId?: string;
   users?: Record<string, FakeUser>;
   usergroups?: Record<string, string[]>;
-  channels?: Record<string, { name: string }>;
+  channels?: Record<string, FakeChannel>;
 }
 
 export type FakeSlackEventName =
@@ -122,7 +129,7 @@ export interface FakeSlackIdentity {
   botId: string;
   users: Record<string, FakeUser>;
   usergroups: Record<string, string[]>;
-  channels: Record<string, { name: string }>;
+  channels: Record<string, FakeChannel>;
 }
 
 export type SlackResult =
