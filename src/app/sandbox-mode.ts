@@ -9,6 +9,7 @@ export const sandboxTopicArn = 'arn:aws:sns:us-east-1:000000000000:klaxon-sandbo
 
 /** The sandbox's person; Rerun is allowed for them so that the sample Glue job can be rerun. */
 const sandboxUserId = 'U0SANDBOX';
+const sandboxRootRefreshSeconds = 1;
 
 /**
  * Everything sandbox mode adds when no Slack token is set: the local stand-in for Slack, an SNS signing key
@@ -53,11 +54,15 @@ export async function startSandboxMode(print: (text: string) => void, dataDir: s
 }
 export type SandboxMode = Awaited<ReturnType<typeof startSandboxMode>>;
 
-/** The sandbox shows all of Klaxon: a sample Athena table for `athena`, and Rerun for its person. */
+/**
+ * The sandbox shows all of Klaxon, at once: a sample Athena table for `athena`, Rerun for its person, and a
+ * repeat's count on the root within a second (a workspace coalesces root redraws to one a minute).
+ */
 export function adjustConfigForSandbox(config: KlaxonConfig): KlaxonConfig {
   const rerun = config.permissions.rerun;
   return {
     ...config,
+    lifecycle: { ...config.lifecycle, rootRefreshSeconds: sandboxRootRefreshSeconds },
     permissions: {
       ...config.permissions,
       rerun: { ...rerun, users: [...new Set([...rerun.users, sandboxUserId])] },

@@ -95,23 +95,39 @@ describe('the sandbox shows all of Klaxon', () => {
     expect(rerun).toBeDefined();
   });
 
-  it('moves the clock an hour forward: a one-hour mute expires at once', async () => {
+  it('moves the clock an hour forward: a one-hour mute expires at once, with what it silenced', async () => {
     expect((await call('fire', { sample: 'alarm' })).status).toBe(200);
     const root = await eventually(() => rootNamed('EC2-CPU'));
     const oneHour = (select: Json) =>
       String((select.options as Json[]).find((o) => JSON.stringify(o).includes('1 hour'))!.value);
     expect((await click(root!, 'Mute…', oneHour)).status).toBe(200);
-    await eventually(async () => {
-      const replies = JSON.stringify((await rootNamed('EC2-CPU'))?.replies ?? []);
-      return replies.includes('muted this alert') ? true : undefined;
+    await eventually(async () =>
+      JSON.stringify((await rootNamed('EC2-CPU'))?.blocks).includes('Muted by') ? true : undefined,
+    );
+    expect((await call('fire', { sample: 'alarm-repeat' })).body).toMatchObject({
+      body: { outcome: 'muted' },
     });
 
     const moved = await call('clock', { advanceMinutes: 60 });
 
     expect(moved.body.clock).toMatchObject({ offsetMs: 3_600_000 });
-    const replies = JSON.stringify((await rootNamed('EC2-CPU'))?.replies ?? []);
-    expect(replies).toContain('Mute expired');
+    const after = await rootNamed('EC2-CPU');
+    expect(JSON.stringify(after?.replies)).toContain('Mute expired');
+    expect(JSON.stringify(after?.blocks)).not.toContain('Muted by');
     // Signed at the sandbox's time, samples and clicks are still accepted after the move.
     expect((await call('fire', { sample: 'alarm-ok' })).status).toBe(200);
+  });
+
+  it("shows a repeat's count on the root at once", async () => {
+    expect((await call('fire', { sample: 'alarm' })).status).toBe(200);
+    const before = JSON.stringify((await eventually(() => rootNamed('EC2-CPU')))?.blocks);
+
+    expect((await call('fire', { sample: 'alarm-repeat' })).status).toBe(200);
+
+    const redrawn = await eventually(async () => {
+      const blocks = JSON.stringify((await rootNamed('EC2-CPU'))?.blocks);
+      return blocks !== before ? blocks : undefined;
+    });
+    expect(redrawn).toBeDefined();
   });
 });
