@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { renderBlocksAsPlainText } from '../render/plain-text.ts';
-import { type FakeSlackApi, type StoredMessage, startFakeSlackApi } from '../sandbox/fake-slack-api.ts';
+import {
+  type EphemeralMessage,
+  type FakeSlackApi,
+  type StoredMessage,
+  startFakeSlackApi,
+} from '../sandbox/fake-slack-api.ts';
 import { persistFakeSlack } from '../sandbox/fake-slack-persistence.ts';
 
 export const localSlackIdentity = {
@@ -51,4 +56,10 @@ function printMessagesOf(api: FakeSlackApi, print: (text: string) => void) {
   };
   api.events.on('message-posted', show('message'));
   api.events.on('message-updated', show('update'));
+  // Command answers and refusals are ephemeral: only the person who asked sees them, in Slack as here.
+  api.events.on('ephemeral', (message: EphemeralMessage) => {
+    print(
+      `\n── Slack reply only @${message.user} sees, in #${message.channel} ──\n${renderBlocksAsPlainText(message)}\n`,
+    );
+  });
 }
