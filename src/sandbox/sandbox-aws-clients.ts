@@ -17,6 +17,10 @@ interface SdkClient {
   };
 }
 
+const refuseCredentials = async (): Promise<never> => {
+  throw new NoSampleAnswerError('The sandbox answers only in us-east-1; it never reaches AWS.');
+};
+
 const isSdkClient = (value: unknown): value is SdkClient =>
   typeof (value as SdkClient | undefined)?.middlewareStack?.add === 'function';
 
@@ -27,6 +31,9 @@ const isSdkClient = (value: unknown): value is SdkClient =>
  */
 export function createSandboxAwsClients(now: () => Date): AwsClients {
   const clients = createAwsClients('us-east-1');
+  // A client made from these for another region (`trail region=…`) has no answers: it fails for want of
+  // credentials before anything is sent, instead of using the machine's own.
+  Object.assign(clients.cloudTrail.config, { credentials: refuseCredentials });
   for (const client of Object.values(clients)) {
     if (!isSdkClient(client)) continue;
     client.middlewareStack.add(

@@ -81,6 +81,17 @@ describe('the sandbox shows all of Klaxon', () => {
     expect(answers?.join('\n')).not.toContain('No AWS credentials');
   });
 
+  it('answers trail for another region without reaching AWS', async () => {
+    const before = (await state()).ephemerals.length;
+    expect(
+      (await call('command', { channel: 'C0ALERTS', text: 'trail region=eu-west-1 since=1h' })).status,
+    ).toBe(200);
+    const answer = await eventually(async () =>
+      (await state()).ephemerals.slice(before).find((e) => /credentials|sandbox/i.test(JSON.stringify(e))),
+    );
+    expect(JSON.stringify(answer)).not.toContain('[sample]');
+  });
+
   it('reruns the failed Glue job against the sample Glue', async () => {
     expect((await call('fire', { sample: 'glue-failed' })).status).toBe(200);
     const root = await eventually(() => rootNamed('Rerun Glue job'));
