@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { renderBlocksAsPlainText } from '../render/plain-text.ts';
-import { type FakeSlackApi, type StoredMessage, startFakeSlackApi } from '../sandbox/fake-slack-api.ts';
+import {
+  type EphemeralMessage,
+  type FakeSlackApi,
+  type StoredMessage,
+  startFakeSlackApi,
+} from '../sandbox/fake-slack-api.ts';
+import { persistFakeSlack } from '../sandbox/fake-slack-persistence.ts';
 
 export const localSlackIdentity = {
   teamId: 'T0KLAXON1',
@@ -14,18 +21,29 @@ export const localSlackWorkspace = {
   channels: { C0ALERTS: { name: 'alerts' } },
 };
 
+/** The file, in the data directory next to the alert state, that keeps the stand-in's channels and messages. */
+export const localSlackFileName = 'fake-slack.json';
+
 /**
  * The local stand-in for Slack when no SLACK_BOT_TOKEN is set: the same fake Web API server the tests use,
- * with every message Klaxon posts printed as readable text, and a signing secret made for this run.
+ * with every message Klaxon posts printed as readable text, and a signing secret made for this run. Its
+ * channels and messages are kept in the data directory, like the alerts that point at them, so a restart
+ * keeps both; deleting the directory starts both fresh.
  */
-export async function startLocalSlack(print: (text: string) => void) {
+export async function startLocalSlack(print: (text: string) => void, dataDir: string) {
   const api = await startFakeSlackApi(localSlackWorkspace);
+  const path = join(dataDir, localSlackFileName);
+  const persistence = persistFakeSlack(api, path, { warn: (text) => print(`${text}\n`) });
   printMessagesOf(api, print);
   return {
     api,
     token: 'xoxb-local-sandbox',
     signingSecret: randomBytes(24).toString('hex'),
-    stop: () => api.close(),
+    kept: { path, restored: persistence.restored },
+    stop: async () => {
+      await api.close();
+      persistence.flush();
+    },
   };
 }
 
@@ -38,4 +56,10 @@ function printMessagesOf(api: FakeSlackApi, print: (text: string) => void) {
   };
   api.events.on('message-posted', show('message'));
   api.events.on('message-updated', show('update'));
+  // Command answers and refusals are ephemeral: only the person who asked sees them, in Slack as here.
+  api.events.on('ephemeral', (message: EphemeralMessage) => {
+    print(
+      `\n── Slack reply only @${message.user} sees, in #${message.channel} ──\n${renderBlocksAsPlainText(message)}\n`,
+    );
+  });
 }

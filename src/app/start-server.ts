@@ -1,14 +1,21 @@
 import { createAwsClients } from '../aws/aws-clients.ts';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import type { Settings } from '../config/load-settings.ts';
+import { listConfiguredChannels } from '../config/route-alert.ts';
 import { defaultEnrichers } from '../core/enrich/enrichment-registry.ts';
 import type { Logger } from '../observability/logger.ts';
+import { checkConfiguredChannels } from '../slack/check-channels.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import { createSubscriptionConfirmer } from './confirm-subscription.ts';
 import { createKlaxon, type Klaxon } from './create-klaxon.ts';
 import { describeListenError } from './listen-error.ts';
 import { resolveStore } from './resolve-store.ts';
-import { type SandboxMode, sandboxTopicArn, startSandboxMode } from './sandbox-mode.ts';
+import {
+  adjustConfigForSandbox,
+  type SandboxMode,
+  sandboxTopicArn,
+  startSandboxMode,
+} from './sandbox-mode.ts';
 import { createStopStack, type StopStack } from './stop-stack.ts';
 
 export { sandboxTopicArn };
@@ -41,6 +48,13 @@ export async function startServer(
   }
 }
 
+/** Only when Slack answered: with Slack down, Klaxon still starts (and says so on /healthz). */
+async function checkChannels(klaxon: Klaxon, config: KlaxonConfig, logger: Logger) {
+  if (klaxon.slackIdentity.status() !== 'ok') return;
+  const { warnings } = await checkConfiguredChannels(klaxon.core.webClient, listConfiguredChannels(config));
+  for (const warning of warnings) logger.warn(warning);
+}
+
 /** Each step registers its stop as soon as it has started, so `stop` (or a failed start) undoes them in reverse. */
 async function startInOrder(
   started: StopStack,
@@ -51,7 +65,8 @@ async function startInOrder(
 ): Promise<RunningKlaxon> {
   const { store, stop: stopStore } = await resolveStore(settings, logger);
   started.defer(stopStore);
-  const sandbox = settings.slackMode === 'local' ? await startSandboxMode(print) : undefined;
+  const sandbox =
+    settings.slackMode === 'local' ? await startSandboxMode(print, settings.dataDir) : undefined;
   // After the server: in-flight work may still be posting to the stand-in for Slack.
   if (sandbox) started.defer(sandbox.stopSlack);
   const realFetcher = createCachingCertificateFetcher({});
@@ -60,8 +75,9 @@ async function startInOrder(
     ...settings.extraAllowedTopicArns,
     ...(sandbox ? [sandboxTopicArn] : []),
   ];
+  const running = sandbox ? adjustConfigForSandbox(config) : config;
   const klaxon = createKlaxon({
-    config: { ...config, sns: { ...config.sns, allowedTopicArns } },
+    config: { ...running, sns: { ...running.sns, allowedTopicArns } },
     logger,
     store,
     slack: sandbox?.slack ?? {
@@ -70,7 +86,8 @@ async function startInOrder(
       apiUrl: settings.slackApiUrl,
       ...(settings.slackAppId ? { appId: settings.slackAppId } : {}),
     },
-    aws: createAwsClients(settings.awsRegion),
+    aws: sandbox?.aws ?? createAwsClients(settings.awsRegion),
+    ...(sandbox ? { clock: sandbox.clock } : {}),
     fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
     confirmSubscription: createSubscriptionConfirmer({ logger }),
     extraRoutes: sandbox?.routes,
@@ -78,8 +95,10 @@ async function startInOrder(
     enrichers: sandbox ? {} : defaultEnrichers,
   });
   started.defer(() => klaxon.close());
+  sandbox?.attachSweep(klaxon.core.sweep);
   if (sandbox) started.defer(sandbox.closePage);
   await klaxon.slackIdentity.start();
+  await checkChannels(klaxon, running, logger);
   const url = await klaxon.listen(settings.port, settings.host).catch((error: unknown) => {
     throw describeListenError(error, settings.port, settings.host);
   });

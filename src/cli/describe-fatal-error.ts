@@ -7,6 +7,7 @@ const operatorFacingErrorNames: ReadonlySet<string> = new Set([
   'PortUnavailableError',
   'SlackTokenRejectedError',
   'AuditExportUsageError',
+  'ChannelCheckError',
 ]);
 
 /** The text written to stderr when a command fails: a sentence for known errors, the stack for bugs. */

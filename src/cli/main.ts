@@ -2,12 +2,13 @@ import { loadConfig } from '../config/load-config.ts';
 import { loadSettings } from '../config/load-settings.ts';
 import { createLogger } from '../observability/logger.ts';
 import { describeFatalError } from './describe-fatal-error.ts';
-import { RenderInputError, renderFile } from './render-command.ts';
+import { runRenderCli } from './render-cli.ts';
 import { runStart } from './start-command.ts';
 
 const usage = `Usage:
   klaxon start                    run the server (no configuration: DynamoDB Local + a local stand-in for Slack)
-  klaxon render FILE              print the Block Kit Klaxon would post for an SNS envelope, message or EventBridge event
+  klaxon render [--config FILE] [--format json|text] FILE
+                                  print the message Klaxon would post for an SNS envelope, message or EventBridge event
   klaxon audit export --from T --to T [--format jsonl|csv]
                                   write the audit records of a time range (ISO times) to stdout
   klaxon redrive --queue URL [--max N]
@@ -15,9 +16,14 @@ const usage = `Usage:
   klaxon help`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command = 'start', ...rest] = argv;
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    // Starting a server nobody asked for is a surprise: say what there is instead.
+    process.stderr.write(`klaxon: no command given\n${usage}\n`);
+    return 2;
+  }
   if (command === 'start') return runStart(process.env);
-  if (command === 'render') return runRender(rest);
+  if (command === 'render') return runRenderCli(rest, io);
   if (command === 'audit' && rest[0] === 'export') return runAudit(rest.slice(1));
   if (command === 'redrive') return runRedrive(rest);
   if (command === 'help' || command === '--help' || command === '-h') {
@@ -28,20 +34,10 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-function runRender(args: string[]): number {
-  if (args.length !== 1) {
-    process.stderr.write(`klaxon render: expected one FILE\n${usage}\n`);
-    return 2;
-  }
-  try {
-    process.stdout.write(`${renderFile(args[0]!)}\n`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof RenderInputError)) throw error;
-    process.stderr.write(`klaxon render: ${error.message}\n`);
-    return 2;
-  }
-}
+const io = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
 
 async function runAudit(args: string[]): Promise<number> {
   const { runAuditExportCommand } = await import('./audit-export-command.ts');

@@ -13,7 +13,7 @@ export async function runStart(env: NodeJS.ProcessEnv): Promise<number> {
     process.env.AWS_EC2_METADATA_DISABLED = 'true';
   }
   const running = await startServer(settings, config, logger, (text) => process.stdout.write(text));
-  printBanner(running.url, settings.publicUrl, Boolean(running.sandbox));
+  printBanner(running.url, settings.publicUrl, running.sandbox?.kept);
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down: finishing in-flight work');
@@ -29,7 +29,12 @@ export async function runStart(env: NodeJS.ProcessEnv): Promise<number> {
   return 0;
 }
 
-function printBanner(url: string, publicUrl: string | undefined, sandbox: boolean) {
+interface KeptSandbox {
+  path: string;
+  restored?: { channels: number; messages: number };
+}
+
+function printBanner(url: string, publicUrl: string | undefined, sandbox: KeptSandbox | undefined) {
   const base = publicUrl ?? url;
   const lines = [
     '',
@@ -41,8 +46,17 @@ function printBanner(url: string, publicUrl: string | undefined, sandbox: boolea
   if (sandbox) {
     lines.push(
       `  Sandbox (no Slack token set: local stand-in for Slack): ${url}/sandbox`,
+      `  ${describeKept(sandbox)}`,
       '  Messages Klaxon posts are printed below.',
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+/** Says which sandbox this is: the one kept from the last run, or a fresh one, and how to start over. */
+export function describeKept(kept: KeptSandbox): string {
+  const start = kept.restored
+    ? `Kept from the last run: ${kept.restored.messages} message(s) in ${kept.restored.channels} channel(s)`
+    : 'A fresh sandbox';
+  return `${start}; the stand-in's messages are kept in ${kept.path} with the alerts (delete that directory to start both fresh).`;
 }

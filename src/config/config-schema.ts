@@ -7,7 +7,14 @@ const severity = z.enum(Severities);
 const sourceName = z.enum(Object.values(AlertSources));
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user id such as U012AB3CD');
 const slackUsergroupId = z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id such as S0614TZR7');
-const channel = z.string().min(1).describe('Slack channel id (C…) or #name');
+// Slack channel names are lowercase letters, numbers, hyphens and underscores, at most 80 characters.
+const channel = z
+  .string()
+  .regex(
+    /^(?:[CGD][A-Z0-9]+|#[\p{Ll}\p{Lo}\p{N}_-]{1,80})$/u,
+    'must be a channel id (C…) or #name (lowercase letters, numbers, - and _, no spaces)',
+  )
+  .describe('Slack channel id (C…) or #name');
 
 /** `@here`, `@channel`, a user group id (S…) or a user id (U…), turned into Slack mention syntax. */
 const mention = z.union([z.enum(['@here', '@channel']), slackUsergroupId, slackUserId]);

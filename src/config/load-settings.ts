@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { describeConfigIssue } from './describe-config-issue.ts';
 import { ConfigError } from './load-config.ts';
 
 /** Process settings from environment variables (secrets live only here, never in the config file). */
@@ -47,7 +48,8 @@ export interface Settings {
 export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    // Environment values may be secrets: only a misspelt choice (log level, format) is echoed back.
+    const problems = parsed.error.issues.map((i) => describeConfigIssue(i, env, { showFreeText: false }));
     throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   const e = parsed.data;

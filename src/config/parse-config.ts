@@ -1,4 +1,5 @@
 import { configSchema, type KlaxonConfig } from './config-schema.ts';
+import { describeConfigIssue } from './describe-config-issue.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -8,9 +9,7 @@ export class ConfigError extends Error {
 export function parseConfig(document: unknown, origin: string): KlaxonConfig {
   const parsed = configSchema.safeParse(document ?? {});
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map(
-    (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  );
+  const problems = parsed.error.issues.map((issue) => describeConfigIssue(issue, document));
   throw new ConfigError(`Invalid configuration in ${origin}:\n${problems.join('\n')}`);
 }
 

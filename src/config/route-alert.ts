@@ -58,3 +58,11 @@ function toSlackMention(target: string): string {
   if (target === '@here' || target === '@channel') return `<!${target.slice(1)}>`;
   return target.startsWith('S') ? `<!subteam^${target}>` : `<@${target}>`;
 }
+
+/** Every channel the configuration can post to, with where it is named (for start-up checks). */
+export function listConfiguredChannels(config: KlaxonConfig): Array<{ channel: string; where: string }> {
+  return [
+    { channel: config.defaultChannel, where: 'defaultChannel' },
+    ...config.routes.map((route, index) => ({ channel: route.channel, where: `routes.${index}.channel` })),
+  ];
+}

@@ -18,6 +18,8 @@ export function createLogger(
       sync: true,
       destination: options.destination ?? 1,
       ignore: 'pid,hostname,service',
+      // One line per event: a request's method, path, status and timing read together, not as five lines.
+      singleLine: true,
     }),
   );
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { sendJson } from './fake-slack-http.ts';
 import { ResponseUrls } from './fake-slack-response-url.ts';
 import { handleRequest, type ServerDeps } from './fake-slack-server.ts';
-import { FakeSlackState } from './fake-slack-state.ts';
+import { type FakeSlackSnapshot, FakeSlackState } from './fake-slack-state.ts';
 import type {
   FailureSpec,
   FakeSlackApi,
@@ -111,6 +111,9 @@ function buildStateTools(context: MethodContext, responseUrls: ResponseUrls) {
   const { state } = context;
   return {
     messages: (channel: string) => state.listMessages(channel),
+    channels: () => state.listChannels(),
+    snapshot: () => state.snapshot(),
+    restore: (snapshot: FakeSlackSnapshot) => state.restore(snapshot),
     ephemerals: (channel?: string) =>
       state.ephemerals.filter((e) => channel === undefined || e.channel === channel),
     views: () => [...state.views.values()],

@@ -19,6 +19,13 @@ export interface NewMessage {
 
 export type MessagePatch = Pick<StoredMessage, 'text' | 'blocks' | 'attachments' | 'metadata'>;
 
+/** What survives a restart of the sandbox: every channel's messages (replies inside), and the ts counter. */
+export interface FakeSlackSnapshot {
+  version: 1;
+  sequence: number;
+  channels: Record<string, StoredMessage[]>;
+}
+
 export interface PendingFile {
   id: string;
   filename: string;
@@ -105,6 +112,34 @@ export class FakeSlackState {
   findView(viewId: unknown, externalId: unknown): StoredView | undefined {
     if (typeof viewId === 'string') return this.views.get(viewId);
     return [...this.views.values()].find((view) => view.external_id === externalId);
+  }
+
+  /** Channels that hold at least one message. */
+  listChannels(): string[] {
+    return [...this.channels.keys()].filter((channel) => this.channelMessages(channel).length > 0);
+  }
+
+  snapshot(): FakeSlackSnapshot {
+    return { version: 1, sequence: this.sequence, channels: Object.fromEntries(this.channels) };
+  }
+
+  /** A broadcast reply is saved twice (in the channel and in its thread); it becomes one message again here. */
+  restore(snapshot: FakeSlackSnapshot): void {
+    this.reset();
+    this.sequence = Math.max(this.sequence, snapshot.sequence);
+    for (const [channel, saved] of Object.entries(snapshot.channels)) {
+      const list = this.channelMessages(channel);
+      for (const message of saved) {
+        const known = this.findMessage(channel, message.ts);
+        if (known) {
+          list.push(known);
+          continue;
+        }
+        list.push(message);
+        this.messagesByKey.set(`${channel}/${message.ts}`, message);
+        for (const reply of message.replies) this.messagesByKey.set(`${channel}/${reply.ts}`, reply);
+      }
+    }
   }
 
   reset(): void {

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import type { FakeSlackState } from './fake-slack-state.ts';
+import type { FakeSlackSnapshot, FakeSlackState } from './fake-slack-state.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -68,6 +68,13 @@ export interface FakeUser {
   real_name: string;
 }
 
+/** A channel the fake knows by name; a private one the bot is not in answers `is_member: false`. */
+export interface FakeChannel {
+  name: string;
+  is_private?: boolean;
+  is_member?: boolean;
+}
+
 export interface FakeSlackOptions {
   port?: number;
   host?: string;
@@ -77,7 +84,7 @@ export interface FakeSlackOptions {
   botId?: string;
   users?: Record<string, FakeUser>;
   usergroups?: Record<string, string[]>;
-  channels?: Record<string, { name: string }>;
+  channels?: Record<string, FakeChannel>;
 }
 
 export type FakeSlackEventName =
@@ -101,6 +108,11 @@ export interface FakeSlackApi {
   failNext(method: string, failure: FailureSpec, times?: number): void;
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<RecordedCall[]>;
   messages(channel: string): StoredMessage[];
+  /** Channels that hold messages. */
+  channels(): string[];
+  /** The channels and messages, to keep across a restart (see fake-slack-persistence.ts). */
+  snapshot(): FakeSlackSnapshot;
+  restore(snapshot: FakeSlackSnapshot): void;
   ephemerals(channel?: string): EphemeralMessage[];
   views(): StoredView[];
   events: EventEmitter;
@@ -117,7 +129,7 @@ export interface FakeSlackIdentity {
   botId: string;
   users: Record<string, FakeUser>;
   usergroups: Record<string, string[]>;
-  channels: Record<string, { name: string }>;
+  channels: Record<string, FakeChannel>;
 }
 
 export type SlackResult =

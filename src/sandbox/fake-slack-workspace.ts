@@ -40,16 +40,17 @@ const usergroupUsers: MethodHandler = (params, { identity }) => {
 const conversationsInfo: MethodHandler = (params, { identity }) => {
   const id = readString(params, 'channel');
   if (!id) return fail('channel_not_found');
-  const name = identity.channels[id]?.name ?? id.toLowerCase();
+  const known = identity.channels[id];
+  const name = known?.name ?? id.toLowerCase();
   const isIm = id.startsWith('D');
   const channel = {
     id,
     name,
     is_channel: !isIm,
     is_im: isIm,
-    is_private: id.startsWith('G'),
+    is_private: known?.is_private ?? id.startsWith('G'),
     is_archived: false,
-    is_member: true,
+    is_member: known?.is_member ?? true,
   };
   return { ok: true, channel };
 };

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
 import { type RequestLog, type Route, sendJson } from '../server/http-server.ts';
+import { PastedNotificationError } from '../sns/read-pasted-notification.ts';
+import type { SandboxClock } from './sandbox-clock.ts';
 import { isSandboxSampleId, type SampleFirer, sandboxSamples } from './sandbox-fire.ts';
 import {
   type InteractionDeps,
@@ -11,7 +13,8 @@ import {
   sendViewSubmission,
 } from './sandbox-interactions.ts';
 
-const MAX_BODY_BYTES = 256 * 1024;
+// Room for a paste larger than SNS allows, so that it gets a sentence saying so rather than a bare 400.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const fireSchema = z.object({ sample: z.string().refine(isSandboxSampleId, 'unknown sample') });
 const targetSchema = z.discriminatedUnion('kind', [
@@ -30,19 +33,21 @@ const submitSchema = z.object({
   viewId: z.string().min(1),
   inputs: z.record(z.string(), z.record(z.string(), rawValue)),
 });
-/** SNS caps a message at 256 KB; the subject at 100 characters. */
+/** SNS caps the subject at 100 characters; the message's own checks are in readPastedNotification. */
 const pastedSchema = z.object({
-  message: z
-    .string()
-    .min(1)
-    .max(256 * 1024 - 1024),
+  message: z.string().min(1, 'paste a message first'),
   subject: z.string().max(100).optional(),
 });
 const commandSchema = z.object({ channel: z.string().min(1), text: z.string().max(4000) });
 
 export interface SandboxApiDeps extends InteractionDeps {
   firer: SampleFirer;
+  clock: SandboxClock;
+  sweep: () => Promise<unknown>;
 }
+
+/** The page's clock buttons: five minutes and an hour. */
+const clockSchema = z.object({ advanceMinutes: z.union([z.literal(5), z.literal(60)]) });
 
 /** The JSON endpoints the page calls; each forwards to Klaxon's real endpoints as AWS or Slack would. */
 export function createSandboxApiRoutes(deps: SandboxApiDeps): Route[] {
@@ -50,8 +55,19 @@ export function createSandboxApiRoutes(deps: SandboxApiDeps): Route[] {
     {
       method: 'GET',
       path: '/sandbox/api/state',
-      handle: (_req, res) => sendJson(res, 200, { ...deps.state.snapshot(), samples: describeSamples() }),
+      handle: (_req, res) =>
+        sendJson(res, 200, {
+          ...deps.state.snapshot(),
+          samples: describeSamples(),
+          clock: describeClock(deps.clock),
+        }),
     },
+    post('/sandbox/api/clock', clockSchema, async (body) => {
+      deps.clock.advance(body.advanceMinutes * 60_000);
+      // What a minute's timer would have done by now: end mutes, send what is due.
+      const swept = await deps.sweep();
+      return { clock: describeClock(deps.clock), swept };
+    }),
     post('/sandbox/api/fire', fireSchema, (body, origin) => deps.firer.fire(body.sample, `${origin}/sns`)),
     post('/sandbox/api/fire-pasted', pastedSchema, (body, origin) =>
       deps.firer.firePasted(body, `${origin}/sns`),
@@ -65,6 +81,10 @@ export function createSandboxApiRoutes(deps: SandboxApiDeps): Route[] {
     ),
     post('/sandbox/api/home', z.object({}), (_body, origin) => sendAppHomeOpened(deps, origin)),
   ];
+}
+
+function describeClock(clock: SandboxClock) {
+  return { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs() };
 }
 
 function describeSamples() {
@@ -91,6 +111,7 @@ function post<T>(
       try {
         sendJson(res, 200, await run(parsed.data, selfOrigin(req)));
       } catch (error) {
+        if (error instanceof PastedNotificationError) return sendJson(res, 400, { error: error.message });
         if (!(error instanceof SandboxRequestError)) throw error;
         sendJson(res, 404, { error: error.message });
       }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readPastedNotification } from '../sns/read-pasted-notification.ts';
 import type { SnsSigner } from './sns-signer.ts';
 
 /** The sample events the sandbox page offers, in the order it shows them. */
@@ -28,6 +29,10 @@ export const sandboxSamples = [
     label: 'EMR cluster terminated with errors',
     file: 'emr-cluster-terminated-with-errors.json',
   },
+  { id: 'emr-step-failed', label: 'EMR step failed', file: 'emr-step-failed.json' },
+  { id: 'emr-step-completed', label: 'EMR step completed', file: 'emr-step-completed.json' },
+  { id: 'alarm-eventbridge', label: 'Alarm via EventBridge', file: 'alarm-state-change.json' },
+  { id: 'generic', label: 'Any other event (generic)', file: 'generic-backup-plan-modified.json' },
   { id: 'glue-delayed', label: 'Glue run past its notify delay', file: 'glue-job-run-delayed.json' },
   { id: 'macie-findings', label: 'Macie findings (JSON array)', file: 'macie-findings.json' },
   { id: 'alarm-action', label: 'Alarm to a Lambda action', file: 'cloudwatch-alarm-action.json' },
@@ -67,7 +72,7 @@ export interface FireResult {
   body: unknown;
 }
 
-/** What a person pasted into the sandbox: sent as the SNS `Message`, exactly as typed. */
+/** What a person pasted: an SNS envelope (its Message is sent), a message body or an EventBridge event. */
 export interface PastedMessage {
   message: string;
   subject?: string;
@@ -95,11 +100,19 @@ export function createSampleFirer(options: {
         id === 'alarm-repeat' ? lastAlarmTime : undefined,
       );
       if (id === 'alarm' || id === 'alarm-repeat') lastAlarmTime = String(message.StateChangeTime);
-      const notification = options.signer.notification(options.topicArn, message);
+      const notification = options.signer.notification(options.topicArn, message, {
+        timestamp: now().toISOString(),
+      });
       return postToSns(snsUrl, notification);
     },
-    firePasted({ message, subject }, snsUrl) {
-      return postToSns(snsUrl, options.signer.notification(options.topicArn, message, { subject }));
+    async firePasted(pasted, snsUrl) {
+      const read = readPastedNotification(pasted.message);
+      const subject = pasted.subject ?? read.subject;
+      const notification = options.signer.notification(options.topicArn, read.message, {
+        subject,
+        timestamp: now().toISOString(),
+      });
+      return postToSns(snsUrl, notification);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface InteractionDeps {
   signingSecret: string;
   actor: SandboxActor;
   state: SandboxState;
+  /** The sandbox clock (epoch ms): requests are signed at its time, as Klaxon checks them against it. */
+  now?: () => number;
 }
 
 export class SandboxRequestError extends Error {
@@ -45,7 +47,7 @@ export async function sendBlockAction(deps: InteractionDeps, origin: string, req
   const block = (located.blocks[request.blockIndex] ?? {}) as Json;
   const elements = Array.isArray(block.elements) ? (block.elements as Json[]) : [];
   const element = request.element === 'accessory' ? (block.accessory as Json) : elements[request.element];
-  const ids = createInteractionIds();
+  const ids = createInteractionIds(deps.now?.() ?? Date.now());
   const action = element
     ? buildBlockAction(element, blockIdOf(block, request.blockIndex), request.selectedValue, ids.actionTs)
     : undefined;
@@ -57,12 +59,7 @@ export async function sendBlockAction(deps: InteractionDeps, origin: string, req
     ids,
     responseUrl: located.responseUrl,
   });
-  return postToSlack(
-    deps.signingSecret,
-    origin,
-    interactionBody(payload),
-    'application/x-www-form-urlencoded',
-  );
+  return postToSlack(deps, origin, interactionBody(payload), 'application/x-www-form-urlencoded');
 }
 
 interface LocatedTarget {
@@ -126,14 +123,9 @@ export async function sendViewSubmission(
     actor: deps.actor,
     view,
     inputs,
-    triggerId: createInteractionIds().triggerId,
+    triggerId: createInteractionIds(deps.now?.() ?? Date.now()).triggerId,
   });
-  return postToSlack(
-    deps.signingSecret,
-    origin,
-    interactionBody(payload),
-    'application/x-www-form-urlencoded',
-  );
+  return postToSlack(deps, origin, interactionBody(payload), 'application/x-www-form-urlencoded');
 }
 
 /**
@@ -148,10 +140,10 @@ export async function sendSlashCommand(deps: InteractionDeps, origin: string, ch
     channelName: deps.state.channelName(channel),
     text,
     responseUrl,
-    triggerId: createInteractionIds().triggerId,
+    triggerId: createInteractionIds(deps.now?.() ?? Date.now()).triggerId,
   });
   const answer = await postToSlack(
-    deps.signingSecret,
+    deps,
     origin,
     slashCommandBody(fields),
     'application/x-www-form-urlencoded',
@@ -169,8 +161,12 @@ export async function sendSlashCommand(deps: InteractionDeps, origin: string, ch
 /** Tells Klaxon the sandbox user opened its Home tab, as the Events API does. */
 export async function sendAppHomeOpened(deps: InteractionDeps, origin: string) {
   const home = deps.api.views().find((view) => view.user_id === deps.actor.userId)?.view;
-  const event = buildAppHomeOpenedEvent(deps.actor, createInteractionIds().actionTs, home);
-  return postToSlack(deps.signingSecret, origin, JSON.stringify(event), 'application/json');
+  const event = buildAppHomeOpenedEvent(
+    deps.actor,
+    createInteractionIds(deps.now?.() ?? Date.now()).actionTs,
+    home,
+  );
+  return postToSlack(deps, origin, JSON.stringify(event), 'application/json');
 }
 
 function asArray(value: unknown): unknown[] {

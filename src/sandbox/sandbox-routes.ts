@@ -2,6 +2,7 @@ import type { Route } from '../server/http-server.ts';
 import type { FakeSlackApi } from './fake-slack-api.ts';
 import { createSandboxApiRoutes } from './sandbox-api.ts';
 import { createSandboxAssetRoutes } from './sandbox-assets.ts';
+import type { SandboxClock } from './sandbox-clock.ts';
 import { createSandboxEventStream } from './sandbox-events.ts';
 import { createSampleFirer } from './sandbox-fire.ts';
 import { defaultSandboxActor, type SandboxActor } from './sandbox-payloads.ts';
@@ -18,6 +19,10 @@ export interface SandboxOptions {
   topicArn: string;
   workspace: SandboxWorkspace;
   actor?: SandboxActor;
+  /** The clock Klaxon runs on; the page moves it forward. */
+  clock: SandboxClock;
+  /** What Klaxon runs once a minute (expired mutes, due outbox steps), run after each move of the clock. */
+  sweep: () => Promise<unknown>;
 }
 
 export interface Sandbox {
@@ -34,13 +39,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const actor = options.actor ?? defaultSandboxActor;
   const state = createSandboxState(options.api, options.workspace, actor);
   const stream = createSandboxEventStream(options.api);
-  const firer = createSampleFirer({ signer: options.signer, topicArn: options.topicArn });
+  const now = () => new Date(options.clock.now());
+  const firer = createSampleFirer({ signer: options.signer, topicArn: options.topicArn, now });
   const api = createSandboxApiRoutes({
     api: options.api,
     signingSecret: options.signingSecret,
     actor,
     state,
     firer,
+    now: () => options.clock.now(),
+    clock: options.clock,
+    sweep: options.sweep,
   });
   const events: Route = {
     method: 'GET',

@@ -11,14 +11,15 @@ export interface SlackAnswer {
 
 /** Posts a body to Klaxon's Slack request URL, signed with the app's signing secret as Slack signs it. */
 export async function postToSlack(
-  signingSecret: string,
+  signer: { signingSecret: string; now?: () => number },
   origin: string,
   body: string,
   contentType: string,
 ): Promise<SlackAnswer> {
+  const timestamp = Math.floor((signer.now?.() ?? Date.now()) / 1000);
   const response = await fetch(`${origin}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': contentType, ...signSlackRequest(signingSecret, body) },
+    headers: { 'content-type': contentType, ...signSlackRequest(signer.signingSecret, body, timestamp) },
     body,
   });
   return { status: response.status, body: parseJsonOrText(await response.text()) };

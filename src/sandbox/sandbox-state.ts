@@ -52,8 +52,8 @@ export function createSandboxState(
   workspace: SandboxWorkspace,
   actor: SandboxActor,
 ): SandboxState {
-  // The fake keeps messages per channel but does not list channels, so remember where Klaxon posted.
-  const posted = new Set<string>();
+  // Channels restored from the last run, and those Klaxon posts to from now on (ephemerals leave no message).
+  const posted = new Set<string>(api.channels());
   api.events.on('message-posted', (message: StoredMessage) => posted.add(message.channel));
   api.events.on('ephemeral', (message: { channel: string }) => {
     if (message.channel) posted.add(message.channel);

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningKlaxon, startServer } from '../../src/app/start-server.ts';
@@ -19,6 +21,18 @@ const stepTimeoutMs = 15_000;
  * key) on DynamoDB Local; the page fires a sample alarm through POST /sns, clicks Acknowledge (a signed
  * block_actions to /slack/events) and fires OK, and sees each change arrive over the event stream.
  */
+const sandboxSettings = {
+  PORT: '0',
+  KLAXON_DATA_DIR: mkdtempSync(join(tmpdir(), 'klaxon-sandbox-e2e-')),
+  KLAXON_TABLE_NAME: `sandbox-e2e-${randomUUID()}`,
+};
+
+/** The same data directory and table each time, as `npm start` run twice in one clone. */
+function startSandbox(): Promise<RunningKlaxon> {
+  const settings = loadSettings({ ...sandboxSettings, KLAXON_DYNAMODB_ENDPOINT: inject('dynamoEndpoint') });
+  return startServer(settings, parseConfig({}, 'test'), createSilentLogger(), () => undefined);
+}
+
 describe('sandbox page', () => {
   let running: RunningKlaxon;
   let browser: Browser;
@@ -30,12 +44,7 @@ describe('sandbox page', () => {
     if (!existsSync(chromiumPath))
       throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium`);
     mkdirSync(artifactsDir, { recursive: true });
-    const settings = loadSettings({
-      PORT: '0',
-      KLAXON_DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-      KLAXON_TABLE_NAME: `sandbox-e2e-${randomUUID()}`,
-    });
-    running = await startServer(settings, parseConfig({}, 'test'), createSilentLogger(), () => undefined);
+    running = await startSandbox();
     // launch() runs Chromium on a fresh temporary profile (its --user-data-dir) and deletes it on close.
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -67,10 +76,8 @@ describe('sandbox page', () => {
     await alert.locator('.thread-toggle').first().click();
     await waitForText(alert.locator('.thread'), 'Recovered');
     await page.screenshot({ path: `${artifactsDir}/4-thread.png` });
-    // The README's picture; rewritten only on request, so that test runs leave the work tree clean.
-    if (!existsSync(readmeScreenshot) || process.env.UPDATE_SCREENSHOTS) {
-      await page.screenshot({ path: readmeScreenshot });
-    }
+    // The README's picture, taken afresh by every run so that it always shows today's messages.
+    await page.screenshot({ path: readmeScreenshot });
   });
 
   it('answers a /klaxon command with a message only the user sees', async () => {
@@ -109,9 +116,10 @@ describe('sandbox page', () => {
     await dialog.waitFor({ state: 'detached' });
     await alert.getByRole('button', { name: 'Rerun Glue job' }).click();
     await dialog.getByRole('button', { name: 'Rerun' }).click();
-    // The default configuration lets nobody rerun jobs, so Klaxon answers the user alone.
-    await page.locator('article.ephemeral').last().filter({ hasText: 'Only visible to you' }).waitFor();
-    await page.screenshot({ path: `${artifactsDir}/9-rerun-refused.png` });
+    // The sandbox's person may rerun, and its Glue answers StartJobRun with the API reference's sample.
+    await alert.locator('.thread-toggle').first().click();
+    await waitForText(alert.locator('.thread'), 'jr_sample');
+    await page.screenshot({ path: `${artifactsDir}/9-rerun.png` });
   });
 
   it('sends a pasted message through POST /sns and shows the alert Klaxon makes of it', async () => {
@@ -127,10 +135,46 @@ describe('sandbox page', () => {
     await page.screenshot({ path: `${artifactsDir}/10-pasted.png` });
   });
 
+  it('refuses a paste that is not JSON, saying why', async () => {
+    await page.locator('#paste-input').fill('the disk is full');
+    await page.getByRole('button', { name: 'Send pasted message' }).click();
+    await waitForText(page.locator('#status.error'), 'Pasted message: not JSON');
+  });
+
+  it('answers a query command with a documented sample, marked as one', async () => {
+    await page.getByRole('button', { name: '# alerts' }).click();
+    await page.locator('#command-input').fill('/klaxon logs /aws/lambda/loader since=1h');
+    await page.locator('#command-input').press('Enter');
+    await waitForText(page.locator('article.ephemeral'), '[sample] Test BENCHMARK 3');
+    await page.screenshot({ path: `${artifactsDir}/10b-sample-query.png` });
+  });
+
+  it('moves the clock forward: the two-hour mute of the Macie alert ends', async () => {
+    const alert = page.locator('article.message', { hasText: 'Macie' }).first();
+    await waitForText(alert, 'Muted by');
+    await page.getByRole('button', { name: '+1 h' }).click();
+    await waitForText(page.locator('#clock'), '1 h ahead');
+    await page.getByRole('button', { name: '+1 h' }).click();
+    await waitForText(page.locator('#clock'), '2 h ahead');
+    await alert.filter({ hasNotText: 'Muted by' }).waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${artifactsDir}/10c-clock.png` });
+  });
+
   it('opens the Home tab, which Klaxon publishes on app_home_opened', async () => {
     await page.getByRole('button', { name: '🏠 Klaxon — Home' }).click();
     await page.locator('.home').waitFor({ state: 'visible' });
     await page.screenshot({ path: `${artifactsDir}/11-home.png` });
+  });
+
+  it('restarts like npm start twice: the old messages stay and the next alarm lands', async () => {
+    await running.stop();
+    running = await startSandbox();
+    await page.goto(`${running.url}/sandbox`);
+    const alert = page.locator('article.message', { hasText: 'EC2-CPU' }).first();
+    await waitForText(alert, 'EC2-CPU');
+    await fireSample(page, 'CloudWatch alarm');
+    await fireSample(page, 'Alarm again (repeat)');
+    await page.screenshot({ path: `${artifactsDir}/12-restarted.png` });
   });
 });
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
@@ -30,8 +31,51 @@ describe('slack-app-manifest.yaml', () => {
         'groups:history',
         'groups:read',
         'usergroups:read',
-        'users:read',
       ].sort(),
     );
   });
+
+  it('requests only the scopes of the Web API methods the code calls', () => {
+    // Prepare: the scopes each method needs (docs.slack.dev/reference/methods), and `/klaxon` needs `commands`.
+    const scopesOf: Record<string, string[]> = {
+      'chat.postMessage': ['chat:write', 'chat:write.public'],
+      'chat.update': ['chat:write'],
+      'chat.postEphemeral': ['chat:write'],
+      'conversations.info': ['channels:read', 'groups:read'],
+      'conversations.history': ['channels:history', 'groups:history'],
+      'conversations.replies': ['channels:history', 'groups:history'],
+      'usergroups.users.list': ['usergroups:read'],
+      'files.getUploadURLExternal': ['files:write'],
+      'files.completeUploadExternal': ['files:write'],
+      'views.open': [],
+      'views.publish': [],
+      'auth.test': [],
+    };
+
+    // Act
+    const called = [...readSources('src')]
+      .flatMap((text) => [
+        // A Web API call on a client: `client.chat.update(`, or `webClient.usergroups.users` then `.list(`.
+        ...text.matchAll(
+          /[cC]lient\.((?:chat|conversations|usergroups|users|files|views|reactions|auth)(?:\s*\.[a-zA-Z]+)+)\s*\(/g,
+        ),
+      ])
+      .map((match) => match[1]!.replace(/\s+/g, ''));
+    const needed = new Set([
+      'commands',
+      ...called.flatMap((method) => scopesOf[method] ?? [`unknown:${method}`]),
+    ]);
+
+    // Assess
+    expect([...new Set(manifest.oauth_config.scopes.bot)].sort()).toEqual([...needed].sort());
+  });
 });
+
+/** The production sources: the sandbox's stand-in for Slack answers methods, it does not call them. */
+function* readSources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && path !== join('src', 'sandbox')) yield* readSources(path);
+    else if (entry.name.endsWith('.ts')) yield readFileSync(path, 'utf8');
+  }
+}

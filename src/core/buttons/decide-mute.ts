@@ -1,6 +1,7 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import { muteReasonMaxLength } from '../../model/input-limits.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
+import type { ThreadReply } from '../../model/thread-reply.ts';
 import {
   type AlertChange,
   bumpVersion,
@@ -43,15 +44,9 @@ export function decideMute(
     channel: record.channel,
     title: record.alert.title,
   };
-  // Counting starts from zero with each mute: the summary tells what this mute silenced.
-  const reply = {
-    kind: 'muted',
-    by: request.by,
-    at,
-    ...(until ? { until } : {}),
-    ...(reason ? { reason } : {}),
-  } as const;
-  return changeWithReplies(bumpVersion(record, summariseMute(record).reset), [reply], { startMute });
+  // Counting starts from zero with each mute: the summary tells what this mute silenced. No thread reply:
+  // the root shows who muted, until when and why, and toggling a mute must not fill the thread.
+  return changeWithReplies(bumpVersion(record, summariseMute(record).reset), [], { startMute });
 }
 
 export function decideUnmute(
@@ -63,9 +58,17 @@ export function decideUnmute(
   const { whileMuted, reset } = summariseMute(record);
   return changeWithReplies(
     bumpVersion(record, reset),
-    [{ kind: 'unmuted', by: user, at: now.toISOString(), whileMuted }],
+    summaryIfSilenced({ kind: 'unmuted', by: user, at: now.toISOString(), whileMuted }),
     { endMute: mute },
   );
+}
+
+/**
+ * What a reader needs from a mute that ends: what it silenced. A mute that silenced nothing leaves the thread
+ * as it was (the root stops showing it; the audit log keeps who did what).
+ */
+function summaryIfSilenced(reply: Extract<ThreadReply, { whileMuted: unknown }>): ThreadReply[] {
+  return reply.whileMuted.notifications > 0 ? [reply] : [];
 }
 
 /** A mute whose end has passed is ended once, by whoever gets there first (sweep, click, notification). */
@@ -74,7 +77,7 @@ export function decideMuteExpiry({ record, mute }: LoadedAlert, now: Date): Aler
   const { whileMuted, reset } = summariseMute(record);
   return changeWithReplies(
     bumpVersion(record, reset),
-    [{ kind: 'mute-expired', at: mute.until ?? now.toISOString(), whileMuted }],
+    summaryIfSilenced({ kind: 'mute-expired', at: mute.until ?? now.toISOString(), whileMuted }),
     { endMute: mute },
   );
 }

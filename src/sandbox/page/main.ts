@@ -1,3 +1,4 @@
+import { advancePageClock, describePageClock } from './clock.ts';
 import { asObject, asString, escapeHtml } from './html.ts';
 import { describe, openModal, replaceModal, setModalContext } from './modal.ts';
 import { sendElementAction } from './page-actions.ts';
@@ -55,6 +56,7 @@ function draw(): void {
         `<button type="button" class="sample" data-sample="${escapeHtml(s.id)}">${escapeHtml(s.label)}</button>`,
     )
     .join('');
+  byId('clock').textContent = describePageClock(state.clock);
   if (page.selected === HOME) drawHome(state);
   else drawChannel(state);
 }
@@ -90,7 +92,7 @@ async function fireSample(sample: string): Promise<void> {
   report(`${sample}: Klaxon answered ${answer.status}${outcome ? ` (${outcome})` : ''}`, !answer.ok);
 }
 
-/** Sends whatever was pasted as the SNS Message, untouched: the way to see how Klaxon reads your own event. */
+/** Sends what was pasted as an SNS notification: the way to see how Klaxon reads your own event. */
 async function firePasted(): Promise<void> {
   const input = byId('paste-input') as HTMLTextAreaElement;
   const subject = (byId('paste-subject') as HTMLInputElement).value.trim();
@@ -127,6 +129,8 @@ function onClick(event: MouseEvent): void {
   const sample = element?.closest<HTMLElement>('[data-sample]');
   const thread = element?.closest<HTMLElement>('[data-thread-ts]');
   const action = element?.closest<HTMLElement>('button[data-kind="action"]');
+  const advance = element?.closest<HTMLElement>('[data-advance]');
+  if (advance) return void advancePageClock(Number(advance.dataset.advance), report).then(refresh);
   if (nav?.dataset.nav === HOME) void openHome();
   else if (nav) {
     page.selected = nav.dataset.nav ?? '';

@@ -1,7 +1,9 @@
 import type { SandboxSnapshot } from '../sandbox-state.ts';
+import type { PageClock } from './clock.ts';
 
 export interface PageState extends SandboxSnapshot {
   samples: Array<{ id: string; label: string }>;
+  clock?: PageClock;
 }
 
 /** What a sandbox endpoint answered: the forwarded request's status and body, or the sandbox's own error. */

@@ -38,4 +38,20 @@ describe('klaxon start', () => {
     const failed = run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'launch']);
     await expect(failed).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage:') });
   }, 120_000);
+
+  it('with no command prints the usage with its subcommands and exits 2, starting nothing', async () => {
+    const failed = run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts'], { timeout: 90_000 });
+    await expect(failed).rejects.toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(
+        /^klaxon: no command given\nUsage:\n {2}klaxon start[\s\S]*klaxon render[\s\S]*klaxon audit export/,
+      ),
+    });
+  }, 120_000);
+
+  it('answers render --help with the usage of render, exit code 0', async () => {
+    const ok = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'render', '--help']);
+    expect(ok.stdout).toMatch(/^Usage: klaxon render \[--config FILE\] \[--format json\|text\] FILE/);
+  }, 120_000);
 });

@@ -16,26 +16,19 @@ describe('decideMute', () => {
       t0,
     );
     expect(change?.startMute).toMatchObject({ until: later(60).toISOString(), reason: 'deploy', by: alice });
-    expect(repliesOf(change)[0]).toEqual({
-      kind: 'muted',
-      by: alice,
-      at: t0.toISOString(),
-      until: later(60).toISOString(),
-      reason: 'deploy',
-    });
+    // The root shows who muted, until when and why; the thread is left alone.
+    expect(change?.steps).toEqual([{ kind: 'update-root' }]);
     expect(change?.next).toMatchObject({ version: 4, mutedCount: 0 });
   });
 
   it('mutes until resolved when no duration is given', () => {
     const change = decideMute({ record: sampleRecord() }, { by: alice }, t0);
     expect(change?.startMute?.until).toBeUndefined();
-    expect(repliesOf(change)[0]).not.toHaveProperty('until');
   });
 
   it('never stores more of a reason than the modal allows (other paths than the modal included)', () => {
     const change = decideMute({ record: sampleRecord() }, { by: alice, reason: 'r'.repeat(10_000) }, t0);
     expect(change?.startMute?.reason).toHaveLength(muteReasonMaxLength);
-    expect(repliesOf(change)[0]).toMatchObject({ reason: change?.startMute?.reason });
   });
 
   it('changes nothing while a mute exists, or on a resolved alert', () => {
@@ -61,6 +54,18 @@ describe('decideUnmute', () => {
   it('changes nothing when not muted', () => {
     expect(decideUnmute({ record: sampleRecord() }, bob, t0)).toBeUndefined();
   });
+
+  it('leaves the thread alone when the mute silenced nothing: toggling eleven times adds no reply', () => {
+    let record = sampleRecord({ mutedCount: 0 });
+    const replies: unknown[] = [];
+    for (let i = 0; i < 11; i++) {
+      const muted = decideMute({ record }, { by: alice }, t0)!;
+      const unmuted = decideUnmute({ record: muted.next, mute: sampleMute() }, alice, t0)!;
+      replies.push(...repliesOf(muted), ...repliesOf(unmuted));
+      record = unmuted.next;
+    }
+    expect(replies).toEqual([]);
+  });
 });
 
 describe('decideMuteExpiry', () => {
@@ -73,6 +78,15 @@ describe('decideMuteExpiry', () => {
       whileMuted: { notifications: 2, lastStateLabel: 'OK' },
     });
     expect(decideMuteExpiry({ record: change!.next }, later(62))).toBeUndefined();
+  });
+
+  it('ends a mute that silenced nothing without a reply', () => {
+    const change = decideMuteExpiry(
+      { record: sampleRecord({ mutedCount: 0 }), mute: sampleMute() },
+      later(61),
+    );
+    expect(change?.endMute).toBeDefined();
+    expect(change?.steps).toEqual([{ kind: 'update-root' }]);
   });
 
   it('leaves an active mute and a mute until resolved alone', () => {

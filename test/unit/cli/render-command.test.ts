@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RenderInputError, renderFile } from '../../../src/cli/render-command.ts';
+import { parseConfig } from '../../../src/config/load-config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'klaxon-render-'));
 const alarmMessage = readFileSync('test/fixtures/cloudwatch/alarm-single-metric.json', 'utf8');
@@ -14,12 +15,12 @@ function fileWith(name: string, content: string): string {
 }
 
 function renderedText(path: string): string {
-  return (JSON.parse(renderFile(path)) as { text: string }).text;
+  return (JSON.parse(renderFile(path).output) as { text: string }).text;
 }
 
 describe('klaxon render', () => {
   it('renders an SNS message body (CloudWatch alarm JSON)', () => {
-    const message = JSON.parse(renderFile('test/fixtures/cloudwatch/alarm-single-metric.json'));
+    const message = JSON.parse(renderFile('test/fixtures/cloudwatch/alarm-single-metric.json').output);
     expect(message.text).toContain('EC2-CPU');
     expect(message.blocks.length).toBeGreaterThan(2);
   });
@@ -39,13 +40,52 @@ describe('klaxon render', () => {
     expect(renderedText(fileWith('lambda.json', JSON.stringify(lambdaEvent)))).toContain('EC2-CPU');
   });
 
-  it('renders plain text as a generic alert', () => {
-    expect(renderedText(fileWith('plain.txt', 'Backup finished with warnings'))).toContain('Backup finished');
+  it('renders plain text as a generic alert, with a note that it was not JSON', () => {
+    const path = fileWith('plain.txt', 'Backup finished with warnings');
+    expect(renderedText(path)).toContain('Backup finished');
+    expect(renderFile(path).note).toBe(
+      `${path} is not JSON: rendered as a plain-text SNS message, as Klaxon would post one`,
+    );
   });
 
-  it('refuses unreadable and empty input with a clear error', () => {
+  it('refuses unreadable, empty and null input with a sentence that says why', () => {
     expect(() => renderFile(join(dir, 'missing.json'))).toThrow(RenderInputError);
-    expect(() => renderFile(join(dir, 'missing.json'))).toThrow(/cannot read .*ENOENT/);
+    expect(() => renderFile(join(dir, 'missing.json'))).toThrow(
+      /^cannot read .*missing\.json: no such file$/,
+    );
+    expect(() => renderFile(dir)).toThrow(/: it is a directory$/);
     expect(() => renderFile(fileWith('empty.json', '  \n'))).toThrow(/is empty/);
+    expect(() => renderFile(fileWith('null.json', 'null'))).toThrow(
+      /null\.json holds JSON null; expected an SNS envelope, an SNS message or an EventBridge event/,
+    );
+  });
+
+  it("applies a configuration: the route's channel, mentions and runbook", () => {
+    const config = parseConfig(
+      {
+        routes: [
+          {
+            match: { source: 'cloudwatch-alarm' },
+            channel: '#infra',
+            mentions: { targets: ['@here'], severities: ['critical', 'high', 'medium', 'low'] },
+            runbook: 'https://runbooks.example.com/ec2-cpu',
+          },
+        ],
+      },
+      'test',
+    );
+    const message = JSON.parse(
+      renderFile('test/fixtures/cloudwatch/alarm-single-metric.json', { config }).output,
+    );
+    expect(message.channel).toBe('#infra');
+    expect(JSON.stringify(message)).toContain('<!here>');
+    expect(JSON.stringify(message)).toContain('https://runbooks.example.com/ec2-cpu');
+  });
+
+  it('prints the message as readable text', () => {
+    const { output } = renderFile('test/fixtures/cloudwatch/alarm-single-metric.json', { format: 'text' });
+    expect(output).toMatch(/^Channel: #alerts\n\n/);
+    expect(output).toContain('EC2-CPU');
+    expect(output).not.toContain('"blocks"');
   });
 });

@@ -11,10 +11,21 @@ import {
 const CHANNEL = 'C0ALERTS01';
 let slack: FakeSlackApi;
 
+/** The refusals these tests provoke are the expected answers: nothing for WebClient to print. */
+const silentLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
+};
+
 function createClient(retries = 2, token: string | null = 'xoxb-test'): WebClient {
   return new WebClient(token ?? undefined, {
     slackApiUrl: slack.url,
-    logLevel: LogLevel.ERROR,
+    logger: silentLogger,
     timeout: 5_000,
     retryConfig: { retries, factor: 1, minTimeout: 10, maxTimeout: 20 },
   });

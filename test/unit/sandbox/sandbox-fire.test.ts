@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSnsNotification } from '../../../src/core/parsers/index.ts';
+import { AlertSources } from '../../../src/model/alert.ts';
 import {
   createSampleFirer,
   formatStateChangeTime,
   prepareSample,
+  sandboxSamples,
 } from '../../../src/sandbox/sandbox-fire.ts';
 import { createSnsSigner } from '../../../src/sandbox/sns-signer.ts';
 import type { SnsMessage } from '../../../src/sns/sns-message.ts';
@@ -38,10 +41,39 @@ describe('bundled samples', () => {
     ['cloudwatch-alarm-action.json', 'cloudwatch/alarm-action-metric-typos-fixed.json'],
     ['cloudtrail-insight-start.json', 'eventbridge/cloudtrail-insight-start.json'],
     ['cloudtrail-insight-end.json', 'eventbridge/cloudtrail-insight-end.json'],
+    ['emr-step-failed.json', 'eventbridge/emr-step-failed.json'],
+    ['emr-step-completed.json', 'eventbridge/emr-step-completed.json'],
+    ['alarm-state-change.json', 'eventbridge/alarm-state-change-single-metric.json'],
+    ['generic-backup-plan-modified.json', 'eventbridge/backup-plan-modified.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),
     );
+  });
+});
+
+describe('the sample list', () => {
+  it('offers every source the pipeline understands, each bundled sample once', () => {
+    // Prepare
+    const read = (file: string) => readFileSync(`src/sandbox/samples/${file}`, 'utf8');
+
+    // Act
+    const sources = new Set(
+      sandboxSamples.map(
+        (sample) =>
+          parseSnsNotification({
+            messageId: 'm',
+            topicArn: topicArn,
+            message: read(sample.file),
+            timestamp: now.toISOString(),
+          }).source,
+      ),
+    );
+
+    // Assess
+    expect([...sources].sort()).toEqual(Object.values(AlertSources).sort());
+    const files = readdirSync('src/sandbox/samples').filter((file) => file.endsWith('.json'));
+    expect(new Set(sandboxSamples.map((sample) => sample.file))).toEqual(new Set(files));
   });
 });
 
@@ -121,5 +153,23 @@ describe('createSampleFirer', () => {
     const message = JSON.parse(received[0]!.body) as SnsMessage;
     expect(message).toMatchObject({ Message: pasted, Subject: 'Pasted', TopicArn: topicArn });
     expect(await verifySnsMessage(message, signer.fetchCertificateWith())).toEqual({ ok: true });
+  });
+
+  it('sends the Message of a pasted SNS envelope, and refuses what is not JSON before sending', async () => {
+    // Prepare
+    const firer = createSampleFirer({ signer: createSnsSigner(), topicArn, now: () => now });
+    const envelope = readFileSync('test/fixtures/sns/notification.json', 'utf8');
+    received.length = 0;
+
+    // Act
+    await firer.firePasted({ message: envelope }, url);
+    const refused = firer.firePasted({ message: 'disk full' }, url);
+
+    // Assess
+    await expect(refused).rejects.toThrow(/^not JSON/);
+    expect(received).toHaveLength(1);
+    const sent = JSON.parse(received[0]!.body) as SnsMessage;
+    expect(sent).toMatchObject({ Message: 'Hello world!', Subject: 'My First Message', TopicArn: topicArn });
+    expect(sent.Timestamp).toBe(now.toISOString());
   });
 });

@@ -1,0 +1,50 @@
+import { type AwsClients, createAwsClients } from '../aws/aws-clients.ts';
+import { answerSampleCommand } from './aws-sample-answers.ts';
+
+export class NoSampleAnswerError extends Error {
+  override name = 'NoSampleAnswerError';
+}
+
+interface SdkClient {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: unknown,
+        context: { commandName?: string },
+      ) => (args: { input: Record<string, unknown> }) => Promise<unknown>,
+      options: { step: 'initialize'; name: string },
+    ): void;
+  };
+}
+
+const refuseCredentials = async (): Promise<never> => {
+  throw new NoSampleAnswerError('The sandbox answers only in us-east-1; it never reaches AWS.');
+};
+
+const isSdkClient = (value: unknown): value is SdkClient =>
+  typeof (value as SdkClient | undefined)?.middlewareStack?.add === 'function';
+
+/**
+ * The AWS clients of sandbox mode: real SDK clients whose every request is answered, before it is signed or
+ * sent, with a documented sample response (aws-sample-answers.ts). Nothing leaves the machine, and a
+ * command the sandbox has no sample for fails with a sentence saying so. Never used with a Slack token.
+ */
+export function createSandboxAwsClients(now: () => Date): AwsClients {
+  const clients = createAwsClients('us-east-1');
+  // A client made from these for another region (`trail region=…`) has no answers: it fails for want of
+  // credentials before anything is sent, instead of using the machine's own.
+  Object.assign(clients.cloudTrail.config, { credentials: refuseCredentials });
+  for (const client of Object.values(clients)) {
+    if (!isSdkClient(client)) continue;
+    client.middlewareStack.add(
+      (_next, context) => async (args) => {
+        const name = context.commandName ?? 'unknown';
+        const answer = answerSampleCommand(name, args.input, now());
+        if (!answer) throw new NoSampleAnswerError(`The sandbox has no sample answer for ${name}.`);
+        return { output: { $metadata: { httpStatusCode: 200 }, ...answer }, response: {} };
+      },
+      { step: 'initialize', name: 'sandboxSampleAnswers' },
+    );
+  }
+  return { ...clients, hasCredentials: async () => true };
+}
