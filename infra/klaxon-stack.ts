@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -158,6 +159,17 @@ export class KlaxonStack extends Stack {
       worker,
       confirmTopicArns,
     });
+    snsHandler.role.attachInlinePolicy(
+      new iam.Policy(this, 'SnsHandlerPolicy', {
+        statements: [
+          new iam.PolicyStatement({
+            sid: 'HandOffEnrichmentToWorker',
+            actions: ['lambda:InvokeFunction'],
+            resources: [worker.functionArn],
+          }),
+        ],
+      }),
+    );
     new GlueRerunPolicy(this, 'GlueRerunPolicy', {
       roles: [worker.role, slackHandler.role],
       rerunGlueJobNames: props.rerunGlueJobNames,

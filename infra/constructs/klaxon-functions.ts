@@ -37,7 +37,10 @@ export interface KlaxonFunctionsProps {
   readonly reservedConcurrency?: Partial<Record<HandlerKey, number>>;
 }
 
-/** Creates the worker first: the slack-handler hands slow work to it by name (KLAXON_WORKER_FUNCTION_NAME). */
+/**
+ * Creates the worker first: the slack-handler (slow work) and the sns-handler (enrichment lookups) hand work to it
+ * by name (KLAXON_WORKER_FUNCTION_NAME).
+ */
 export function createKlaxonFunctions(scope: Construct, props: KlaxonFunctionsProps): KlaxonFunctions {
   const common = environmentVariables(props.environment);
   const make = (key: HandlerKey, extra: Record<string, string> = {}) =>
@@ -53,7 +56,8 @@ export function createKlaxonFunctions(scope: Construct, props: KlaxonFunctionsPr
     KLAXON_WORKER_FUNCTION_NAME: worker.functionName,
     ...(props.environment.slackAppId ? { SLACK_APP_ID: props.environment.slackAppId } : {}),
   });
-  const snsHandler = make('snsHandler');
+  // The SNS function hands each alert's enrichment lookups to the worker, so SNS's answer never waits for AWS.
+  const snsHandler = make('snsHandler', { KLAXON_WORKER_FUNCTION_NAME: worker.functionName });
   return { snsHandler, slackHandler, worker };
 }
 

@@ -46,5 +46,6 @@ export function createSandboxAwsClients(now: () => Date): AwsClients {
       { step: 'initialize', name: 'sandboxSampleAnswers' },
     );
   }
-  return { ...clients, hasCredentials: async () => true };
+  // Every region's Glue is the sample Glue: a rerun of a job in another region gets the same sample answer.
+  return { ...clients, glueIn: () => clients.glue, hasCredentials: async () => true };
 }

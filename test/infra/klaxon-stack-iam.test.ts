@@ -65,7 +65,7 @@ describe('KlaxonStack IAM with every option', () => {
     // hand-off fails: both may rerun a Glue job.
     const rerun = ['GetJobRun', 'GetJobRuns', 'StartJobRun'].map((a) => `glue:${a}`);
     const expected = {
-      'sns-handler': [...common, 'sqs:SendMessage'],
+      'sns-handler': [...common, 'sqs:SendMessage', 'lambda:InvokeFunction'],
       'slack-handler': [...common, 'lambda:InvokeFunction', ...rerun, 'sns:ConfirmSubscription'],
       'worker-handler': [
         ...common,

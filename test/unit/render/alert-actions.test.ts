@@ -104,8 +104,8 @@ describe('alert action buttons', () => {
     expect(AlertActionIds).toMatchInlineSnapshot(`
       {
         "acknowledge": "klaxon_ack",
-        "details": "klaxon_details",
         "addNote": "klaxon_note",
+        "details": "klaxon_details",
         "mute": "klaxon_mute",
         "reopen": "klaxon_reopen",
         "rerunGlueJob": "klaxon_rerun_glue",
