@@ -106,6 +106,25 @@ describe('escalation of an unacknowledged alert', () => {
     expect(broadcastsOf(h, resolved)).toHaveLength(0);
   });
 
+  it('never reminds about an alert a silence set afterwards covers, and reminds again once it ends', async () => {
+    const root = await fireAlarmAt(h, clock, 'Escalate-Silenced');
+    const responseId = await slashCommandAt(
+      h,
+      clock,
+      'silence name=Escalate-Silenced for=1h reason=planned work',
+    );
+    const [answer] = await waitForResponses(h, responseId, 1);
+    expect(shownText(answer!)).toMatch(/silence/i);
+
+    clock.advance(50 * minute);
+    await sweep();
+    expect(broadcastsOf(h, root)).toHaveLength(0);
+
+    clock.advance(15 * minute);
+    await sweep();
+    expect(broadcastsOf(h, root)).toHaveLength(1);
+  });
+
   it('sends one reminder when two sweepers (two processes) run at once', async () => {
     const root = await fireAlarmAt(h, clock, 'Escalate-Race');
     const alertId = String(findElement(root, 'klaxon_ack').value);
