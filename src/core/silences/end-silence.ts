@@ -1,4 +1,5 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
+import { klaxonActor } from '../../model/klaxon-actor.ts';
 import type { SilenceRecord } from '../../model/silence.ts';
 import { renderSilenceSummary } from '../../render/silences.ts';
 import { createSlackPoster } from '../../slack/slack-poster.ts';
@@ -10,9 +11,6 @@ export type SilenceDeps = Pick<
   AlertActionDeps,
   'config' | 'store' | 'webClient' | 'logger' | 'now' | 'membership'
 >;
-
-/** Who ends a silence that ran out, in the audit trail. */
-export const klaxonActor: SlackUserRef = { userId: 'KLAXON', userName: 'klaxon' };
 
 /**
  * Ends a silence (its time ran out, or someone clicked Expire) and posts its one summary. The end is a write
