@@ -1,5 +1,6 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
+import { invokeAsync } from '../../aws/invoke-async.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { type ActionJob, type ActionWorkRunner, actionJobSchema } from './action-job.ts';
 
@@ -25,15 +26,8 @@ export function createLambdaActionRunner(options: {
   return {
     async dispatch(job) {
       try {
-        const response = await options.lambda.send(
-          new InvokeCommand({
-            FunctionName: options.functionName,
-            InvocationType: 'Event',
-            Payload: new TextEncoder().encode(JSON.stringify({ type: 'klaxon-action', job })),
-          }),
-        );
-        if (response.StatusCode === 202) return;
-        throw new Error(`Lambda did not queue the action (status ${response.StatusCode ?? 'none'})`);
+        await invokeAsync(options.lambda, options.functionName, { type: 'klaxon-action', job });
+        return;
       } catch (error) {
         options.logger.warn(
           { err: error, action: job.kind },

@@ -1,5 +1,6 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
+import { invokeAsync } from '../../aws/invoke-async.ts';
 import { type CommandJob, commandJobSchema } from './command-job.ts';
 import type { CommandWorkRunner } from './command-runner.ts';
 
@@ -28,15 +29,7 @@ export function createLambdaInvokeRunner(options: {
   return {
     async dispatch(job) {
       const invocation: CommandInvocation = { type: 'klaxon-command', job };
-      const response = await options.lambda.send(
-        new InvokeCommand({
-          FunctionName: options.functionName,
-          InvocationType: 'Event',
-          Payload: new TextEncoder().encode(JSON.stringify(invocation)),
-        }),
-      );
-      if (response.StatusCode !== 202)
-        throw new Error(`Lambda did not queue the command (status ${response.StatusCode ?? 'none'})`);
+      await invokeAsync(options.lambda, options.functionName, invocation);
     },
   };
 }

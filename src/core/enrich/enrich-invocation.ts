@@ -1,5 +1,6 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
+import { invokeAsync } from '../../aws/invoke-async.ts';
 
 /** The worker event that runs an alert's waiting enrichment steps (its outbox says which). */
 export const enrichInvocationSchema = z.strictObject({
@@ -22,14 +23,6 @@ export function readEnrichInvocation(event: unknown): string | undefined {
 export function createLambdaEnrichDispatcher(options: { lambda: LambdaClient; functionName: string }) {
   return async (alertId: string): Promise<void> => {
     const invocation: EnrichInvocation = { type: 'klaxon-enrich', alertId };
-    const response = await options.lambda.send(
-      new InvokeCommand({
-        FunctionName: options.functionName,
-        InvocationType: 'Event',
-        Payload: new TextEncoder().encode(JSON.stringify(invocation)),
-      }),
-    );
-    if (response.StatusCode !== 202)
-      throw new Error(`Lambda did not queue the enrichment (status ${response.StatusCode ?? 'none'})`);
+    await invokeAsync(options.lambda, options.functionName, invocation);
   };
 }
