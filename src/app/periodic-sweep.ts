@@ -1,6 +1,10 @@
 import type { AlertChangeDeps } from '../core/buttons/action-deps.ts';
 import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
-import { type SilenceDeps, sweepExpiredSilences } from '../core/silences/end-silence.ts';
+import {
+  type SilenceDeps,
+  sweepExpiredSilences,
+  sweepPendingSummaries,
+} from '../core/silences/end-silence.ts';
 import { sweepEndedWindows } from '../core/silences/sweep-windows.ts';
 import { sweepEscalations } from '../core/sweep/escalate-alerts.ts';
 import { sweepExpiredMutes } from '../core/sweep/expire-mutes.ts';
@@ -23,6 +27,7 @@ export async function sweepOnce(core: {
   const mutesEnded = await sweepExpiredMutes(core.actions);
   const silencesEnded = await sweepExpiredSilences(core.actions);
   const windowsSummarised = await sweepEndedWindows(core.actions);
+  const summariesRetried = await sweepPendingSummaries(core.actions);
   // After the mutes: an alert whose mute just ended is reminded about on this same sweep if it is overdue.
   const remindersSent = await sweepEscalations(core.actions, core.isSuppressed);
   const alarmsReconciled = (await core.reconcileAlarms?.()) ?? 0;
@@ -31,6 +36,7 @@ export async function sweepOnce(core: {
     mutesEnded,
     silencesEnded,
     windowsSummarised,
+    summariesRetried,
     remindersSent,
     alarmsReconciled,
     outboxesDrained: outboxes.drained,

@@ -22,6 +22,8 @@ export interface SilenceRecord {
   endedAt?: string;
   /** Who ended it early; absent when it ran out. */
   endedBy?: SlackUserRef;
+  /** Ended, but its summary is not in Slack yet (Slack refused it): a later sweep posts it. */
+  summaryPending?: boolean;
 }
 
 /** The part of a silence the notification path needs, kept in the one index item read with every alert. */

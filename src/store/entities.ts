@@ -116,6 +116,8 @@ export function createEntities(table: KlaxonTable) {
       gsi1pk: string().optional(),
       gsi1sk: string().optional(),
       record: string(),
+      /** Epoch ms until which one sweeper retries the summary Slack refused (the others leave it). */
+      claimUntil: number().optional(),
     }),
     computeKey: ({ silenceId }) => ({ pk: `SILENCE#${silenceId}`, sk: '#SILENCE' }),
   });

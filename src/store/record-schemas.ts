@@ -125,6 +125,7 @@ const silenceRecord = z.looseObject({
   status: z.enum(['active', 'ended']),
   endedAt: z.string().optional(),
   endedBy: userRef.optional(),
+  summaryPending: z.boolean().optional(),
 });
 
 const activeSilences = z.array(

@@ -13,6 +13,8 @@ import type { KlaxonTable } from './table.ts';
 /** pk of the one item listing every active silence; also the gsi1 partition of active silences. */
 export const silenceIndexId = 'SILENCES';
 const endedPartition = 'SILENCES#ended';
+/** gsi1 partition of ended silences whose summary Slack has not taken yet. */
+const summaryPendingPartition = 'SILENCES#summary-pending';
 /** The index is read with every notification: it stays small (an item may hold 400 KB). */
 export const maxActiveSilences = 100;
 const maxAttempts = 6;
@@ -75,6 +77,7 @@ export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities)
           status: 'ended',
           endedAt,
           ...(endedBy ? { endedBy } : {}),
+          summaryPending: true,
         };
         const put = silences.transactPut(toSilenceItem(record), {
           condition: { attr: 'status', eq: 'active' },
@@ -88,7 +91,51 @@ export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities)
     /** Records a maintenance window's opening as ended, once: true only for the first caller. */
     async recordWindowEnded(record: SilenceRecord): Promise<boolean> {
       try {
-        await silences.put(toSilenceItem(record), { condition: { attr: 'silenceId', exists: false } });
+        const pending = { ...record, summaryPending: true };
+        await silences.put(toSilenceItem(pending), { condition: { attr: 'silenceId', exists: false } });
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+
+    /** The ended silence's summary is in Slack: no sweep posts it again. */
+    async markSummaryPosted(record: SilenceRecord): Promise<void> {
+      const { summaryPending: _pending, ...posted } = record;
+      await silences.put(toSilenceItem(posted), { condition: { attr: 'status', eq: 'ended' } });
+    },
+
+    /** Ended silences whose summary Slack refused, ended before `endedBefore` (their first attempt is over). */
+    async listPendingSummaries(endedBefore: string, limit = 50): Promise<SilenceRecord[]> {
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(entities.silence)
+        .query({ index: 'gsi1', partition: summaryPendingPartition, range: { lt: endedBefore } })
+        .options({ limit })
+        .send();
+      return Items.map((item) => readSilenceRecord(item.record));
+    },
+
+    /** Takes the retry of a pending summary for a while; false when another sweeper has it. */
+    async claimSummary(silenceId: string, nowMs: number, untilMs: number): Promise<boolean> {
+      try {
+        await silences.update(
+          { silenceId, claimUntil: untilMs },
+          {
+            condition: {
+              and: [
+                { attr: 'gsi1pk', eq: summaryPendingPartition },
+                {
+                  or: [
+                    { attr: 'claimUntil', exists: false },
+                    { attr: 'claimUntil', lt: nowMs },
+                  ],
+                },
+              ],
+            },
+          },
+        );
         return true;
       } catch (error) {
         if ((error as Error).name === 'ConditionalCheckFailedException') return false;
@@ -141,7 +188,7 @@ function toSilenceItem(record: SilenceRecord) {
   return {
     silenceId: record.silenceId,
     status: record.status,
-    gsi1pk: active ? silenceIndexId : endedPartition,
+    gsi1pk: active ? silenceIndexId : record.summaryPending ? summaryPendingPartition : endedPartition,
     gsi1sk: active ? record.endsAt : (record.endedAt ?? record.endsAt),
     record: writeRecord(record),
   };

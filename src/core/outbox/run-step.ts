@@ -85,7 +85,7 @@ function isRootGone(error: unknown): boolean {
  * that never reached Slack is then posted again). A lookup Slack refuses (a missing `channels:history` scope on
  * an older install) must not stop the alert: it is posted, at the risk of a duplicate after a crash.
  */
-async function findEarlierPost(
+export async function findEarlierPost(
   slack: SlackPoster,
   channel: string,
   stepId: string,

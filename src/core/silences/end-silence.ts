@@ -4,6 +4,7 @@ import type { SilenceRecord } from '../../model/silence.ts';
 import { renderSilenceSummary } from '../../render/silences.ts';
 import { createSlackPoster } from '../../slack/slack-poster.ts';
 import type { AlertActionDeps } from '../buttons/action-deps.ts';
+import { findEarlierPost } from '../outbox/run-step.ts';
 import { checkPermission } from '../permissions/check-permission.ts';
 import { auditSilence } from './create-silence.ts';
 
@@ -31,15 +32,50 @@ export async function endSilence(deps: SilenceDeps, silenceId: string, by?: Slac
   return true;
 }
 
-/** The summary: what the silence held back from which alerts, and which of them still fire. */
-export async function postSummary(deps: SilenceDeps, silence: SilenceRecord): Promise<void> {
+/** A summary Slack refused is posted again by a sweep this long after the first try, by one sweeper at a time. */
+const summaryRetryMs = 60_000;
+
+/**
+ * The summary: what the silence held back from which alerts, and which of them still fire. It is tagged (Slack
+ * message metadata), so a retry after an answer that never came finds it instead of posting it twice; until
+ * Slack has it, the silence stays pending and a later sweep posts it.
+ */
+export async function postSummary(
+  deps: SilenceDeps,
+  silence: SilenceRecord,
+  options: { retry?: boolean } = {},
+): Promise<boolean> {
+  const slack = createSlackPoster(deps.webClient);
+  const stepId = `silence:${silence.silenceId}:summary`;
   try {
-    const hits = await deps.store.silences.listHits(silence.silenceId);
-    await createSlackPoster(deps.webClient).postMessage(silence.channel, renderSilenceSummary(silence, hits));
+    const found = options.retry ? await findEarlierPost(slack, silence.channel, stepId, {}) : undefined;
+    if (!found) {
+      const hits = await deps.store.silences.listHits(silence.silenceId);
+      await slack.postMessage(silence.channel, renderSilenceSummary(silence, hits), { stepId });
+    }
+    await deps.store.silences.markSummaryPosted(silence);
+    return true;
   } catch (error) {
-    // Ended is ended: a lost summary is logged loudly rather than risking a second one.
-    deps.logger.error({ err: error, silenceId: silence.silenceId }, 'could not post a silence summary');
+    deps.logger.warn(
+      { err: error, silenceId: silence.silenceId },
+      'could not post a silence summary; a later sweep posts it',
+    );
+    return false;
   }
+}
+
+/** Posts the summaries Slack refused before; returns how many it posted. */
+export async function sweepPendingSummaries(deps: SilenceDeps): Promise<number> {
+  const now = deps.now().getTime();
+  const pending = await deps.store.silences.listPendingSummaries(
+    new Date(now - summaryRetryMs).toISOString(),
+  );
+  let posted = 0;
+  for (const silence of pending) {
+    if (!(await deps.store.silences.claimSummary(silence.silenceId, now, now + summaryRetryMs))) continue;
+    if (await postSummary(deps, silence, { retry: true })) posted++;
+  }
+  return posted;
 }
 
 /** Ends every silence whose time has passed; returns how many this sweeper ended. */

@@ -131,6 +131,25 @@ describe('Silences set ahead', () => {
     expect(summaries()).toHaveLength(1);
   });
 
+  it('posts a summary Slack refused on a later sweep, once, even with sweeps racing', async () => {
+    const outageSummaries = () => summaries().filter((m) => JSON.stringify(m.blocks).includes('Outage-'));
+    await silence('source=cloudwatch-alarm name=Outage-* for=30m reason=slack down');
+    expect(await fire('Outage-Cpu')).toBe('silenced');
+    clock.current().advance(31 * 60_000);
+    h.slack.failNext('chat.postMessage', { error: 'internal_error' });
+
+    expect((await h.klaxon.core.sweep()).silencesEnded).toBe(1);
+    expect(outageSummaries()).toHaveLength(0);
+
+    clock.current().advance(2 * 60_000);
+    await Promise.all([h.klaxon.core.sweep(), h.klaxon.core.sweep()]);
+    expect(outageSummaries()).toHaveLength(1);
+
+    clock.current().advance(5 * 60_000);
+    await h.klaxon.core.sweep();
+    expect(outageSummaries()).toHaveLength(1);
+  });
+
   it.each([
     ['for=2h reason=deploy', 'at least one matcher'],
     ['severity=urgent for=2h reason=deploy', '`severity=urgent` is not one of critical, high'],
