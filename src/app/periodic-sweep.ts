@@ -41,6 +41,8 @@ export async function sweepOnce(core: {
     alarmsReconciled,
     outboxesDrained: outboxes.drained,
     outboxesFailed: outboxes.failed,
+    /** The stack's self-alarm reads this field of the worker's `sweep` line (infra/constructs/delivery-metrics.ts). */
+    oldestPendingSeconds: outboxes.oldestPendingSeconds,
   };
 }
 

@@ -1,8 +1,9 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { confirmSubscriptionByUrl } from '../app/confirm-subscription-by-url.ts';
-import { type CoreOptions, createCore } from '../app/create-core.ts';
+import type { CoreOptions } from '../app/create-core.ts';
 import type { AwsClients } from '../aws/aws-clients.ts';
+import type { KlaxonConfig } from '../config/config-schema.ts';
 import { loadJsonConfig } from '../config/parse-config.ts';
 import type { EnrichmentRegistry } from '../core/enrich/look-up-enrichment.ts';
 import type { SnsContext } from '../core/notifications/sns-context.ts';
@@ -10,7 +11,7 @@ import { EnrichmentKinds } from '../model/enrichment.ts';
 import { createJsonLogger, type Logger } from '../observability/json-logger.ts';
 import { createCachingCertificateFetcher } from '../sns/certificate-fetcher.ts';
 import type { CertificateFetcher } from '../sns/verify-sns-message.ts';
-import { openStore } from '../store/open-store.ts';
+import { type KlaxonStore, openStore } from '../store/open-store.ts';
 import { loadLambdaSettings } from './lambda-settings.ts';
 import { loadSlackSecret, type SlackSecret } from './load-slack-secret.ts';
 import { memoizeBySecret } from './memoize-by-secret.ts';
@@ -57,17 +58,36 @@ export interface LambdaParts {
   ) => (alertId: string) => Promise<void>;
 }
 
-/**
- * Built once per cold start and reused by every invocation: config, secret, store and the same core the
- * long-running server uses. The SNS and worker functions use only this: they never load Bolt.
- */
 /** Without credentials-signed ConfirmSubscription (only the Function URL gets SubscriptionConfirmations). */
 const confirmByUrl: SnsContext['confirmSubscription'] = async ({ subscribeUrl }) => {
   await confirmSubscriptionByUrl(subscribeUrl);
   return 'subscribe-url';
 };
 
-export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides = {}) {
+/** What a function's composition gets: the options of the services it builds (each takes what it needs). */
+export type ComposeCore<Core> = (options: CoreOptions) => Core;
+
+/** One function's runtime: its settings, configuration, logger, store, the services it serves and its secret. */
+export interface LambdaCore<Core> {
+  settings: ReturnType<typeof loadLambdaSettings>;
+  config: KlaxonConfig;
+  logger: Logger;
+  store: KlaxonStore;
+  core: Core;
+  secret: SlackSecret;
+}
+
+/**
+ * Built once per cold start and reused by every invocation: config, secret, store and the services this
+ * function serves, composed by `compose` from the same builders the long-running server uses
+ * (src/app/create-core.ts). Each function passes its own composition, so it bundles only what it serves:
+ * the SNS function never loads Bolt, the command queries or the button code.
+ */
+export async function createLambdaCore<Core>(
+  env: NodeJS.ProcessEnv,
+  overrides: LambdaCoreOverrides,
+  compose: ComposeCore<Core>,
+): Promise<LambdaCore<Core>> {
   const settings = loadLambdaSettings(env);
   const config = loadJsonConfig(env);
   const logger = overrides.logger ?? createJsonLogger({ level: settings.KLAXON_LOG_LEVEL });
@@ -84,7 +104,7 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
   });
   const { parts = {} } = overrides;
   const workerName = settings.KLAXON_WORKER_FUNCTION_NAME;
-  const core = createCore({
+  const core = compose({
     config: {
       ...config,
       sns: {
@@ -104,7 +124,6 @@ export async function createLambdaCore(env: NodeJS.ProcessEnv, overrides: Lambda
   });
   return { settings, config, logger, store, core, secret };
 }
-export type LambdaCore = Awaited<ReturnType<typeof createLambdaCore>>;
 
 /**
  * A function with lookups runs them; one without plans them all (the worker has every one) and, given a

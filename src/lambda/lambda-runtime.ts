@@ -1,5 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { createSubscriptionConfirmer } from '../app/confirm-subscription.ts';
+import { createCore, type KlaxonCore } from '../app/create-core.ts';
 import { createAwsClients } from '../aws/aws-clients.ts';
 import { createLambdaBoltApp } from '../bot/create-bolt-app.ts';
 import { registerListeners } from '../bot/listeners/register-listeners.ts';
@@ -24,7 +25,13 @@ export interface LambdaRuntimeOverrides extends LambdaCoreOverrides {
 
 /** The Function URL's runtime: the shared core plus the Slack side (identity, Bolt, request guard). */
 export async function createLambdaRuntime(env: NodeJS.ProcessEnv, overrides: LambdaRuntimeOverrides = {}) {
-  const base = await createLambdaCore(env, { ...overrides, parts: slackFunctionParts(overrides) });
+  // Every service: Bolt's listeners need the actions and commands, and the sweep costs nothing more to bundle
+  // here (its CloudWatch client is among the query clients already).
+  const base = await createLambdaCore(
+    env,
+    { ...overrides, parts: slackFunctionParts(overrides) },
+    createCore,
+  );
   return { ...base, ...(await createSlackSide(base, overrides)) };
 }
 export type LambdaRuntime = Awaited<ReturnType<typeof createLambdaRuntime>>;
@@ -56,7 +63,7 @@ function slackFunctionParts(overrides: LambdaRuntimeOverrides): LambdaParts {
  * `auth.test` is not awaited: SNS deliveries must neither wait for Slack nor fail with it; a Slack request
  * asks for the identity itself.
  */
-async function createSlackSide(input: LambdaCore, overrides: LambdaRuntimeOverrides) {
+async function createSlackSide(input: LambdaCore<KlaxonCore>, overrides: LambdaRuntimeOverrides) {
   const { secret, settings, logger } = input;
   const slackIdentity = createSlackIdentityService({
     client: createSlackWebClient({ token: secret.botToken, slackApiUrl: settings.SLACK_API_URL, retries: 0 }),

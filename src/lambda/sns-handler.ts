@@ -1,5 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SNSEvent } from 'aws-lambda';
+import { createNotificationService, type NotificationService } from '../app/create-notification-service.ts';
 import { createLambdaEnrichDispatcher } from '../core/enrich/enrich-invocation.ts';
 import { handleSnsMessage } from '../core/notifications/handle-sns-delivery.ts';
 import { logLevelForStatus } from '../observability/json-logger.ts';
@@ -20,7 +21,9 @@ export class SnsDeliveryFailedError extends Error {
  * (a retry would be refused again); a transient failure throws, so Lambda retries the invocation and then
  * hands it to the dead-letter queue — and the stored pending steps make the retry finish exactly once.
  */
-export function createSnsEventHandler(getRuntime: () => Promise<LambdaCore>) {
+export function createSnsEventHandler(
+  getRuntime: () => Promise<LambdaCore<Pick<NotificationService, 'sns'>>>,
+) {
   return async (event: SNSEvent): Promise<void> => {
     const runtime = await getRuntime();
     const failed: string[] = [];
@@ -44,15 +47,22 @@ export function createSnsEventHandler(getRuntime: () => Promise<LambdaCore>) {
   };
 }
 
-/** The SNS function hands each alert's lookups to the worker; it never runs them itself. */
+/**
+ * The SNS function builds the notification service alone (no buttons, commands, sweep or query clients),
+ * and hands each alert's lookups to the worker; it never runs them itself.
+ */
 export const createSnsCore = (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) =>
-  createLambdaCore(env, {
-    ...overrides,
-    parts: {
-      createEnrichDispatcher: (functionName, lambda) =>
-        createLambdaEnrichDispatcher({ lambda: lambda ?? new LambdaClient({}), functionName }),
-      ...overrides.parts,
+  createLambdaCore(
+    env,
+    {
+      ...overrides,
+      parts: {
+        createEnrichDispatcher: (functionName, lambda) =>
+          createLambdaEnrichDispatcher({ lambda: lambda ?? new LambdaClient({}), functionName }),
+        ...overrides.parts,
+      },
     },
-  });
+    createNotificationService,
+  );
 
 export const handler = createSnsEventHandler(createRefreshingRuntime(process.env, createSnsCore));

@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { createCore, type KlaxonCore } from '../app/create-core.ts';
 import { createAwsClients } from '../aws/aws-clients.ts';
 import { runActionJob } from '../core/buttons/action-job.ts';
 import { readActionInvocation } from '../core/buttons/lambda-action-runner.ts';
@@ -16,12 +17,15 @@ import {
 
 const stopMarginMs = 10_000;
 
+/** The services the worker serves: commands, clicks, lookups (the outbox) and the sweep. */
+type WorkerRuntime = LambdaCore<Pick<KlaxonCore, 'commands' | 'actions' | 'outbox' | 'sweep'>>;
+
 /**
  * The worker: slash-command queries handed over by the Slack function (asynchronous invocations), and the
  * per-minute schedule that does what timers do in the long-running server — ending expired mutes with their
  * summary and running the Slack steps outboxes still hold (Slack was down, a step came due, a drain died).
  */
-export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
+export function createWorkerHandler(getRuntime: () => Promise<WorkerRuntime>) {
   return async (event: unknown, context: Context): Promise<{ handled: string }> => {
     const runtime = await getRuntime();
     const job = readCommandInvocation(event);
@@ -54,7 +58,7 @@ export function createWorkerHandler(getRuntime: () => Promise<LambdaCore>) {
  * does the same work anyway.
  */
 /** The lookups the SNS function left in the alert's outbox; busy or failed, the next sweep runs them. */
-async function runEnrichments(runtime: LambdaCore, alertId: string): Promise<{ handled: string }> {
+async function runEnrichments(runtime: WorkerRuntime, alertId: string): Promise<{ handled: string }> {
   const drained = await drainAlert(runtime.core.outbox, alertId, `worker:enrich:${alertId}`, {
     enrich: true,
   });
@@ -62,7 +66,7 @@ async function runEnrichments(runtime: LambdaCore, alertId: string): Promise<{ h
   return { handled: 'enrichment' };
 }
 
-async function runSweep(runtime: LambdaCore): Promise<{ handled: string }> {
+async function runSweep(runtime: WorkerRuntime): Promise<{ handled: string }> {
   try {
     const swept = await runtime.core.sweep();
     runtime.logger.info({ transport: 'worker', outcome: 'swept', ...swept }, 'sweep');
@@ -81,11 +85,18 @@ function isScheduledEvent(event: unknown): boolean {
   return candidate?.source === 'aws.events' && candidate['detail-type'] === 'Scheduled Event';
 }
 
-/** The worker runs commands, clicks and lookups: it needs the AWS clients, and nothing else the Slack function has. */
-const createWorkerCore = (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) =>
-  createLambdaCore(env, {
-    ...overrides,
-    parts: { createAws: createAwsClients, enrichers: defaultEnrichers, ...overrides.parts },
-  });
+/**
+ * The worker runs commands, clicks, lookups and the sweep: every service but Bolt's listeners (which are a
+ * plain object, never registered here), with the AWS clients and the lookups.
+ */
+export const createWorkerCore = (env: NodeJS.ProcessEnv, overrides: LambdaCoreOverrides) =>
+  createLambdaCore(
+    env,
+    {
+      ...overrides,
+      parts: { createAws: createAwsClients, enrichers: defaultEnrichers, ...overrides.parts },
+    },
+    createCore,
+  );
 
 export const handler = createWorkerHandler(createRefreshingRuntime(process.env, createWorkerCore));

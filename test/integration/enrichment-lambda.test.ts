@@ -6,10 +6,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { Context, SNSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { defaultEnrichers } from '../../src/core/enrich/enrichment-registry.ts';
-import type { LambdaCore } from '../../src/lambda/lambda-core.ts';
 import { createSnsCore, createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
-import { createWorkerHandler } from '../../src/lambda/worker-handler.ts';
+import { createWorkerCore, createWorkerHandler } from '../../src/lambda/worker-handler.ts';
 import { alertIdOf } from '../../src/model/alert.ts';
 import { createSilentLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
@@ -28,7 +26,8 @@ const lambdaMock = mockClient(lambda);
 const cloudWatch = mockClient(CloudWatchClient);
 
 let slack: FakeSlackApi;
-let runtime: Promise<LambdaCore>;
+let snsRuntime: ReturnType<typeof createSnsCore>;
+let workerRuntime: ReturnType<typeof createWorkerCore>;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
@@ -48,16 +47,18 @@ beforeAll(async () => {
     KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0LAMBDA' }),
     SLACK_API_URL: slack.url,
   };
-  // The SNS function's core (it hands lookups to the worker), with the worker's lookups to run them here too.
-  runtime = createSnsCore(env, {
+  const overrides = {
     secretsManager,
     lambda,
     aws: testAwsClients(),
-    enrichers: defaultEnrichers,
     fetchCertificate: signer.fetchCertificateWith(),
     logger: createSilentLogger(),
     dynamoDbEndpoint: endpoint,
-  });
+  };
+  // Each function builds its own services: the SNS function plans lookups and hands them to the worker,
+  // which runs them (its own composition, with every lookup).
+  snsRuntime = createSnsCore(env, overrides);
+  workerRuntime = createWorkerCore(env, overrides);
 });
 afterAll(async () => {
   await slack.close();
@@ -88,7 +89,7 @@ describe('enrichment on Lambda', () => {
     };
 
     // Act: the SNS function
-    await createSnsEventHandler(() => runtime)(snsEventWith(signer.notification(topicArn, alarm)));
+    await createSnsEventHandler(() => snsRuntime)(snsEventWith(signer.notification(topicArn, alarm)));
 
     // Assess: posted, no lookup made, the worker invoked asynchronously with the alert
     expect(slack.messages('C0LAMBDA')).toHaveLength(1);
@@ -99,7 +100,7 @@ describe('enrichment on Lambda', () => {
     expect(payload).toEqual({ type: 'klaxon-enrich', alertId: alertIdOf(`cloudwatch-alarm:${alarmArn}`) });
 
     // Act: the worker, given that event
-    const handled = await createWorkerHandler(() => runtime)(payload, context);
+    const handled = await createWorkerHandler(() => workerRuntime)(payload, context);
 
     // Assess: the graph is in the alert's thread
     expect(handled).toEqual({ handled: 'enrichment' });

@@ -6,6 +6,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { Context, LambdaFunctionURLEvent, SNSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOG_PATTERNS } from '../../infra/constructs/delivery-metrics.ts';
 import { createRefreshingRuntime } from '../../src/lambda/lambda-core.ts';
 import { createLambdaRuntime, type LambdaRuntime } from '../../src/lambda/lambda-runtime.ts';
 import { createFunctionUrlHandler } from '../../src/lambda/slack-handler.ts';
@@ -400,6 +401,30 @@ describe('worker handler', () => {
     const scheduled = scheduledEvent();
     await expect(handler(scheduled, context)).resolves.toEqual({ handled: 'sweep' });
     await expect(handler({ unexpected: true }, context)).resolves.toEqual({ handled: 'nothing' });
+  });
+
+  it("logs the sweep line with every field the stack's metric filters read", async () => {
+    // Prepare
+    const logged: Array<Record<string, unknown>> = [];
+    const real = await runtime;
+    const logger = createLogger({
+      format: 'json',
+      destination: new Writable({
+        write(chunk, _encoding, done) {
+          logged.push(JSON.parse(String(chunk)));
+          done();
+        },
+      }),
+    });
+    // Act
+    await createWorkerHandler(async () => ({ ...real, logger }))(scheduledEvent(), context);
+    // Assess: the line the sweep filters match (`$.msg = "sweep"`), with the fields they read as numbers
+    const line = logged.find((entry) => entry.msg === 'sweep');
+    expect(line).toMatchObject({ outboxesFailed: 0, oldestPendingSeconds: 0 });
+    for (const pattern of [LOG_PATTERNS.sweepPartlyFailed, LOG_PATTERNS.oldestPendingSeconds]) {
+      for (const [, field] of pattern.matchAll(/\$\.(\w+) [<>]/g))
+        expect(typeof line?.[field!], field).toBe('number');
+    }
   });
 
   it('logs a failed sweep and returns: a throw would be retried and land in the dead-letter queue', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { drainAlert } from './drain-alert.ts';
+import { oldestPendingSeconds } from './oldest-pending.ts';
 import type { OutboxRuntime } from './outbox-runtime.ts';
 import { dueEntries } from './plan-outbox.ts';
 
@@ -9,6 +10,8 @@ const sweepLimit = 200;
 export interface OutboxSweepResult {
   drained: number;
   failed: number;
+  /** Age of the oldest step still waiting, after this sweep, in the outboxes it looked at (0: none). */
+  oldestPendingSeconds: number;
 }
 
 /**
@@ -23,10 +26,13 @@ export async function sweepOutboxes(rt: OutboxRuntime): Promise<OutboxSweepResul
   const now = rt.clock.now();
   const due = [...open, ...resolved].filter((record) => dueEntries(record, now).length > 0);
   const owner = `sweep:${randomUUID().slice(0, 8)}`;
-  const result: OutboxSweepResult = { drained: 0, failed: 0 };
+  const result = { drained: 0, failed: 0 };
+  // What each alert's outbox holds after this sweep: as read, or as its drain left it.
+  const left = new Map([...open, ...resolved].map((record) => [record.alertId, record]));
   for (const record of due) {
     try {
       const drained = await drainAlert(rt, record.alertId, owner, { enrich: true });
+      if ('record' in drained && drained.record) left.set(record.alertId, drained.record);
       if (drained.outcome === 'drained') result.drained++;
       if (drained.outcome === 'slack-failed') result.failed++;
     } catch (error) {
@@ -37,5 +43,5 @@ export async function sweepOutboxes(rt: OutboxRuntime): Promise<OutboxSweepResul
   }
   if (result.failed > 0)
     rt.logger.warn(result, 'some outboxes could not be drained yet; the next sweep retries');
-  return result;
+  return { ...result, oldestPendingSeconds: oldestPendingSeconds([...left.values()], rt.clock.now()) };
 }

@@ -1,0 +1,38 @@
+import type { AwsClients } from '../aws/aws-clients.ts';
+import { createSuppressionCheck } from '../core/silences/suppression-check.ts';
+import {
+  createReconcileGate,
+  reconcileAlarms as reconcileAlarmStates,
+} from '../core/sweep/reconcile-alarms.ts';
+import type { ActionService } from './create-action-service.ts';
+import type { NotificationService } from './create-notification-service.ts';
+import { sweepOnce } from './periodic-sweep.ts';
+
+/**
+ * The `sweep` service: what runs once a minute (a timer in the server, the schedule on the worker). Alarm
+ * reconciliation, when configured, asks CloudWatch at its own interval.
+ */
+export function createSweepService(
+  base: NotificationService,
+  { actions }: ActionService,
+  options: { aws: Pick<AwsClients, 'cloudWatch'> },
+) {
+  const { config, clock, logger, store } = base;
+  const reconcile = config.reconciliation;
+  const reconcileAlarms = reconcile.enabled
+    ? createReconcileGate({
+        intervalMs: reconcile.intervalMinutes * 60_000,
+        nowMs: () => clock.now(),
+        reconcile: () => reconcileAlarmStates({ ...actions, cloudWatch: options.aws.cloudWatch }),
+        onError: (error) =>
+          logger.warn({ err: error }, 'alarm reconciliation failed; retrying next interval'),
+      })
+    : undefined;
+  const isSuppressed = createSuppressionCheck({
+    config,
+    loadActive: () => store.silences.listActiveSilences(),
+    nowMs: () => clock.now(),
+  });
+  const parts = { actions, outbox: base.outbox, reconcileAlarms, isSuppressed };
+  return { reconcileAlarms, isSuppressed, sweep: () => sweepOnce(parts) };
+}
