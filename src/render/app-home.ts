@@ -2,7 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { AlertRecord, AuditRecord, MuteRecord } from '../model/records.ts';
 import type { SilenceRecord } from '../model/silence.ts';
 import { accountNameOf } from './account-label.ts';
-import { SeverityLabels, StatusDisplays } from './display-state.ts';
+import { displayOfOpen, SeverityLabels } from './display-state.ts';
 import { escapeMrkdwn, formatCode, formatDuration, formatSlackDate, formatUser } from './mrkdwn.ts';
 import { describeLatestNote, describeNextReminder } from './open-alerts.ts';
 import { describeMatchers } from './silences.ts';
@@ -75,7 +75,7 @@ function describeOpenAlert(
   now: Date,
   accountNames: AppHomeInput['accountNames'],
 ): string {
-  const status = StatusDisplays[record.alert.state];
+  const status = displayOfOpen(record);
   const note = describeLatestNote(record);
   const named = accountNameOf(record, accountNames);
   const account = named ? ` · ${escapeMrkdwn(named)}` : '';

@@ -65,6 +65,15 @@ export function describeAlertStatus(view: AlertView): AlertStatusDisplay {
   return StatusDisplays[view.alert.state];
 }
 
+/** An open alert in a list (App Home, `/klaxon alerts`): coloured by severity while firing, as its message is. */
+export function displayOfOpen(record: {
+  alert: { state: AlertView['alert']['state']; severity: AlertView['alert']['severity'] };
+}): AlertStatusDisplay {
+  return record.alert.state === 'firing'
+    ? FiringDisplays[record.alert.severity]
+    : StatusDisplays[record.alert.state];
+}
+
 /** Mentions ping people, so they appear only while the alert is open, firing and not muted. */
 export function shouldMention(view: AlertView): boolean {
   return view.status === 'open' && view.alert.state === 'firing' && !view.mute;

@@ -1,6 +1,6 @@
 import type { AlertRecord } from '../model/records.ts';
 import { accountNameOf } from './account-label.ts';
-import { SeverityLabels, StatusDisplays } from './display-state.ts';
+import { displayOfOpen, SeverityLabels } from './display-state.ts';
 import { escapeMrkdwn, formatDuration, formatUser } from './mrkdwn.ts';
 import { buildMessage, type SlackMessage, truncate } from './query-results-format.ts';
 
@@ -31,15 +31,14 @@ export function describeOpenAlert(
   accountNames?: Readonly<Record<string, string>>,
 ): string {
   const account = accountNameOf(record, accountNames);
-  const display = StatusDisplays[record.alert.state];
+  const display = displayOfOpen(record);
   const age = formatDuration(now.getTime() - Date.parse(record.firstFiredAt));
   const acknowledged = record.acknowledged
     ? `acknowledged by ${formatUser(record.acknowledged)}`
     : `_not acknowledged_${describeNextReminder(record, now)}`;
   const parts = [
     `${display.emoji} *${escapeMrkdwn(truncate(record.alert.title, 150))}*`,
-    escapeMrkdwn(truncate(record.lastStateLabel || record.alert.stateLabel, 40)),
-    SeverityLabels[record.alert.severity],
+    ...describeStateAndSeverity(record),
     account ? escapeMrkdwn(account) : undefined,
     `open ${age}`,
     `fired ${record.timesFired}×`,
@@ -48,6 +47,13 @@ export function describeOpenAlert(
   ];
   const note = describeLatestNote(record);
   return `• ${parts.filter(Boolean).join(' · ')}${note ? `\n   ${note}` : ''}`;
+}
+
+/** The state as AWS spells it and the severity, once when a source spells its state as a severity (Macie). */
+function describeStateAndSeverity(record: AlertRecord): string[] {
+  const state = escapeMrkdwn(truncate(record.lastStateLabel || record.alert.stateLabel, 40));
+  const severity = SeverityLabels[record.alert.severity];
+  return state.toLowerCase() === severity.toLowerCase() ? [severity] : [state, severity];
 }
 
 /** ", next reminder in 10 min (level 2 of 3)" while an unacknowledged alert's escalation has a level left. */
