@@ -1,4 +1,6 @@
 import type { KlaxonConfig } from '../config/config-schema.ts';
+import { defaultEnrichers } from '../core/enrich/enrichment-registry.ts';
+import { labelSampleEnrichments } from '../sandbox/label-sample-enrichments.ts';
 import { createSandboxAwsClients } from '../sandbox/sandbox-aws-clients.ts';
 import { createSandboxClock } from '../sandbox/sandbox-clock.ts';
 import { createSandbox } from '../sandbox/sandbox-routes.ts';
@@ -34,6 +36,8 @@ export async function startSandboxMode(print: (text: string) => void, dataDir: s
     signer,
     clock,
     aws: createSandboxAwsClients(() => new Date(clock.now())),
+    /** Every enrichment, run on the documented sample answers and titled as samples. */
+    enrichers: labelSampleEnrichments(defaultEnrichers),
     routes: sandbox.routes,
     slack: {
       token: local.token,
@@ -55,13 +59,28 @@ export async function startSandboxMode(print: (text: string) => void, dataDir: s
 export type SandboxMode = Awaited<ReturnType<typeof startSandboxMode>>;
 
 /**
- * The sandbox shows all of Klaxon, at once: a sample Athena table for `athena`, Rerun for its person, and a
- * repeat's count on the root within a second (a workspace coalesces root redraws to one a minute).
+ * A reminder five minutes after an unacknowledged alert, then a louder one: what "+5 min" on the page shows.
+ * Used only when the configuration names no escalation anywhere.
+ */
+export const sandboxEscalation = {
+  levels: [
+    { afterMinutes: 5, targets: ['@here'] },
+    { afterMinutes: 15, targets: ['@channel'] },
+  ],
+  severities: ['critical', 'high'],
+} satisfies NonNullable<KlaxonConfig['escalation']>;
+
+/**
+ * The sandbox shows all of Klaxon, at once: a sample Athena table for `athena`, Rerun for its person, a
+ * demonstration escalation, and a repeat's count on the root within a second (a workspace coalesces root
+ * redraws to one a minute).
  */
 export function adjustConfigForSandbox(config: KlaxonConfig): KlaxonConfig {
   const rerun = config.permissions.rerun;
+  const escalates = config.escalation !== undefined || config.routes.some((route) => route.escalation);
   return {
     ...config,
+    ...(escalates ? {} : { escalation: sandboxEscalation }),
     lifecycle: { ...config.lifecycle, rootRefreshSeconds: sandboxRootRefreshSeconds },
     permissions: {
       ...config.permissions,

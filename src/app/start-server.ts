@@ -91,8 +91,8 @@ async function startInOrder(
     fetchCertificate: sandbox ? sandbox.signer.fetchCertificateWith(realFetcher) : realFetcher,
     confirmSubscription: createSubscriptionConfirmer({ logger }),
     extraRoutes: sandbox?.routes,
-    // The sandbox has no AWS account to look in: its alerts are not enriched.
-    enrichers: sandbox ? {} : defaultEnrichers,
+    // The sandbox has no AWS account to look in: its alerts are enriched from documented samples.
+    enrichers: sandbox?.enrichers ?? defaultEnrichers,
   });
   started.defer(() => klaxon.close());
   sandbox?.attachSweep(klaxon.core.sweep);

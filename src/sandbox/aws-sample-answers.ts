@@ -1,3 +1,13 @@
+import {
+  describeAlarms,
+  describeMetricFilters,
+  describeStep,
+  filterLogEvents,
+  getLogEvents,
+  lookupResourceEvents,
+  metricWidgetImage,
+} from './aws-sample-enrichment-answers.ts';
+
 // What the sandbox's AWS clients answer: the examples of the AWS CLI Command Reference (aws/aws-cli
 // `awscli/examples/…`) and the AWS API Reference, as the SDK hands them over (dates deserialized). Every
 // free-text value a reader sees starts with `[sample]`, so no one mistakes them for their account's data.
@@ -126,7 +136,12 @@ export function answerSampleCommand(
 ): Answer | undefined {
   const jobName = String(input.JobName ?? 'sample-job');
   const answers: Record<string, () => Answer> = {
-    LookupEventsCommand: () => lookupEvents(now),
+    LookupEventsCommand: () => {
+      const resource = resourceNameOf(input);
+      if (!resource) return lookupEvents(now);
+      // The documented example is an EC2 call: other resources have no sample changes (nothing is told).
+      return resource.startsWith('i-') ? lookupResourceEvents(resource, now) : { Events: [] };
+    },
     StartQueryCommand: () => ({ queryId: '82765b94-d048-4ef8-87c1-fd19a76a9d8e' }),
     GetQueryResultsCommand: () => (input.QueryExecutionId ? athenaResults : logsResults),
     StopQueryCommand: () => ({ success: true }),
@@ -136,6 +151,19 @@ export function answerSampleCommand(
     GetJobRunCommand: () => ({ JobRun: { ...glueRun(jobName), Id: input.RunId ?? glueRun(jobName).Id } }),
     GetJobRunsCommand: () => ({ JobRuns: [glueRun(jobName)] }),
     StartJobRunCommand: () => startedJobRun,
+    GetMetricWidgetImageCommand: metricWidgetImage,
+    DescribeAlarmsCommand: () => describeAlarms(input, now),
+    DescribeMetricFiltersCommand: () => describeMetricFilters(input),
+    FilterLogEventsCommand: () => filterLogEvents(input, now),
+    GetLogEventsCommand: getLogEvents,
+    DescribeStepCommand: () => describeStep(input),
   };
   return answers[name]?.();
+}
+
+/** The resource a LookupEvents call asks about (the recent-changes lookup), if it asks by resource name. */
+function resourceNameOf(input: Record<string, unknown>): string | undefined {
+  const [attribute] = Array.isArray(input.LookupAttributes) ? input.LookupAttributes : [];
+  const { AttributeKey, AttributeValue } = (attribute ?? {}) as Record<string, unknown>;
+  return AttributeKey === 'ResourceName' && typeof AttributeValue === 'string' ? AttributeValue : undefined;
 }

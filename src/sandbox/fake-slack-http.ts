@@ -8,6 +8,8 @@ export interface ParsedRequest {
   params: Params;
   /** Bytes of file parts in a multipart body (the files.uploadV2 upload step), keyed by field name. */
   fileBytes: Record<string, number>;
+  /** The bytes themselves, by the same keys (the sandbox page shows an uploaded image). */
+  fileContents: Record<string, Uint8Array>;
   token: string | undefined;
 }
 
@@ -21,21 +23,23 @@ export async function parseRequest(req: IncomingMessage, body: Buffer): Promise<
   const url = new URL(req.url ?? '/', 'http://localhost');
   const contentType = req.headers['content-type'] ?? '';
   const fileBytes: Record<string, number> = {};
+  const fileContents: Record<string, Uint8Array> = {};
   const params: Params = Object.fromEntries(url.searchParams);
   if (contentType.startsWith('application/json')) {
     Object.assign(params, parseJsonObject(body.toString('utf8')));
   } else if (contentType.startsWith('multipart/form-data')) {
-    Object.assign(params, await parseMultipart(contentType, body, fileBytes));
+    Object.assign(params, await parseMultipart(contentType, body, { fileBytes, fileContents }));
   } else if (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded')) {
     Object.assign(params, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));
   } else {
     fileBytes.body = body.length;
+    fileContents.body = new Uint8Array(body);
   }
   decodeJsonFields(params);
   const token = readToken(req, params);
   // Keep secrets out of recorded calls, which the sandbox page displays.
   delete params.token;
-  return { params, fileBytes, token };
+  return { params, fileBytes, fileContents, token };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Params = {}): void {
@@ -63,18 +67,29 @@ function parseJsonObject(text: string): Params {
 }
 
 // Node's fetch Response parses multipart bodies, so no multipart library is needed.
-async function parseMultipart(contentType: string, body: Buffer, fileBytes: Record<string, number>) {
+async function parseMultipart(
+  contentType: string,
+  body: Buffer,
+  files: Pick<ParsedRequest, 'fileBytes' | 'fileContents'>,
+) {
   const form = await new Response(new Uint8Array(body), {
     headers: { 'content-type': contentType },
   }).formData();
   const params: Params = {};
+  const reads: Array<Promise<void>> = [];
   form.forEach((value, key) => {
     if (typeof value === 'string') params[key] = value;
     else {
-      fileBytes[key] = value.size;
+      files.fileBytes[key] = value.size;
       params[key] = { filename: value.name, bytes: value.size };
+      reads.push(
+        value.arrayBuffer().then((buffer) => {
+          files.fileContents[key] = new Uint8Array(buffer);
+        }),
+      );
     }
   });
+  await Promise.all(reads);
   return params;
 }
 

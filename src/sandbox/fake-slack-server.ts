@@ -91,6 +91,7 @@ function answerUpload(fileId: string, parsed: ParsedRequest, res: ServerResponse
     return;
   }
   pending.uploadedBytes = Object.values(parsed.fileBytes).reduce((sum, bytes) => sum + bytes, 0);
+  pending.content = Buffer.concat(Object.values(parsed.fileContents));
   Object.assign(parsed.params, { file_id: fileId, bytes: pending.uploadedBytes });
   sendText(res, 200, `OK - ${pending.uploadedBytes}`);
 }

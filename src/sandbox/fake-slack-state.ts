@@ -31,6 +31,9 @@ export interface PendingFile {
   filename: string;
   length: number;
   uploadedBytes?: number;
+  /** What arrived at the upload URL, and the `alt_text` it was announced with. */
+  content?: Uint8Array;
+  altText?: string;
 }
 
 /** In-memory workspace: channels with messages and threads, ephemerals, views and pending file uploads. */

@@ -1,5 +1,6 @@
 import { BLOCK_LIMITS, findBlocksError } from './fake-slack-blocks.ts';
 import { fail, readString } from './fake-slack-chat.ts';
+import type { PendingFile } from './fake-slack-state.ts';
 import type { MethodContext, MethodHandler, Params, SlackResult, StoredView } from './fake-slack-types.ts';
 
 function checkView(view: unknown): SlackResult | undefined {
@@ -60,7 +61,8 @@ const getUploadUrl: MethodHandler = (params, { state, origin }) => {
   const length = Number(params.length);
   if (!filename || !Number.isInteger(length) || length < 0) return fail('invalid_arguments');
   const id = state.createId('F');
-  state.files.set(id, { id, filename, length });
+  const altText = readString(params, 'alt_text');
+  state.files.set(id, { id, filename, length, ...(altText ? { altText } : {}) });
   return { ok: true, upload_url: `${origin}/upload/${id}`, file_id: id };
 };
 
@@ -86,11 +88,41 @@ const completeUpload: MethodHandler = (params, context) => {
     // Slack only completes files whose bytes actually arrived at the upload URL.
     if (!pending || pending.uploadedBytes === undefined) return fail('file_not_found');
     const title = typeof entry.title === 'string' ? entry.title : pending.filename;
-    files.push({ id: pending.id, name: pending.filename, title, size: pending.uploadedBytes });
+    files.push({
+      id: pending.id,
+      name: pending.filename,
+      title,
+      size: pending.uploadedBytes,
+      ...describeImage(pending),
+    });
   }
   shareFiles(files, params, context);
   return { ok: true, files };
 };
+
+/** Small enough to keep inside the message, so the page can draw it and a restart keeps it. */
+const maxPreviewBytes = 512 * 1024;
+const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * Slack's file object names the type (`mimetype`, `filetype`) and the alt text (`alt_txt`); where Slack gives
+ * thumbnail URLs that need the token, the stand-in keeps a small PNG as a data URL (`sandbox_preview`).
+ */
+function describeImage(pending: PendingFile): Params {
+  const bytes = pending.content;
+  const isPng = bytes !== undefined && pngSignature.every((byte, index) => bytes[index] === byte);
+  if (!isPng) return {};
+  const preview =
+    bytes.byteLength <= maxPreviewBytes
+      ? { sandbox_preview: `data:image/png;base64,${Buffer.from(bytes).toString('base64')}` }
+      : {};
+  return {
+    mimetype: 'image/png',
+    filetype: 'png',
+    ...(pending.altText ? { alt_txt: pending.altText } : {}),
+    ...preview,
+  };
+}
 
 export const viewAndFileMethods: Record<string, MethodHandler> = {
   'views.open': openView,

@@ -38,6 +38,8 @@ export const sandboxSamples = [
   { id: 'alarm-action', label: 'Alarm to a Lambda action', file: 'cloudwatch-alarm-action.json' },
   { id: 'insight-start', label: 'CloudTrail Insights start', file: 'cloudtrail-insight-start.json' },
   { id: 'insight-end', label: 'CloudTrail Insights end', file: 'cloudtrail-insight-end.json' },
+  { id: 'alarm-composite', label: 'Composite alarm', file: 'cloudwatch-alarm-composite.json' },
+  { id: 'alarm-log-metric', label: 'Alarm on a log metric', file: 'cloudwatch-alarm-custom-metric.json' },
 ] as const;
 export type SandboxSampleId = (typeof sandboxSamples)[number]['id'];
 

@@ -63,6 +63,14 @@ describe('sandbox page', () => {
     // A firing alarm is high severity: orange (red is for critical).
     await waitForText(alert.locator('.bk-header'), '🟠');
     await page.screenshot({ path: `${artifactsDir}/1-alarm.png` });
+    // The README's picture, taken afresh by every run: today's messages, the alert enriched in its thread.
+    await alert.locator('.thread-toggle').first().click();
+    await alert.locator('.thread figure.file-image img').first().waitFor({ state: 'visible' });
+    await waitForText(alert.locator('.thread'), '[sample] Changes in the hour before the alert');
+    await alert.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: readmeScreenshot });
+    await alert.locator('.thread-toggle').first().click();
+    await alert.locator('.thread').waitFor({ state: 'detached' });
 
     await alert.getByRole('button', { name: 'Acknowledge' }).click();
     await waitForText(alert, 'Acknowledged by');
@@ -76,8 +84,17 @@ describe('sandbox page', () => {
     await alert.locator('.thread-toggle').first().click();
     await waitForText(alert.locator('.thread'), 'Recovered');
     await page.screenshot({ path: `${artifactsDir}/4-thread.png` });
-    // The README's picture, taken afresh by every run so that it always shows today's messages.
-    await page.screenshot({ path: readmeScreenshot });
+  });
+
+  it('enriches the alert thread from sample answers: the graph drawn, each reply titled as a sample', async () => {
+    const alert = page.locator('article.message', { hasText: 'EC2-CPU' }).first();
+    const graph = alert.locator('.thread figure.file-image').first();
+    await waitForText(graph.locator('figcaption'), '[sample] EC2-CPU');
+    const image = graph.locator('img');
+    expect(await image.getAttribute('alt')).toMatch(/^Sample graph, not your account's data/);
+    // Drawn, not a broken image: the browser decoded the PNG at its size.
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(600);
+    await waitForText(alert.locator('.thread'), '[sample] Changes in the hour before the alert');
   });
 
   it('answers a /klaxon command with a message only the user sees', async () => {
@@ -160,6 +177,29 @@ describe('sandbox page', () => {
     await page.screenshot({ path: `${artifactsDir}/10c-clock.png` });
   });
 
+  it('reminds about an unacknowledged alert when the clock moves five minutes', async () => {
+    await page.getByRole('button', { name: '# alerts' }).click();
+    await fireSample(page, 'Composite alarm');
+    await page.getByRole('button', { name: '+5 min' }).click();
+    await waitForText(page.locator('#clock'), '2 h 5 min ahead');
+    const reminder = page.locator('article.message', { hasText: 'Not acknowledged after 5 min' }).first();
+    await waitForText(reminder, '(level 1 of 2)');
+    await page.screenshot({ path: `${artifactsDir}/10d-reminder.png` });
+  });
+
+  it('holds back a sample that a silence made by command matches, and ends it by its Expire button', async () => {
+    await sendCommand(page, '/klaxon silence name=*node_failure for=1h reason=sandbox demo');
+    await fireSample(page, 'Alarm on a log metric');
+    await waitForText(page.locator('#status'), '(silenced)');
+    await sendCommand(page, '/klaxon silences');
+    const list = page.locator('article.ephemeral', { hasText: 'node_failure' }).last();
+    await list.getByRole('button', { name: 'Expire' }).click();
+    await page.getByRole('alertdialog').locator('.confirm-accept').click();
+    await fireSample(page, 'Alarm on a log metric');
+    await waitForText(page.locator('#status'), '(new-alert)');
+    await page.screenshot({ path: `${artifactsDir}/10e-silence.png` });
+  });
+
   it('opens the Home tab, which Klaxon publishes on app_home_opened', async () => {
     await page.getByRole('button', { name: '🏠 Klaxon — Home' }).click();
     await page.locator('.home').waitFor({ state: 'visible' });
@@ -193,6 +233,12 @@ const chromiumArgs = [
 async function fireSample(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: label, exact: true }).click();
   await waitForText(page.locator('#status'), 'Klaxon answered 200');
+}
+
+async function sendCommand(page: Page, text: string): Promise<void> {
+  await page.locator('#command-input').fill(text);
+  await page.locator('#command-input').press('Enter');
+  await waitForText(page.locator('#status'), `${text}: Klaxon answered 200`);
 }
 
 /** Playwright's auto-waiting: resolves as soon as the text shows, fails at the step timeout. */

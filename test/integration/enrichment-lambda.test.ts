@@ -44,7 +44,11 @@ beforeAll(async () => {
     KLAXON_SLACK_SECRET_ARN: secretArn,
     KLAXON_ALLOWED_TOPIC_ARNS: topicArn,
     KLAXON_WORKER_FUNCTION_NAME: 'klaxon-worker',
-    KLAXON_CONFIG_JSON: JSON.stringify({ defaultChannel: 'C0LAMBDA' }),
+    // The graph is what this test follows; recent changes (CloudTrail) have their own tests.
+    KLAXON_CONFIG_JSON: JSON.stringify({
+      defaultChannel: 'C0LAMBDA',
+      enrichment: { enabled: { 'recent-changes': false } },
+    }),
     SLACK_API_URL: slack.url,
   };
   const overrides = {

@@ -30,8 +30,12 @@ const logs = mockClient(CloudWatchLogsClient);
 const png = createTinyPng();
 let budget: (ms: number) => AbortSignal = (ms) => AbortSignal.timeout(ms);
 
+// These alarms watch an instance: recent changes (CloudTrail) would be looked up too; they have their own tests.
 const h = useHarness(
-  { routes: [{ match: { name: 'Quiet-*' }, channel: 'C0ALERTS', enrich: { 'metric-graph': false } }] },
+  {
+    routes: [{ match: { name: 'Quiet-*' }, channel: 'C0ALERTS', enrich: { 'metric-graph': false } }],
+    enrichment: { enabled: { 'recent-changes': false } },
+  },
   { enrichers: defaultEnrichers, enrichmentBudgetSignal: (ms) => budget(ms) },
 );
 

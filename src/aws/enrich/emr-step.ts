@@ -4,6 +4,7 @@ import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
 import { buildEmrClusterUrl, buildS3FolderUrl } from '../console-links.ts';
 import { unavailable, withinBudget } from './degrade.ts';
+import { storedPayloadOf } from './stored-payload.ts';
 
 export interface EmrStepClients {
   emr: EMRClient;
@@ -16,7 +17,7 @@ const emrStepIds = z.looseObject({
 
 export function emrStepOf(alert: NormalizedAlert): { clusterId: string; stepId: string } | undefined {
   if (alert.source !== 'emr') return undefined;
-  const parsed = emrStepIds.safeParse(alert.raw);
+  const parsed = emrStepIds.safeParse(storedPayloadOf(alert.raw));
   return parsed.success ? parsed.data.detail : undefined;
 }
 

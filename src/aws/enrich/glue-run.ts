@@ -7,6 +7,7 @@ import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enr
 import { errorName } from '../aws-errors.ts';
 import { buildGlueRunUrl, buildLogStreamUrl } from '../console-links.ts';
 import { reasonOf, unavailable, withinBudget } from './degrade.ts';
+import { storedPayloadOf } from './stored-payload.ts';
 
 export interface GlueRunClients {
   glue: GlueClient;
@@ -22,7 +23,7 @@ const glueEventIds = z.looseObject({
 export function glueRunOf(alert: NormalizedAlert): { jobName: string; jobRunId: string } | undefined {
   if (alert.source !== 'glue') return undefined;
   if (alert.glueRun) return alert.glueRun;
-  const parsed = glueEventIds.safeParse(alert.raw);
+  const parsed = glueEventIds.safeParse(storedPayloadOf(alert.raw));
   return parsed.success ? parsed.data.detail : undefined;
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
+import { storedPayloadOf } from './stored-payload.ts';
 
 /**
  * Dimensions whose value is what CloudTrail records as the resource's name (an instance id, a DB identifier,
@@ -104,9 +105,10 @@ function eventNamesOf(raw: unknown): string[] {
 
 /** The names to look up in CloudTrail for an alert: the resources its alarm watches or its event names. */
 export function resourceNamesOf(alert: NormalizedAlert): string[] {
-  const fromDimensions = alarmDimensionsOf(alert.raw)
+  const raw = storedPayloadOf(alert.raw);
+  const fromDimensions = alarmDimensionsOf(raw)
     .filter(([name]) => resourceDimensions.has(name))
     .map(([, value]) => value);
-  const names = alert.source === 'cloudwatch-alarm' ? fromDimensions : eventNamesOf(alert.raw);
+  const names = alert.source === 'cloudwatch-alarm' ? fromDimensions : eventNamesOf(raw);
   return [...new Set(names.map((name) => name.trim()).filter(Boolean))].slice(0, maxResourceNames);
 }

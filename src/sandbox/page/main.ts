@@ -18,7 +18,8 @@ const page = {
 const byId = (id: string) => document.getElementById(id)!;
 
 function mrkdwnContext(): MrkdwnContext {
-  return { users: page.state?.users ?? {} };
+  const now = Date.parse(page.state?.clock?.now ?? '');
+  return { users: page.state?.users ?? {}, ...(Number.isNaN(now) ? {} : { now }) };
 }
 
 function report(text: string, isError = false): void {
@@ -85,10 +86,16 @@ function drawHome(state: PageState): void {
     : '<p class="empty">Klaxon has not published a Home tab yet.</p>';
 }
 
+/** What Klaxon did with it (new-alert, silenced…): the sandbox hands back /sns's answer as `{ status, body }`. */
+function outcomeOf(body: unknown): string {
+  const answer = asObject(body);
+  return asString(asObject(answer?.body)?.outcome ?? answer?.outcome);
+}
+
 async function fireSample(sample: string): Promise<void> {
   report(`Sending ${sample} to POST /sns…`);
   const answer = await postJson('/sandbox/api/fire', { sample });
-  const outcome = asString(asObject(answer.body)?.outcome);
+  const outcome = outcomeOf(answer.body);
   report(`${sample}: Klaxon answered ${answer.status}${outcome ? ` (${outcome})` : ''}`, !answer.ok);
 }
 
@@ -102,7 +109,7 @@ async function firePasted(): Promise<void> {
     message: input.value,
     ...(subject ? { subject } : {}),
   });
-  const outcome = asString(asObject(answer.body)?.outcome);
+  const outcome = outcomeOf(answer.body);
   report(`Pasted message: Klaxon answered ${answer.status}${outcome ? ` (${outcome})` : ''}`, !answer.ok);
   if (!answer.ok) report(`Pasted message: ${describe(answer.body)}`, true);
 }

@@ -5,6 +5,8 @@ export interface MrkdwnContext {
   users: Record<string, string>;
   /** For `<!date^…>`; the viewer's zone when absent, as in Slack. */
   timeZone?: string;
+  /** The viewer's now (ms) for `{ago}`: the sandbox clock, which may be ahead of real time. */
+  now?: number;
 }
 
 // Rendered pieces are parked behind private-use characters while the rest is escaped and formatted, so that
@@ -111,6 +113,21 @@ function formatDateToken(date: Date, token: string, context: MrkdwnContext): str
     date_long_pretty: () => format({ dateStyle: 'full' }),
     time: () => format({ hour: 'numeric', minute: '2-digit' }),
     time_secs: () => format({ hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+    ago: () => describeAgo((context.now ?? Date.now()) - date.getTime()),
   };
   return formats[token]?.();
+}
+
+/** Slack's `{ago}`: "just now", "12 minutes ago", "2 hours ago", "3 days ago" (or "in …" ahead). */
+function describeAgo(elapsedMs: number): string {
+  const minutes = Math.round(Math.abs(elapsedMs) / 60_000);
+  if (minutes < 1) return 'just now';
+  const [count, unit] =
+    minutes < 60
+      ? [minutes, 'minute']
+      : minutes < 48 * 60
+        ? [Math.round(minutes / 60), 'hour']
+        : [Math.round(minutes / 1440), 'day'];
+  const amount = `${count} ${unit}${count === 1 ? '' : 's'}`;
+  return elapsedMs >= 0 ? `${amount} ago` : `in ${amount}`;
 }

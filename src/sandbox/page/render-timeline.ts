@@ -58,11 +58,18 @@ function renderBody(
     Array.isArray(message.blocks) && message.blocks.length > 0
       ? renderBlocks(message.blocks, options)
       : `<div class="bk-text">${renderMrkdwn(message.text, options)}</div>`;
-  const files = asArray(message.files).map((file) => {
-    const name = asString(asObject(file)?.title || asObject(file)?.name);
-    return `<div class="file">📄 ${escapeHtml(name)}</div>`;
-  });
+  const files = asArray(message.files).map(renderFile);
   return `<div class="blocks">${content}${files.join('')}</div>`;
+}
+
+/** A shared file: an image the stand-in kept (a PNG data URL) is drawn under its title, as Slack does. */
+function renderFile(file: unknown): string {
+  const fields = asObject(file);
+  const name = escapeHtml(asString(fields?.title || fields?.name));
+  const preview = asString(fields?.sandbox_preview);
+  if (!/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(preview)) return `<div class="file">📄 ${name}</div>`;
+  const alt = escapeHtml(asString(fields?.alt_txt) || asString(fields?.title));
+  return `<figure class="file file-image"><figcaption>${name}</figcaption><img src="${escapeHtml(preview)}" alt="${alt}"></figure>`;
 }
 
 function renderThread(message: StoredMessage, options: TimelineOptions): string {

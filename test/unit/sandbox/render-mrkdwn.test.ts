@@ -98,4 +98,18 @@ describe('mentions and dates', () => {
     );
     expect(render('<!date^soon^{date}|Feb 18 &amp; &lt;later&gt;>')).toBe('Feb 18 &amp; &lt;later&gt;');
   });
+
+  it('says how long ago, from the sandbox clock when the page has one', () => {
+    const at = { ...context, now: (1_700_000_000 + 12 * 60) * 1000 };
+
+    expect(renderMrkdwn('<!date^1700000000^{time}, {ago}|fallback>', { ...at, timeZone: 'UTC' })).toBe(
+      '<time datetime="2023-11-14T22:13:20.000Z">10:13 PM, 12 minutes ago</time>',
+    );
+    expect(renderMrkdwn('<!date^1700000000^{ago}|x>', { ...at, now: 1_700_000_020_000 })).toContain(
+      'just now',
+    );
+    expect(renderMrkdwn('<!date^1700000000^{ago}|x>', { ...at, now: 1_700_007_200_000 })).toContain(
+      '2 hours ago',
+    );
+  });
 });

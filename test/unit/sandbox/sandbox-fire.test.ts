@@ -45,6 +45,8 @@ describe('bundled samples', () => {
     ['emr-step-completed.json', 'eventbridge/emr-step-completed.json'],
     ['alarm-state-change.json', 'eventbridge/alarm-state-change-single-metric.json'],
     ['generic-backup-plan-modified.json', 'eventbridge/backup-plan-modified.json'],
+    ['cloudwatch-alarm-composite.json', 'cloudwatch/alarm-composite.json'],
+    ['cloudwatch-alarm-custom-metric.json', 'cloudwatch/alarm-single-metric-us-east-1.json'],
   ])('%s is a copy of the fixture %s', (sample, fixture) => {
     expect(readFileSync(`src/sandbox/samples/${sample}`, 'utf8')).toBe(
       readFileSync(`test/fixtures/${fixture}`, 'utf8'),

@@ -52,6 +52,15 @@ describe('lookupEmrStep', () => {
     });
   });
 
+  it('finds the step in the payload as Klaxon stores it (the text AWS sent)', async () => {
+    emr.on(DescribeStepCommand).resolves(emrFailedStep());
+    const alert = failedAlert();
+
+    const result = await lookupEmrStep({ ...alert, raw: JSON.stringify(alert.raw) }, clients(), context());
+
+    expect(result).toMatchObject({ kind: 'lines', title: 'EMR step s-ZYXWVUTSRQPON (CustomJAR)' });
+  });
+
   it('says so when EMR found no failure details', async () => {
     emr.on(DescribeStepCommand).resolves(emrFailedStep(null));
 

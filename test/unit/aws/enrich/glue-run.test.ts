@@ -2,7 +2,7 @@ import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloud
 import { AccessDeniedException, GetJobRunCommand, GlueClient } from '@aws-sdk/client-glue';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lookupGlueRun, pickErrorLines } from '../../../../src/aws/enrich/glue-run.ts';
+import { glueRunOf, lookupGlueRun, pickErrorLines } from '../../../../src/aws/enrich/glue-run.ts';
 import { glueFailedRun, logEventsPage } from '../../../helpers/aws-responses.ts';
 import { alertFromFixture } from '../../../helpers/fixture-alerts.ts';
 
@@ -174,6 +174,17 @@ describe('lookupGlueRun', () => {
     );
 
     expect(glue.commandCalls(GetJobRunCommand)[0]?.args[0].input.RunId).toMatch(/^jr_/);
+  });
+});
+
+describe('glueRunOf', () => {
+  it('reads the job and run from the payload as Klaxon stores it (the text AWS sent)', () => {
+    const { glueRun: _kept, ...alert } = alertFromFixture('eventbridge/glue-job-failed.json');
+
+    expect(glueRunOf({ ...alert, raw: JSON.stringify(alert.raw) })).toMatchObject({
+      jobName: 'MyJob',
+      jobRunId: 'jr_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    });
   });
 });
 

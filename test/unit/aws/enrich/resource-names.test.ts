@@ -38,4 +38,12 @@ describe('resourceNamesOf', () => {
 
     expect(names).toEqual(['etl', 'orders', 'prod-db']);
   });
+
+  it('reads the payload as Klaxon stores it: the text AWS sent', () => {
+    const alarm = alertFromFixture('cloudwatch/alarm-single-metric.json');
+    const emr = alertFromFixture('eventbridge/emr-step-failed.json');
+
+    expect(resourceNamesOf({ ...alarm, raw: JSON.stringify(alarm.raw) })).toEqual(['i-0f672ea50a80cda4b']);
+    expect(resourceNamesOf({ ...emr, raw: JSON.stringify(emr.raw) })).toEqual(['j-123456789ABCD']);
+  });
 });
