@@ -41,12 +41,9 @@ export function createEnrichmentPolicy(scope: Construct, id: string, props: Enri
   };
   // "*": GetMetricWidgetImage has no resource-level permissions, and DescribeAlarms returns composite alarms
   // only when allowed on "*" (CloudWatch API reference); LookupEvents has no resource-level permissions.
-  add(
-    on.alarmGraphs,
-    'EnrichAlarms',
-    ['cloudwatch:DescribeAlarms', 'cloudwatch:GetMetricWidgetImage'],
-    ['*'],
-  );
+  add(on.alarmGraphs, 'EnrichAlarmGraphs', ['cloudwatch:GetMetricWidgetImage'], ['*']);
+  // Not switched with the graphs: the sweep's reconciliation (on by default) reads the alarms' real state too.
+  add(true, 'DescribeAlarms', ['cloudwatch:DescribeAlarms'], ['*']);
   add(on.cloudTrail, 'EnrichWhoChanged', ['cloudtrail:LookupEvents'], ['*']);
   add(
     on.logs,
