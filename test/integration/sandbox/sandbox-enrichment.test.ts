@@ -1,52 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningKlaxon, startServer } from '../../../src/app/start-server.ts';
-import { parseConfig } from '../../../src/config/load-config.ts';
-import { loadSettings } from '../../../src/config/load-settings.ts';
-import { createSilentLogger } from '../../../src/observability/logger.ts';
+import { describe, expect, it } from 'vitest';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
+import { type SandboxMessage as Message, useSandboxServer } from './sandbox-kit.ts';
 
-type Json = Record<string, unknown>;
-interface Message {
-  ts: string;
-  text: string;
-  files?: Json[];
-  replies: Message[];
-}
-interface State {
-  channels: Array<{ id: string; messages: Message[] }>;
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'klaxon-sandbox-enrich-'));
-let running: RunningKlaxon;
-
-beforeAll(async () => {
-  const settings = loadSettings({
-    PORT: '0',
-    KLAXON_DATA_DIR: dataDir,
-    KLAXON_DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    KLAXON_TABLE_NAME: `sandbox-enrich-${randomUUID()}`,
-  });
-  running = await startServer(settings, parseConfig({}, 'test'), createSilentLogger(), () => undefined);
-});
-afterAll(async () => {
-  await running?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const { call, state } = useSandboxServer('sandbox-enrich');
 
 async function fire(sample: string): Promise<void> {
-  const response = await fetch(`${running.url}/sandbox/api/fire`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sample }),
-  });
-  expect(response.status).toBe(200);
+  expect((await call('fire', { sample })).status).toBe(200);
 }
-
-const state = async () => (await (await fetch(`${running.url}/sandbox/api/state`)).json()) as State;
 
 /** The thread of the root whose text starts with `start`, once `done` accepts it. */
 async function threadOf(start: string, done: (replies: Message[]) => boolean): Promise<Message[]> {

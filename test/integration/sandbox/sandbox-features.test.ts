@@ -1,54 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningKlaxon, startServer } from '../../../src/app/start-server.ts';
-import { parseConfig } from '../../../src/config/load-config.ts';
-import { loadSettings } from '../../../src/config/load-settings.ts';
-import { createSilentLogger } from '../../../src/observability/logger.ts';
+import { describe, expect, it } from 'vitest';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
+import { type Json, type SandboxMessage as Message, useSandboxServer } from './sandbox-kit.ts';
 
-type Json = Record<string, unknown>;
-interface Message {
-  ts: string;
-  text: string;
-  blocks?: Json[];
-  replies: Message[];
-}
-interface State {
-  channels: Array<{ id: string; messages: Message[] }>;
-  ephemerals: Array<{ text: string; blocks?: unknown[] }>;
-  clock: { now: string; offsetMs: number };
-}
+const { call, state } = useSandboxServer('sandbox-features');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'klaxon-sandbox-features-'));
-let running: RunningKlaxon;
-
-beforeAll(async () => {
-  const settings = loadSettings({
-    PORT: '0',
-    KLAXON_DATA_DIR: dataDir,
-    KLAXON_DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    KLAXON_TABLE_NAME: `sandbox-features-${randomUUID()}`,
-  });
-  running = await startServer(settings, parseConfig({}, 'test'), createSilentLogger(), () => undefined);
-});
-afterAll(async () => {
-  await running?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call(path: string, body: unknown): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${running.url}/sandbox/api/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Json };
-}
-
-const state = async () => (await (await fetch(`${running.url}/sandbox/api/state`)).json()) as State;
 const rootNamed = async (text: string) =>
   (await state()).channels.flatMap((c) => c.messages).find((m) => JSON.stringify(m).includes(text));
 
