@@ -1,3 +1,4 @@
+import { type AthenaTemplateName, athenaTemplateNames } from '../model/klaxon-command.ts';
 import {
   type AthenaConfig,
   type AthenaDeps,
@@ -54,11 +55,10 @@ export const athenaTemplates = {
     where: "useridentity.type = 'Root' AND useridentity.invokedby IS NULL AND eventtype <> 'AwsServiceEvent'",
   },
 } as const satisfies Record<
-  string,
+  AthenaTemplateName,
   { summary: string; value: ValueKind | undefined; uses: number; where: string }
 >;
-export type AthenaTemplateName = keyof typeof athenaTemplates;
-export const athenaTemplateNames = Object.keys(athenaTemplates) as AthenaTemplateName[];
+export { type AthenaTemplateName, athenaTemplateNames };
 
 /** Optional date partition (partition projection `timestamp` as yyyy/MM/dd) so a query reads only its days. */
 export interface CloudTrailPartitionConfig {

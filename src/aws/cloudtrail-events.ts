@@ -1,15 +1,8 @@
 import type { Event, LookupAttribute, LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
 import * as z from 'zod';
+import type { TrailFilters } from '../model/klaxon-command.ts';
 
-/** What `/klaxon trail` can filter on; every field narrows the result. */
-export interface TrailFilters {
-  user?: string;
-  eventName?: string;
-  resource?: string;
-  /** e.g. `s3.amazonaws.com` */
-  eventSource?: string;
-  readOnly?: boolean;
-}
+export type { TrailFilters };
 
 /** One row of the compact list. */
 export interface TrailEventRow {

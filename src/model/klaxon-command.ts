@@ -1,6 +1,18 @@
-import type { AthenaTemplateName } from '../aws/athena-cloudtrail.ts';
-import type { TrailFilters } from '../aws/cloudtrail-events.ts';
 import type { AlertMatchers } from './alert-matchers.ts';
+
+/** What `/klaxon trail` can filter on; every field narrows the result. */
+export interface TrailFilters {
+  user?: string;
+  eventName?: string;
+  resource?: string;
+  /** e.g. `s3.amazonaws.com` */
+  eventSource?: string;
+  readOnly?: boolean;
+}
+
+/** The queries `/klaxon athena` offers over CloudTrail logs; their SQL is in src/aws/athena-cloudtrail.ts. */
+export const athenaTemplateNames = ['user', 'event', 'resource', 'denied', 'root'] as const;
+export type AthenaTemplateName = (typeof athenaTemplateNames)[number];
 
 export interface TimeRange {
   from: Date;
