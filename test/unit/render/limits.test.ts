@@ -162,3 +162,16 @@ describe('enforceMessageLimits through the renderers', () => {
     expect(reply.text.length).toBeLessThan(4000);
   });
 });
+
+describe('enforceMessageLimits on a message within every limit', () => {
+  it('hands back the very blocks it was given: checking limits copies nothing that needs no cut', () => {
+    const alert = buildAlert('glueFailure');
+    const unlimited = renderAlertMessage(buildView(alert, { rerunOffered: true }));
+    const limited = enforceMessageLimits(unlimited);
+
+    expect(limited).toEqual(unlimited);
+    limited.blocks.forEach((block, index) => {
+      expect(block).toBe(unlimited.blocks[index]);
+    });
+  });
+});
