@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** Where a notification came from; also the key of the parser table. */
 export const AlertSources = {
@@ -104,7 +104,13 @@ export interface NormalizedAlert {
   actionsSuppressed?: { by: string; reason?: string; suppressor?: string };
 }
 
+/** One-shot `hash` (Node 20.12+) skips building a Hash stream object per alert; older Node builds one. */
+const sha256Base64url: (text: string) => string =
+  typeof hash === 'function'
+    ? (text) => hash('sha256', text, 'base64url')
+    : (text) => createHash('sha256').update(text).digest('base64url');
+
 /** A short, stable id for an alert key: fits Slack option values (150 chars) and DynamoDB keys. */
 export function alertIdOf(key: string): string {
-  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
+  return sha256Base64url(key).slice(0, 22);
 }
