@@ -43,10 +43,11 @@ const datapointPattern = /(-?[\d.]+(?:E-?\d+)?) \((\d{2})\/(\d{2})\/(\d{2}) (\d{
  * reads as MM/dd/yy; a start that does not fit the state change is dropped, not shown wrong.)
  */
 function readDatapoints(reason: string): Datapoint[] {
-  return [...reason.matchAll(datapointPattern)].map(([, value, day, month, year, time]) => ({
-    value: Number(value),
-    at: `20${year}-${month}-${day}T${time}.000Z`,
-  }));
+  const points: Datapoint[] = [];
+  for (const [, value, day, month, year, time] of reason.matchAll(datapointPattern)) {
+    points.push({ value: Number(value), at: `20${year}-${month}-${day}T${time}.000Z` });
+  }
+  return points;
 }
 
 function describeCount(reason: string): string {
@@ -57,10 +58,18 @@ function describeCount(reason: string): string {
   return breaching === of ? ` for ${of} ${noun}` : ` for ${breaching} of ${of} ${noun}`;
 }
 
-/** The newest datapoint's value, and the oldest one's time: since when it has been so. */
+/**
+ * The newest datapoint's value, and the oldest one's time: since when it has been so. The times share one
+ * fixed format, so comparing them as strings orders them in time (of equal times, the last one read wins).
+ */
 function summarise(points: Datapoint[]): { latest?: Datapoint; since?: string } {
-  const sorted = [...points].sort((a, b) => a.at.localeCompare(b.at));
-  return { latest: sorted.at(-1), since: sorted[0]?.at };
+  let latest: Datapoint | undefined;
+  let since: string | undefined;
+  for (const point of points) {
+    if (!latest || point.at >= latest.at) latest = point;
+    if (since === undefined || point.at < since) since = point.at;
+  }
+  return { latest, since };
 }
 
 const comparisons: Record<string, string> = {

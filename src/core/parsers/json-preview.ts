@@ -88,12 +88,22 @@ function createBoundedText(max: number) {
 
 /** True when `value` nests containers more than `limit` levels deep; walks iteratively and stops early. */
 export function isNestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop() as { value: unknown; depth: number };
-    if (typeof current !== 'object' || current === null) continue;
+  // Containers only, in two parallel stacks: leaves, the most of any payload, cost nothing to walk past.
+  const containers: object[] = [];
+  const depths: number[] = [];
+  if (typeof value === 'object' && value !== null) {
+    containers.push(value);
+    depths.push(0);
+  }
+  while (containers.length > 0) {
+    const current = containers.pop() as object;
+    const depth = depths.pop() as number;
     if (depth >= limit) return true;
-    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
+    for (const child of Object.values(current)) {
+      if (typeof child !== 'object' || child === null) continue;
+      containers.push(child);
+      depths.push(depth + 1);
+    }
   }
   return false;
 }
