@@ -21,7 +21,7 @@ vi.mock('zod', async (importOriginal) => {
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
-describe('importing the SNS function builds no zod schema', () => {
+describe('importing a Lambda function builds no zod schema', () => {
   it('the whole SNS path loads without building one; a notification builds only what it reads', async () => {
     // Act: the function's module graph, as a cold start loads it.
     await import('../../../src/lambda/sns-handler.ts');
@@ -39,5 +39,12 @@ describe('importing the SNS function builds no zod schema', () => {
     expect(atImport).toEqual([]);
     expect(alert.source).toBe('glue');
     expect(calls.names.length).toBeGreaterThan(0);
+  });
+
+  it('the worker and the Slack function load without building one either', async () => {
+    const before = calls.names.length;
+    await import('../../../src/lambda/worker-handler.ts');
+    await import('../../../src/lambda/slack-handler.ts');
+    expect(calls.names.slice(before)).toEqual([]);
   });
 });
