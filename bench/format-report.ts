@@ -126,6 +126,24 @@ function inFlightSection(r: BenchReport): string[] {
     `   ceiling: ${k.puts} conditional PutItems, ${k.inFlight} in flight, document client alone: ${f.ceilingItemsPerSecond} items/s`,
     `   ceiling / ${f.storeCallsPerNewAlert} store calls per new alert = ${f.ceilingAlertsPerSecond} alerts/s`,
     `   scenario: ${f.perSecond} alerts/s = ${pct(f.fraction)} of it (target >= ${pct(f.target)}): ${verdict(f.met)}`,
+    ...storeWorkLines(r),
+  ];
+}
+
+/** Why the fraction is what it is: the target counts each call as one put; DynamoDB Local does not. */
+function storeWorkLines(r: BenchReport): string[] {
+  const w = r.inFlightVsCeiling.storeWork;
+  const k = r.ceiling;
+  if (!w || k.dynamoLocalCpuUsPerPut === undefined) return [];
+  const calls = r.isolation.calls;
+  const inPuts = (call: string) => {
+    const jvm = calls[call]?.dynamoLocalCpuUs;
+    return jvm === undefined ? '?' : round(jvm / k.dynamoLocalCpuUsPerPut!, 1);
+  };
+  return [
+    `   DynamoDB Local's JVM CPU per ceiling put: ${k.dynamoLocalCpuUsPerPut} µs; per new alert in flight: ${w.putsWorthPerAlert} puts' worth`,
+    `     (each call alone, in puts' worth: BatchGetItem ${inPuts('BatchGetItem')}, TransactWriteItems ${inPuts('TransactWriteItems')}, PutItem ${inPuts('PutItem')})`,
+    `   the store's bound for this call mix: ${k.itemsPerSecond} / ${w.putsWorthPerAlert} = ${w.boundAlertsPerSecond} alerts/s; scenario = ${pct(w.fractionOfBound)} of it`,
   ];
 }
 

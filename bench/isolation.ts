@@ -236,6 +236,8 @@ export interface CeilingResult {
   inFlight: number;
   wallMs: number;
   itemsPerSecond: number;
+  /** DynamoDB Local's JVM CPU per put while at its ceiling: the unit the in-flight scenario's store work is counted in. */
+  dynamoLocalCpuUsPerPut?: number;
 }
 
 /**
@@ -263,14 +265,19 @@ export async function measureDynamoCeiling(
     );
   const keys = Array.from({ length: isolationSizes.ceilingPuts }, (_, i) => i);
   await runBounded(keys.slice(0, 200), inFlight, async (i) => void (await put(-1 - i)));
+  const javaBefore = childCpuUs(env.dynamo.process.pid);
   const started = performance.now();
   await runBounded(keys, inFlight, async (i) => void (await put(i)));
   const wallMs = performance.now() - started;
+  const javaAfter = childCpuUs(env.dynamo.process.pid);
   client.destroy();
   return {
     puts: keys.length,
     inFlight,
     wallMs: round(wallMs),
     itemsPerSecond: round((keys.length / wallMs) * 1000),
+    ...(javaBefore !== undefined && javaAfter !== undefined
+      ? { dynamoLocalCpuUsPerPut: round((javaAfter - javaBefore) / keys.length) }
+      : {}),
   };
 }

@@ -51,6 +51,11 @@ export interface BenchReport {
     fraction: number;
     target: number;
     met: boolean;
+    /**
+     * What the target's "ceiling / calls" assumes is that each call costs DynamoDB Local one conditional put.
+     * Measured instead: its JVM CPU per new alert in flight, counted in ceiling puts, and the rate that bounds.
+     */
+    storeWork?: { putsWorthPerAlert: number; boundAlertsPerSecond: number; fractionOfBound: number };
   };
 }
 
@@ -140,6 +145,22 @@ export function buildReport(
       fraction,
       target: targets.inFlightOfCeiling,
       met: fraction >= targets.inFlightOfCeiling,
+      ...storeWorkOf(inFlight, ceiling),
+    },
+  };
+}
+
+/** How many ceiling puts' worth of DynamoDB Local CPU one new alert in flight costs, and the rate it allows. */
+function storeWorkOf(inFlight: ScenarioResult, ceiling: CeilingResult) {
+  const perPut = ceiling.dynamoLocalCpuUsPerPut;
+  if (!perPut || inFlight.dynamoLocalCpuUs === undefined) return {};
+  const putsWorthPerAlert = round(inFlight.dynamoLocalCpuUs / inFlight.count / perPut, 2);
+  const boundAlertsPerSecond = round(ceiling.itemsPerSecond / putsWorthPerAlert);
+  return {
+    storeWork: {
+      putsWorthPerAlert,
+      boundAlertsPerSecond,
+      fractionOfBound: round(inFlight.perSecond / boundAlertsPerSecond, 3),
     },
   };
 }

@@ -1,6 +1,8 @@
 // The esbuild settings every Lambda bundle is built with, shared by scripts/build-lambdas.mjs, the bench's
 // bundle section and the bundle-contents test, so what they measure and check is what ships.
 
+import { boltUnusedReceivers } from './bolt-unused-receivers.mjs';
+
 // ESM output calling require() for bundled CommonJS dependencies (and Node built-ins) needs a real require.
 const banner = [
   "import { createRequire as __klaxonCreateRequire } from 'node:module';",
@@ -30,5 +32,6 @@ export function lambdaBuildOptions({ minify = true, sourcemap = process.env.KLAX
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
+    plugins: [boltUnusedReceivers()],
   };
 }

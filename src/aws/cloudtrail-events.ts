@@ -1,6 +1,7 @@
 import type { Event, LookupAttribute, LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
 import * as z from 'zod';
 import type { TrailFilters } from '../model/klaxon-command.ts';
+import { lazy } from '../util/lazy.ts';
 
 export type { TrailFilters };
 
@@ -52,16 +53,18 @@ export function matchesTrailFilters(event: Event, filters: TrailFilters): boolea
 }
 
 /** The few fields of the `CloudTrailEvent` JSON string that LookupEvents does not lift to the top level. */
-const cloudTrailRecord = z.looseObject({
-  sourceIPAddress: z.string().optional(),
-  errorCode: z.string().optional(),
-  awsRegion: z.string().optional(),
-});
+const cloudTrailRecord = lazy(() =>
+  z.looseObject({
+    sourceIPAddress: z.string().optional(),
+    errorCode: z.string().optional(),
+    awsRegion: z.string().optional(),
+  }),
+);
 
-function readRecord(json: string | undefined): z.infer<typeof cloudTrailRecord> {
+function readRecord(json: string | undefined): z.infer<ReturnType<typeof cloudTrailRecord>> {
   if (!json) return {};
   try {
-    const parsed = cloudTrailRecord.safeParse(JSON.parse(json));
+    const parsed = cloudTrailRecord().safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : {};
   } catch {
     // A record we cannot read still has a time, a user and a name worth showing.

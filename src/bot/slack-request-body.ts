@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../util/lazy.ts';
 
 /** What the guard needs to know of a Slack request body, whatever its transport and encoding. */
 export interface SlackRequestSummary {
@@ -14,23 +15,27 @@ export interface SlackRequestSummary {
 }
 
 // Loose on purpose: only the fields the checks read; Bolt and the listeners read the rest.
-const interactiveSchema = z.object({
-  type: z.string(),
-  team: z.object({ id: z.string() }).nullish(),
-  user: z.object({ id: z.string(), team_id: z.string().optional() }).optional(),
-  api_app_id: z.string().optional(),
-  actions: z.array(z.object({ action_id: z.string() })).optional(),
-  view: z.object({ callback_id: z.string().optional() }).optional(),
-  callback_id: z.string().optional(),
-});
+const interactiveSchema = lazy(() =>
+  z.object({
+    type: z.string(),
+    team: z.object({ id: z.string() }).nullish(),
+    user: z.object({ id: z.string(), team_id: z.string().optional() }).optional(),
+    api_app_id: z.string().optional(),
+    actions: z.array(z.object({ action_id: z.string() })).optional(),
+    view: z.object({ callback_id: z.string().optional() }).optional(),
+    callback_id: z.string().optional(),
+  }),
+);
 
-const eventSchema = z.object({
-  type: z.string(),
-  team_id: z.string().optional(),
-  api_app_id: z.string().optional(),
-  event_id: z.string().optional(),
-  event: z.object({ type: z.string(), user: z.unknown().optional() }).optional(),
-});
+const eventSchema = lazy(() =>
+  z.object({
+    type: z.string(),
+    team_id: z.string().optional(),
+    api_app_id: z.string().optional(),
+    event_id: z.string().optional(),
+    event: z.object({ type: z.string(), user: z.unknown().optional() }).optional(),
+  }),
+);
 
 /** Reads a body the way Slack sends it: form fields, `payload=<JSON>`, or Events API JSON. */
 export function readSlackRequestBody(rawBody: string, contentType: string): SlackRequestSummary | undefined {
@@ -60,7 +65,7 @@ function readForm(rawBody: string): SlackRequestSummary | undefined {
 }
 
 function readInteractive(json: unknown): SlackRequestSummary | undefined {
-  const parsed = interactiveSchema.safeParse(json);
+  const parsed = interactiveSchema().safeParse(json);
   if (!parsed.success) return undefined;
   const p = parsed.data;
   return {
@@ -76,7 +81,7 @@ function readInteractive(json: unknown): SlackRequestSummary | undefined {
 }
 
 function readEvent(json: unknown): SlackRequestSummary | undefined {
-  const parsed = eventSchema.safeParse(json);
+  const parsed = eventSchema().safeParse(json);
   if (!parsed.success) return undefined;
   const p = parsed.data;
   if (p.type === 'url_verification') return { kind: 'url-verification', type: p.type, actionIds: [] };

@@ -7,7 +7,7 @@ export class ConfigError extends Error {
 
 /** Validates a configuration document; errors name each field and what is wrong with it. */
 export function parseConfig(document: unknown, origin: string): KlaxonConfig {
-  const parsed = configSchema.safeParse(document ?? {});
+  const parsed = configSchema().safeParse(document ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => describeConfigIssue(issue, document));
   throw new ConfigError(`Invalid configuration in ${origin}:\n${problems.join('\n')}`);

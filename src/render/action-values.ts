@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../util/lazy.ts';
 
 /** Stable action_ids: listeners register on these, and messages already in Slack keep sending them. */
 export const AlertActionIds = {
@@ -42,28 +43,34 @@ export class ActionValueError extends Error {
 export type ActionValueResult<T> = { ok: true; value: T } | { ok: false; error: ActionValueError };
 
 /** alertIdOf() yields 22 base64url characters; allow some slack for ids made elsewhere (tests, tools). */
-const alertIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const alertIdSchema = lazy(() => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/));
 /** Glue allows 1–255 characters for job names and run ids. */
-const glueNameSchema = z.string().min(1).max(255);
+const glueNameSchema = lazy(() => z.string().min(1).max(255));
 
-const muteValueSchema = z
-  .string()
-  .transform((value) => value.split('|'))
-  .pipe(z.tuple([z.enum(muteChoiceKeys), alertIdSchema]))
-  .transform(([choice, alertId]) => ({ choice, alertId }));
+const muteValueSchema = lazy(() =>
+  z
+    .string()
+    .transform((value) => value.split('|'))
+    .pipe(z.tuple([z.enum(muteChoiceKeys), alertIdSchema()]))
+    .transform(([choice, alertId]) => ({ choice, alertId })),
+);
 
-const rerunValueSchema = z
-  .string()
-  .transform((value, context) => {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      context.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.strictObject({ a: alertIdSchema, j: glueNameSchema, r: glueNameSchema.optional() }))
-  .transform(({ a, j, r }): RerunActionValue => ({ alertId: a, jobName: j, ...(r ? { jobRunId: r } : {}) }));
+const rerunValueSchema = lazy(() =>
+  z
+    .string()
+    .transform((value, context) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.strictObject({ a: alertIdSchema(), j: glueNameSchema(), r: glueNameSchema().optional() }))
+    .transform(
+      ({ a, j, r }): RerunActionValue => ({ alertId: a, jobName: j, ...(r ? { jobRunId: r } : {}) }),
+    ),
+);
 
 export interface RerunActionValue {
   alertId: string;
@@ -83,7 +90,7 @@ export function encodeAlertIdValue(alertId: string): string {
 }
 
 export function parseAlertIdValue(value: string): ActionValueResult<string> {
-  return toResult(alertIdSchema.safeParse(value), 'alert id');
+  return toResult(alertIdSchema().safeParse(value), 'alert id');
 }
 
 /** Value of a Mute menu option: `<choice>|<alertId>`, short enough for the 150-character option limit. */
@@ -92,7 +99,7 @@ export function encodeMuteOptionValue(choice: MuteChoice, alertId: string): stri
 }
 
 export function parseMuteOptionValue(value: string): ActionValueResult<MuteActionValue> {
-  return toResult(muteValueSchema.safeParse(value), 'mute option');
+  return toResult(muteValueSchema().safeParse(value), 'mute option');
 }
 
 /** Value of the Rerun button: compact JSON, because a Glue job name may contain any character. */
@@ -105,7 +112,7 @@ export function encodeRerunValue(value: RerunActionValue): string {
 }
 
 export function parseRerunValue(value: string): ActionValueResult<RerunActionValue> {
-  return toResult(rerunValueSchema.safeParse(value), 'rerun value');
+  return toResult(rerunValueSchema().safeParse(value), 'rerun value');
 }
 
 function toResult<T>(parsed: z.ZodSafeParseResult<T>, what: string): ActionValueResult<T> {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../util/lazy.ts';
 
 export const SnsMessageTypes = {
   notification: 'Notification',
@@ -11,24 +12,26 @@ export const SnsMessageTypes = {
  * two fields differently (`SigningCertURL`/`SigningCertUrl`, `UnsubscribeURL`/`UnsubscribeUrl`); the
  * schema accepts both and normalizes to the HTTPS spelling.
  */
-const snsMessageSchema = z.object({
-  Type: z.enum(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation']),
-  MessageId: z.string().min(1).max(200),
-  TopicArn: z.string().startsWith('arn:'),
-  Subject: z.string().nullish(),
-  Message: z.string(),
-  Timestamp: z.string().min(1),
-  SignatureVersion: z.string(),
-  Signature: z.string().min(1),
-  SigningCertURL: z.string().optional(),
-  SigningCertUrl: z.string().optional(),
-  Token: z.string().optional(),
-  SubscribeURL: z.string().optional(),
-  UnsubscribeURL: z.string().optional(),
-  UnsubscribeUrl: z.string().optional(),
-});
+const snsMessageSchema = lazy(() =>
+  z.object({
+    Type: z.enum(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation']),
+    MessageId: z.string().min(1).max(200),
+    TopicArn: z.string().startsWith('arn:'),
+    Subject: z.string().nullish(),
+    Message: z.string(),
+    Timestamp: z.string().min(1),
+    SignatureVersion: z.string(),
+    Signature: z.string().min(1),
+    SigningCertURL: z.string().optional(),
+    SigningCertUrl: z.string().optional(),
+    Token: z.string().optional(),
+    SubscribeURL: z.string().optional(),
+    UnsubscribeURL: z.string().optional(),
+    UnsubscribeUrl: z.string().optional(),
+  }),
+);
 
-type SnsEnvelope = z.output<typeof snsMessageSchema>;
+type SnsEnvelope = z.output<ReturnType<typeof snsMessageSchema>>;
 
 export type SnsMessage = Omit<
   SnsEnvelope,
@@ -78,7 +81,7 @@ export function parseSnsMessage(body: string): SnsParseResult {
   } catch {
     return { ok: false, reason: 'not-json', detail: 'body is not JSON' };
   }
-  const parsed = snsMessageSchema.safeParse(json);
+  const parsed = snsMessageSchema().safeParse(json);
   if (parsed.success) return { ok: true, message: normalizeSnsMessage(parsed.data) };
   if (!hasSnsEnvelopeShape(json)) {
     return {

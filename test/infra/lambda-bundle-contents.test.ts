@@ -1,5 +1,6 @@
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { boltUnusedReceiverPackages } from '../../scripts/bolt-unused-receivers.mjs';
 import { lambdaBuildOptions } from '../../scripts/lambda-build-options.mjs';
 
 /** The packages a bundle carries, read from esbuild's metafile (what `npm run build` ships, not timed). */
@@ -50,10 +51,23 @@ describe('each Lambda bundle carries only its own path', () => {
     for (const name of ['@slack/bolt', 'yaml', 'pino-pretty']) expect(packages, name).not.toContain(name);
   }, 60_000);
 
-  it('the Slack function: Bolt, but no YAML parser or pretty-printer', async () => {
-    const { packages } = await packagesIn('slack-handler');
+  it('the Slack function: Bolt, but none of its unused receivers, no YAML parser or pretty-printer', async () => {
+    const { packages, bytes } = await packagesIn('slack-handler');
     expect(packages).toContain('@slack/bolt');
-    for (const name of ['yaml', 'pino-pretty']) expect(packages, name).not.toContain(name);
+    // Bolt runs on AwsLambdaReceiver there: what only its Express, HTTP and Socket Mode receivers call is
+    // replaced by a stand-in (scripts/bolt-unused-receivers.mjs), and with it what those packages pull in.
+    expect(boltUnusedReceiverPackages).toEqual(['express', 'raw-body', '@slack/socket-mode']);
+    for (const name of [
+      ...boltUnusedReceiverPackages,
+      'iconv-lite',
+      'undici',
+      'mime-db',
+      'yaml',
+      'pino-pretty',
+    ]) {
+      expect(packages, name).not.toContain(name);
+    }
+    expect(bytes).toBeLessThan(1.5 * 1024 * 1024);
   }, 60_000);
 
   it('ships no source map unless KLAXON_SOURCEMAP=1', () => {

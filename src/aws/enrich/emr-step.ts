@@ -2,6 +2,7 @@ import { DescribeStepCommand, type EMRClient, type Step } from '@aws-sdk/client-
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
+import { lazy } from '../../util/lazy.ts';
 import { buildEmrClusterUrl, buildS3FolderUrl } from '../console-links.ts';
 import { unavailable, withinBudget } from './degrade.ts';
 import { storedPayloadOf } from './stored-payload.ts';
@@ -11,13 +12,15 @@ export interface EmrStepClients {
 }
 
 /** `EMR Step Status Change` names the cluster and the step in `detail`. */
-const emrStepIds = z.looseObject({
-  detail: z.looseObject({ clusterId: z.string().min(1), stepId: z.string().min(1) }),
-});
+const emrStepIds = lazy(() =>
+  z.looseObject({
+    detail: z.looseObject({ clusterId: z.string().min(1), stepId: z.string().min(1) }),
+  }),
+);
 
 export function emrStepOf(alert: NormalizedAlert): { clusterId: string; stepId: string } | undefined {
   if (alert.source !== 'emr') return undefined;
-  const parsed = emrStepIds.safeParse(storedPayloadOf(alert.raw));
+  const parsed = emrStepIds().safeParse(storedPayloadOf(alert.raw));
   return parsed.success ? parsed.data.detail : undefined;
 }
 

@@ -4,6 +4,7 @@ import { GetJobRunCommand, type GlueClient, type JobRun } from '@aws-sdk/client-
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
+import { lazy } from '../../util/lazy.ts';
 import { errorName } from '../aws-errors.ts';
 import { buildGlueRunUrl, buildLogStreamUrl } from '../console-links.ts';
 import { reasonOf, unavailable, withinBudget } from './degrade.ts';
@@ -15,15 +16,17 @@ export interface GlueRunClients {
 }
 
 /** Both Glue events (`Glue Job State Change`, `Glue Job Run Status`) name the job and the run in `detail`. */
-const glueEventIds = z.looseObject({
-  detail: z.looseObject({ jobName: z.string().min(1), jobRunId: z.string().min(1) }),
-});
+const glueEventIds = lazy(() =>
+  z.looseObject({
+    detail: z.looseObject({ jobName: z.string().min(1), jobRunId: z.string().min(1) }),
+  }),
+);
 
 /** The run an alert is about: the rerunnable run when the parser kept one, else the event's own ids. */
 export function glueRunOf(alert: NormalizedAlert): { jobName: string; jobRunId: string } | undefined {
   if (alert.source !== 'glue') return undefined;
   if (alert.glueRun) return alert.glueRun;
-  const parsed = glueEventIds.safeParse(storedPayloadOf(alert.raw));
+  const parsed = glueEventIds().safeParse(storedPayloadOf(alert.raw));
   return parsed.success ? parsed.data.detail : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { type CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import * as z from 'zod';
 import type { Enricher, EnrichmentResult } from '../../model/enrichment.ts';
+import { lazy } from '../../util/lazy.ts';
 import { type TrailEventRow, toTrailEventRow } from '../cloudtrail-events.ts';
 import { buildCloudTrailResourceUrl } from '../console-links.ts';
 import { reasonOf, withinBudget } from './degrade.ts';
@@ -15,12 +16,12 @@ const linesShown = 10;
 const what = 'recent changes';
 
 /** The `readOnly` flag of the event's own record; LookupEvents filters on one attribute only (the name). */
-const recordFlags = z.looseObject({ readOnly: z.boolean().optional() });
+const recordFlags = lazy(() => z.looseObject({ readOnly: z.boolean().optional() }));
 
 export function isReadOnlyEvent(event: Event): boolean {
   if (event.ReadOnly === 'true') return true;
   try {
-    const parsed = recordFlags.safeParse(JSON.parse(event.CloudTrailEvent ?? '{}'));
+    const parsed = recordFlags().safeParse(JSON.parse(event.CloudTrailEvent ?? '{}'));
     return parsed.success && parsed.data.readOnly === true;
   } catch {
     // An unreadable record is shown rather than hidden: a write we cannot classify may be the cause.

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { storedPayloadOf } from './stored-payload.ts';
 
 /**
@@ -29,61 +30,69 @@ export const resourceDimensions = new Set([
 /** LookupEvents allows 2 calls a second per account and region: a few names, not every dimension. */
 export const maxResourceNames = 3;
 
-const pairList = z.array(z.looseObject({ name: z.string(), value: z.string() }));
-const pairMap = z.record(z.string(), z.string());
+const pairList = lazy(() => z.array(z.looseObject({ name: z.string(), value: z.string() })));
+const pairMap = lazy(() => z.record(z.string(), z.string()));
 
 /** The SNS alarm message: `Trigger.Dimensions`, or `Trigger.Metrics[].MetricStat.Metric.Dimensions`. */
-const snsAlarm = z.looseObject({
-  Trigger: z.looseObject({
-    Dimensions: pairList.optional(),
-    Metrics: z
-      .array(
-        z.looseObject({
-          MetricStat: z
-            .looseObject({ Metric: z.looseObject({ Dimensions: pairList.optional() }) })
-            .optional(),
-        }),
-      )
-      .optional(),
+const snsAlarm = lazy(() =>
+  z.looseObject({
+    Trigger: z.looseObject({
+      Dimensions: pairList().optional(),
+      Metrics: z
+        .array(
+          z.looseObject({
+            MetricStat: z
+              .looseObject({ Metric: z.looseObject({ Dimensions: pairList().optional() }) })
+              .optional(),
+          }),
+        )
+        .optional(),
+    }),
   }),
-});
+);
 
 /** The EventBridge event's `detail` and the alarm action's `alarmData` spell dimensions as a map. */
-const alarmData = z.looseObject({
-  configuration: z.looseObject({
-    metrics: z
-      .array(
-        z.looseObject({
-          metricStat: z.looseObject({ metric: z.looseObject({ dimensions: pairMap.optional() }) }).optional(),
-        }),
-      )
-      .optional(),
+const alarmData = lazy(() =>
+  z.looseObject({
+    configuration: z.looseObject({
+      metrics: z
+        .array(
+          z.looseObject({
+            metricStat: z
+              .looseObject({ metric: z.looseObject({ dimensions: pairMap().optional() }) })
+              .optional(),
+          }),
+        )
+        .optional(),
+    }),
   }),
-});
+);
 
 /** Any other event: its `resources`, and what Glue, EMR and Macie name in `detail`. */
-const otherEvent = z.looseObject({
-  resources: z.array(z.string()).optional(),
-  detail: z
-    .looseObject({
-      jobName: z.string().optional(),
-      clusterId: z.string().optional(),
-      resourcesAffected: z
-        .looseObject({ s3Bucket: z.looseObject({ name: z.string().optional() }).optional() })
-        .optional(),
-    })
-    .optional(),
-});
+const otherEvent = lazy(() =>
+  z.looseObject({
+    resources: z.array(z.string()).optional(),
+    detail: z
+      .looseObject({
+        jobName: z.string().optional(),
+        clusterId: z.string().optional(),
+        resourcesAffected: z
+          .looseObject({ s3Bucket: z.looseObject({ name: z.string().optional() }).optional() })
+          .optional(),
+      })
+      .optional(),
+  }),
+);
 
 function alarmDimensionsOf(raw: unknown): Array<[string, string]> {
-  const sns = snsAlarm.safeParse(raw);
+  const sns = snsAlarm().safeParse(raw);
   if (sns.success) {
     const { Dimensions = [], Metrics = [] } = sns.data.Trigger;
     const lists = [Dimensions, ...Metrics.map((metric) => metric.MetricStat?.Metric.Dimensions ?? [])];
     return lists.flat().map(({ name, value }) => [name, value]);
   }
   const record = raw as { detail?: unknown; alarmData?: unknown } | null;
-  const data = alarmData.safeParse(record?.detail ?? record?.alarmData);
+  const data = alarmData().safeParse(record?.detail ?? record?.alarmData);
   if (!data.success) return [];
   return (data.data.configuration.metrics ?? []).flatMap((metric) =>
     Object.entries(metric.metricStat?.metric.dimensions ?? {}),
@@ -91,7 +100,7 @@ function alarmDimensionsOf(raw: unknown): Array<[string, string]> {
 }
 
 function eventNamesOf(raw: unknown): string[] {
-  const event = otherEvent.safeParse(raw);
+  const event = otherEvent().safeParse(raw);
   if (!event.success) return [];
   const { resources = [], detail } = event.data;
   return [

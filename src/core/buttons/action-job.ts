@@ -1,39 +1,42 @@
 import * as z from 'zod';
 import { MuteChoices } from '../../render/action-values.ts';
+import { lazy } from '../../util/lazy.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { performStateAction } from './alert-state-actions.ts';
 import { muteAlert } from './mute-alert.ts';
 import { rerunFailedGlueJob } from './rerun-glue-job.ts';
 
-const actor = z.strictObject({ userId: z.string().min(1), userName: z.string().optional() });
-const common = { alertId: z.string().min(1), actor, channel: z.string().optional() };
+const actor = lazy(() => z.strictObject({ userId: z.string().min(1), userName: z.string().optional() }));
+const common = lazy(() => ({ alertId: z.string().min(1), actor: actor(), channel: z.string().optional() }));
 const muteChoices = Object.keys(MuteChoices) as [
   keyof typeof MuteChoices,
   ...Array<keyof typeof MuteChoices>,
 ];
 
 /** A button's work, read from its click: what runs after Slack has been answered (here, or in the worker). */
-export const actionJobSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('state'),
-    action: z.enum(['acknowledge', 'unacknowledge', 'resolve', 'reopen', 'unmute']),
-    ...common,
-  }),
-  z.strictObject({
-    kind: z.literal('mute'),
-    ...common,
-    choice: z.enum(muteChoices),
-    durationMs: z.number().int().positive().optional(),
-    reason: z.string().optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('rerun'),
-    ...common,
-    jobName: z.string().min(1),
-    jobRunId: z.string().optional(),
-  }),
-]);
-export type ActionJob = z.output<typeof actionJobSchema>;
+export const actionJobSchema = lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('state'),
+      action: z.enum(['acknowledge', 'unacknowledge', 'resolve', 'reopen', 'unmute']),
+      ...common(),
+    }),
+    z.strictObject({
+      kind: z.literal('mute'),
+      ...common(),
+      choice: z.enum(muteChoices),
+      durationMs: z.number().int().positive().optional(),
+      reason: z.string().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('rerun'),
+      ...common(),
+      jobName: z.string().min(1),
+      jobRunId: z.string().optional(),
+    }),
+  ]),
+);
+export type ActionJob = z.output<ReturnType<typeof actionJobSchema>>;
 
 /** Where a button's work runs once Slack is answered: this process, or the Lambda worker. */
 export interface ActionWorkRunner {

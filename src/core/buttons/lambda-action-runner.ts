@@ -2,13 +2,16 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
 import { invokeAsync } from '../../aws/invoke-async.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { lazy } from '../../util/lazy.ts';
 import { type ActionJob, type ActionWorkRunner, actionJobSchema } from './action-job.ts';
 
-const actionInvocationSchema = z.strictObject({ type: z.literal('klaxon-action'), job: actionJobSchema });
+const actionInvocationSchema = lazy(() =>
+  z.strictObject({ type: z.literal('klaxon-action'), job: actionJobSchema() }),
+);
 
 /** Reads a worker event; undefined when it is not a button's work. */
 export function readActionInvocation(event: unknown): ActionJob | undefined {
-  const parsed = actionInvocationSchema.safeParse(event);
+  const parsed = actionInvocationSchema().safeParse(event);
   return parsed.success ? parsed.data.job : undefined;
 }
 

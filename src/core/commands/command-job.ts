@@ -1,23 +1,26 @@
 import * as z from 'zod';
+import { lazy } from '../../util/lazy.ts';
 
 /**
  * One `/klaxon` command to run, as plain JSON: it crosses an asynchronous Lambda invocation, so it holds
  * only what Slack sent (no parsed dates, no clients). The worker parses `text` again with `issuedAt` as
  * "now", which gives the same time range the listener checked.
  */
-export const commandJobSchema = z.strictObject({
-  version: z.literal(1),
-  command: z.string().min(1),
-  text: z.string(),
-  userId: z.string().min(1),
-  userName: z.string().optional(),
-  channelId: z.string().min(1),
-  teamId: z.string().optional(),
-  responseUrl: z.url(),
-  /** ISO time the listener received the command; Slack's response_url window counts from here. */
-  issuedAt: z.iso.datetime(),
-});
-export type CommandJob = z.output<typeof commandJobSchema>;
+export const commandJobSchema = lazy(() =>
+  z.strictObject({
+    version: z.literal(1),
+    command: z.string().min(1),
+    text: z.string(),
+    userId: z.string().min(1),
+    userName: z.string().optional(),
+    channelId: z.string().min(1),
+    teamId: z.string().optional(),
+    responseUrl: z.url(),
+    /** ISO time the listener received the command; Slack's response_url window counts from here. */
+    issuedAt: z.iso.datetime(),
+  }),
+);
+export type CommandJob = z.output<ReturnType<typeof commandJobSchema>>;
 
 /** The fields of Slack's slash-command payload that a job needs (Bolt's `SlashCommand` has them all). */
 export interface SlashCommandFields {
@@ -46,6 +49,6 @@ export function buildCommandJob(payload: SlashCommandFields, issuedAt: Date): Co
 
 /** Reads a job from an untrusted boundary (a Lambda event); undefined when it is not one. */
 export function readCommandJob(value: unknown): CommandJob | undefined {
-  const parsed = commandJobSchema.safeParse(value);
+  const parsed = commandJobSchema().safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }

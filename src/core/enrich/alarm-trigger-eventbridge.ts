@@ -1,40 +1,45 @@
 import * as z from 'zod';
+import { lazy } from '../../util/lazy.ts';
 import { type AlarmShape, type MetricQuery, mathOrAnomaly, payloadOf } from './alarm-trigger.ts';
 
 // The EventBridge "CloudWatch Alarm State Change" spelling of what an alarm watches: lower-case fields,
 // dimensions as a map, the threshold only in the state's reasonData.
 
-const ebMetric = z.looseObject({
-  id: z.string(),
-  expression: z.string().optional(),
-  label: z.string().optional(),
-  returnData: z.boolean().default(true),
-  metricStat: z
-    .looseObject({
-      metric: z.looseObject({
-        name: z.string(),
-        namespace: z.string(),
-        dimensions: z.record(z.string(), z.string()).default({}),
-      }),
-      period: z.number(),
-      stat: z.string(),
-    })
-    .optional(),
-});
-const ebAlarm = z.looseObject({
-  detail: z.looseObject({
-    configuration: z.looseObject({
-      metrics: z.array(ebMetric).optional(),
-      alarmRule: z.string().optional(),
-      actionsSuppressor: z.string().optional(),
-      thresholdMetricId: z.string().optional(),
-    }),
-    state: z.looseObject({ reasonData: z.string().optional() }).optional(),
+const ebMetric = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    expression: z.string().optional(),
+    label: z.string().optional(),
+    returnData: z.boolean().default(true),
+    metricStat: z
+      .looseObject({
+        metric: z.looseObject({
+          name: z.string(),
+          namespace: z.string(),
+          dimensions: z.record(z.string(), z.string()).default({}),
+        }),
+        period: z.number(),
+        stat: z.string(),
+      })
+      .optional(),
   }),
-});
+);
+const ebAlarm = lazy(() =>
+  z.looseObject({
+    detail: z.looseObject({
+      configuration: z.looseObject({
+        metrics: z.array(ebMetric()).optional(),
+        alarmRule: z.string().optional(),
+        actionsSuppressor: z.string().optional(),
+        thresholdMetricId: z.string().optional(),
+      }),
+      state: z.looseObject({ reasonData: z.string().optional() }).optional(),
+    }),
+  }),
+);
 
 export function readEventBridgeShape(raw: unknown): AlarmShape | undefined {
-  const parsed = ebAlarm.safeParse(raw);
+  const parsed = ebAlarm().safeParse(raw);
   if (!parsed.success) return undefined;
   const { configuration, state } = parsed.data.detail;
   if (configuration.alarmRule) {
@@ -62,7 +67,7 @@ export function readEventBridgeShape(raw: unknown): AlarmShape | undefined {
   return mathOrAnomaly(queries, period, threshold, bandId);
 }
 
-function metricOfEventBridge(stat: NonNullable<z.output<typeof ebMetric>['metricStat']>) {
+function metricOfEventBridge(stat: NonNullable<z.output<ReturnType<typeof ebMetric>>['metricStat']>) {
   const dimensions = Object.entries(stat.metric.dimensions).map(([name, value]) => ({ name, value }));
   return {
     namespace: stat.metric.namespace,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { readEventBridgeShape } from './alarm-trigger-eventbridge.ts';
 
 /** A metric as CloudWatch names it. */
@@ -33,49 +34,55 @@ export type AlarmShape =
   | { kind: 'anomaly'; queries: MetricQuery[]; period: number; bandId: string }
   | { kind: 'composite'; rule: string; suppressor?: string };
 
-const dimension = z.looseObject({ name: z.string(), value: z.string() });
-const snsMetricStat = z.looseObject({
-  Metric: z.looseObject({
-    MetricName: z.string(),
-    Namespace: z.string(),
-    Dimensions: z.array(dimension).default([]),
+const dimension = lazy(() => z.looseObject({ name: z.string(), value: z.string() }));
+const snsMetricStat = lazy(() =>
+  z.looseObject({
+    Metric: z.looseObject({
+      MetricName: z.string(),
+      Namespace: z.string(),
+      Dimensions: z.array(dimension()).default([]),
+    }),
+    Period: z.number(),
+    Stat: z.string(),
   }),
-  Period: z.number(),
-  Stat: z.string(),
-});
-const snsTrigger = z.looseObject({
-  MetricName: z.string().optional(),
-  Namespace: z.string().optional(),
-  Dimensions: z.array(dimension).default([]),
-  Statistic: z.string().optional(),
-  ExtendedStatistic: z.string().optional(),
-  Period: z.number().default(300),
-  EvaluationPeriods: z.number().optional(),
-  Threshold: z.number().optional(),
-  ThresholdMetricId: z.string().optional(),
-  Metrics: z
-    .array(
-      z.looseObject({
-        Id: z.string(),
-        Expression: z.string().optional(),
-        Label: z.string().optional(),
-        ReturnData: z.boolean().default(true),
-        MetricStat: snsMetricStat.optional(),
-      }),
-    )
-    .optional(),
-});
-const snsAlarm = z.looseObject({
-  Trigger: snsTrigger.optional(),
-  AlarmRule: z.string().optional(),
-  ActionsSuppressor: z.string().optional(),
-});
+);
+const snsTrigger = lazy(() =>
+  z.looseObject({
+    MetricName: z.string().optional(),
+    Namespace: z.string().optional(),
+    Dimensions: z.array(dimension()).default([]),
+    Statistic: z.string().optional(),
+    ExtendedStatistic: z.string().optional(),
+    Period: z.number().default(300),
+    EvaluationPeriods: z.number().optional(),
+    Threshold: z.number().optional(),
+    ThresholdMetricId: z.string().optional(),
+    Metrics: z
+      .array(
+        z.looseObject({
+          Id: z.string(),
+          Expression: z.string().optional(),
+          Label: z.string().optional(),
+          ReturnData: z.boolean().default(true),
+          MetricStat: snsMetricStat().optional(),
+        }),
+      )
+      .optional(),
+  }),
+);
+const snsAlarm = lazy(() =>
+  z.looseObject({
+    Trigger: snsTrigger().optional(),
+    AlarmRule: z.string().optional(),
+    ActionsSuppressor: z.string().optional(),
+  }),
+);
 
 /** The alarm's shape, read from the payload kept with the alert; undefined when it is not an alarm we can read. */
 export function readAlarmShape(alert: NormalizedAlert): AlarmShape | undefined {
   if (alert.source !== 'cloudwatch-alarm') return undefined;
   const raw = payloadOf(alert.raw);
-  const sns = snsAlarm.safeParse(raw);
+  const sns = snsAlarm().safeParse(raw);
   if (sns.success && (sns.data.Trigger || sns.data.AlarmRule)) return shapeOfSns(sns.data);
   return readEventBridgeShape(raw);
 }
@@ -89,7 +96,7 @@ export function payloadOf(raw: unknown): unknown {
   }
 }
 
-function shapeOfSns(alarm: z.output<typeof snsAlarm>): AlarmShape | undefined {
+function shapeOfSns(alarm: z.output<ReturnType<typeof snsAlarm>>): AlarmShape | undefined {
   if (alarm.AlarmRule) {
     return {
       kind: 'composite',
@@ -121,7 +128,7 @@ function shapeOfSns(alarm: z.output<typeof snsAlarm>): AlarmShape | undefined {
   };
 }
 
-function metricOfSnsStat(stat: z.output<typeof snsMetricStat>): MetricQuery['metric'] {
+function metricOfSnsStat(stat: z.output<ReturnType<typeof snsMetricStat>>): MetricQuery['metric'] {
   const { Metric } = stat;
   return {
     namespace: Metric.Namespace,

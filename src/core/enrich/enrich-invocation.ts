@@ -1,17 +1,20 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
 import { invokeAsync } from '../../aws/invoke-async.ts';
+import { lazy } from '../../util/lazy.ts';
 
 /** The worker event that runs an alert's waiting enrichment steps (its outbox says which). */
-export const enrichInvocationSchema = z.strictObject({
-  type: z.literal('klaxon-enrich'),
-  alertId: z.string().min(1).max(64),
-});
-export type EnrichInvocation = z.output<typeof enrichInvocationSchema>;
+export const enrichInvocationSchema = lazy(() =>
+  z.strictObject({
+    type: z.literal('klaxon-enrich'),
+    alertId: z.string().min(1).max(64),
+  }),
+);
+export type EnrichInvocation = z.output<ReturnType<typeof enrichInvocationSchema>>;
 
 /** Reads a worker event; undefined when it is not an enrichment invocation. */
 export function readEnrichInvocation(event: unknown): string | undefined {
-  const parsed = enrichInvocationSchema.safeParse(event);
+  const parsed = enrichInvocationSchema().safeParse(event);
   return parsed.success ? parsed.data.alertId : undefined;
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
@@ -10,23 +11,25 @@ import {
   schemaParser,
 } from './shared.ts';
 
-const backupJobStateChangeSchema = envelopeWith(
-  z.looseObject({
-    backupJobId: z.string(),
-    state: z.string(),
-    backupVaultName: z.string().optional(),
-    resourceArn: z.string().optional(),
-    resourceType: z.string().optional(),
-    statusMessage: z.string().optional(),
-    creationDate: z.string().optional(),
-    completionDate: z.string().optional(),
-    percentDone: z.union([z.number(), z.string()]).optional(),
-    createdBy: z
-      .looseObject({ backupPlanId: z.string().optional(), backupPlanRuleId: z.string().optional() })
-      .optional(),
-  }),
+const backupJobStateChangeSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      backupJobId: z.string(),
+      state: z.string(),
+      backupVaultName: z.string().optional(),
+      resourceArn: z.string().optional(),
+      resourceType: z.string().optional(),
+      statusMessage: z.string().optional(),
+      creationDate: z.string().optional(),
+      completionDate: z.string().optional(),
+      percentDone: z.union([z.number(), z.string()]).optional(),
+      createdBy: z
+        .looseObject({ backupPlanId: z.string().optional(), backupPlanRuleId: z.string().optional() })
+        .optional(),
+    }),
+  ),
 );
-type BackupJobStateChange = z.infer<typeof backupJobStateChangeSchema>;
+type BackupJobStateChange = z.infer<ReturnType<typeof backupJobStateChangeSchema>>;
 type Detail = BackupJobStateChange['detail'];
 
 interface BackupOutcome {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { describeIdentity, isRoot, userIdentitySchema } from './cloudtrail-identity.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
@@ -13,26 +14,28 @@ import {
   truncateVisibly,
 } from './shared.ts';
 
-const cloudTrailEventSchema = envelopeWith(
-  z.looseObject({
-    eventSource: z.string(),
-    eventName: z.string(),
-    eventID: z.string().optional(),
-    eventTime: z.string().optional(),
-    awsRegion: z.string().optional(),
-    recipientAccountId: z.string().optional(),
-    sourceIPAddress: z.string().optional(),
-    userAgent: z.string().optional(),
-    errorCode: z.string().optional(),
-    errorMessage: z.string().optional(),
-    userIdentity: userIdentitySchema.optional(),
-    requestParameters: z.record(z.string(), z.unknown()).nullish(),
-    responseElements: z.record(z.string(), z.unknown()).nullish(),
-    additionalEventData: z.record(z.string(), z.unknown()).nullish(),
-    resources: z.array(z.looseObject({ ARN: z.string().optional() })).optional(),
-  }),
+const cloudTrailEventSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      eventSource: z.string(),
+      eventName: z.string(),
+      eventID: z.string().optional(),
+      eventTime: z.string().optional(),
+      awsRegion: z.string().optional(),
+      recipientAccountId: z.string().optional(),
+      sourceIPAddress: z.string().optional(),
+      userAgent: z.string().optional(),
+      errorCode: z.string().optional(),
+      errorMessage: z.string().optional(),
+      userIdentity: userIdentitySchema().optional(),
+      requestParameters: z.record(z.string(), z.unknown()).nullish(),
+      responseElements: z.record(z.string(), z.unknown()).nullish(),
+      additionalEventData: z.record(z.string(), z.unknown()).nullish(),
+      resources: z.array(z.looseObject({ ARN: z.string().optional() })).optional(),
+    }),
+  ),
 );
-type CloudTrailEvent = z.infer<typeof cloudTrailEventSchema>;
+type CloudTrailEvent = z.infer<ReturnType<typeof cloudTrailEventSchema>>;
 type Detail = CloudTrailEvent['detail'];
 
 interface Reading {

@@ -1,20 +1,23 @@
 import * as z from 'zod';
+import { lazy } from '../../util/lazy.ts';
 
-export const userIdentitySchema = z.looseObject({
-  type: z.string().optional(),
-  principalId: z.string().optional(),
-  arn: z.string().optional(),
-  accountId: z.string().optional(),
-  userName: z.string().optional(),
-  invokedBy: z.string().optional(),
-  sessionContext: z
-    .looseObject({
-      sessionIssuer: z.looseObject({ userName: z.string().optional() }).optional(),
-      attributes: z.looseObject({ mfaAuthenticated: z.string().optional() }).optional(),
-    })
-    .optional(),
-});
-export type UserIdentity = z.infer<typeof userIdentitySchema>;
+export const userIdentitySchema = lazy(() =>
+  z.looseObject({
+    type: z.string().optional(),
+    principalId: z.string().optional(),
+    arn: z.string().optional(),
+    accountId: z.string().optional(),
+    userName: z.string().optional(),
+    invokedBy: z.string().optional(),
+    sessionContext: z
+      .looseObject({
+        sessionIssuer: z.looseObject({ userName: z.string().optional() }).optional(),
+        attributes: z.looseObject({ mfaAuthenticated: z.string().optional() }).optional(),
+      })
+      .optional(),
+  }),
+);
+export type UserIdentity = z.infer<ReturnType<typeof userIdentitySchema>>;
 
 /** The role session's own name: the last part of `arn:aws:sts::…:assumed-role/<role>/<session>`. */
 function roleSessionOf(identity: UserIdentity): string | undefined {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
@@ -11,37 +12,39 @@ import {
   toIsoTime,
 } from './shared.ts';
 
-const averageSchema = z.looseObject({ average: z.number().optional() }).optional();
+const averageSchema = lazy(() => z.looseObject({ average: z.number().optional() }).optional());
 
-const insightEventSchema = envelopeWith(
-  z.looseObject({
-    eventID: z.string().optional(),
-    eventTime: z.string().optional(),
-    awsRegion: z.string().optional(),
-    recipientAccountId: z.string().optional(),
-    sharedEventID: z.string(),
-    insightDetails: z.looseObject({
-      state: z.string(),
-      eventSource: z.string(),
-      eventName: z.string(),
-      insightType: z.string(),
-      errorCode: z.string().optional(),
-      insightContext: z
-        .looseObject({
-          statistics: z
-            .looseObject({
-              baseline: averageSchema,
-              insight: averageSchema,
-              insightDuration: z.number().optional(),
-              baselineDuration: z.number().optional(),
-            })
-            .optional(),
-        })
-        .optional(),
+const insightEventSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      eventID: z.string().optional(),
+      eventTime: z.string().optional(),
+      awsRegion: z.string().optional(),
+      recipientAccountId: z.string().optional(),
+      sharedEventID: z.string(),
+      insightDetails: z.looseObject({
+        state: z.string(),
+        eventSource: z.string(),
+        eventName: z.string(),
+        insightType: z.string(),
+        errorCode: z.string().optional(),
+        insightContext: z
+          .looseObject({
+            statistics: z
+              .looseObject({
+                baseline: averageSchema(),
+                insight: averageSchema(),
+                insightDuration: z.number().optional(),
+                baselineDuration: z.number().optional(),
+              })
+              .optional(),
+          })
+          .optional(),
+      }),
     }),
-  }),
+  ),
 );
-type InsightEvent = z.infer<typeof insightEventSchema>;
+type InsightEvent = z.infer<ReturnType<typeof insightEventSchema>>;
 
 const insightKinds: Record<string, string> = {
   ApiCallRateInsight: 'call rate',

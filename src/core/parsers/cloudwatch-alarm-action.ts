@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../util/lazy.ts';
 import { buildAlarmAlert } from './alarm-common.ts';
 import { alarmDataSchema, alarmFactsOf } from './eventbridge-alarm-state-change.ts';
 import { schemaParser } from './shared.ts';
@@ -7,14 +8,16 @@ import { schemaParser } from './shared.ts';
  * What an alarm sends to a Lambda alarm action: the EventBridge event's alarm data under `alarmData`, with
  * its own small envelope (no `detail-type`, the ARN in `alarmArn`).
  */
-const alarmActionSchema = z.looseObject({
-  source: z.literal('aws.cloudwatch'),
-  alarmArn: z.string(),
-  accountId: z.string().optional(),
-  time: z.string().optional(),
-  region: z.string().optional(),
-  alarmData: alarmDataSchema,
-});
+const alarmActionSchema = lazy(() =>
+  z.looseObject({
+    source: z.literal('aws.cloudwatch'),
+    alarmArn: z.string(),
+    accountId: z.string().optional(),
+    time: z.string().optional(),
+    region: z.string().optional(),
+    alarmData: alarmDataSchema(),
+  }),
+);
 
 /** Cheap look before the schema: the two fields only this payload has together. */
 export function isAlarmActionPayload(payload: unknown): boolean {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertField } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import {
   type AlarmFacts,
   buildAlarmAlert,
@@ -11,68 +12,76 @@ import {
 } from './alarm-common.ts';
 import { fieldsOf, schemaParser } from './shared.ts';
 
-const dimensionSchema = z.looseObject({ name: z.string(), value: z.string() });
+const dimensionSchema = lazy(() => z.looseObject({ name: z.string(), value: z.string() }));
 
-const metricQuerySchema = z.looseObject({
-  Id: z.string().optional(),
-  Expression: z.string().optional(),
-  Label: z.string().optional(),
-  ReturnData: z.boolean().optional(),
-  MetricStat: z
-    .looseObject({
-      Metric: z.looseObject({
-        MetricName: z.string().optional(),
-        Namespace: z.string().optional(),
-        Dimensions: z.array(dimensionSchema).optional(),
-      }),
-      Period: z.number().optional(),
-      Stat: z.string().optional(),
-    })
-    .optional(),
-});
+const metricQuerySchema = lazy(() =>
+  z.looseObject({
+    Id: z.string().optional(),
+    Expression: z.string().optional(),
+    Label: z.string().optional(),
+    ReturnData: z.boolean().optional(),
+    MetricStat: z
+      .looseObject({
+        Metric: z.looseObject({
+          MetricName: z.string().optional(),
+          Namespace: z.string().optional(),
+          Dimensions: z.array(dimensionSchema()).optional(),
+        }),
+        Period: z.number().optional(),
+        Stat: z.string().optional(),
+      })
+      .optional(),
+  }),
+);
 
-const triggerSchema = z.looseObject({
-  MetricName: z.string().optional(),
-  Namespace: z.string().optional(),
-  Statistic: z.string().nullish(),
-  ExtendedStatistic: z.string().nullish(),
-  Dimensions: z.array(dimensionSchema).optional(),
-  Period: z.number().optional(),
-  EvaluationPeriods: z.number().optional(),
-  ComparisonOperator: z.string().optional(),
-  Threshold: z.number().optional(),
-  ThresholdMetricId: z.string().optional(),
-  Metrics: z.array(metricQuerySchema).optional(),
-});
+const triggerSchema = lazy(() =>
+  z.looseObject({
+    MetricName: z.string().optional(),
+    Namespace: z.string().optional(),
+    Statistic: z.string().nullish(),
+    ExtendedStatistic: z.string().nullish(),
+    Dimensions: z.array(dimensionSchema()).optional(),
+    Period: z.number().optional(),
+    EvaluationPeriods: z.number().optional(),
+    ComparisonOperator: z.string().optional(),
+    Threshold: z.number().optional(),
+    ThresholdMetricId: z.string().optional(),
+    Metrics: z.array(metricQuerySchema()).optional(),
+  }),
+);
 
 /** The docs list TriggeringChildren as strings; real messages carry `{Arn, State: {Value, Timestamp}}`. */
-const triggeringChildSchema = z.union([
-  z.string(),
-  z.looseObject({ Arn: z.string(), State: z.looseObject({ Value: z.string().optional() }).optional() }),
-]);
+const triggeringChildSchema = lazy(() =>
+  z.union([
+    z.string(),
+    z.looseObject({ Arn: z.string(), State: z.looseObject({ Value: z.string().optional() }).optional() }),
+  ]),
+);
 
 /** The JSON a CloudWatch alarm action publishes to SNS (metric and composite alarms). */
-export const cloudWatchAlarmMessageSchema = z.looseObject({
-  AlarmName: z.string(),
-  AlarmDescription: z.string().nullish(),
-  AWSAccountId: z.string().optional(),
-  NewStateValue: z.string(),
-  NewStateReason: z.string().optional(),
-  StateChangeTime: z.string().optional(),
-  Region: z.string().optional(),
-  AlarmArn: z.string().optional(),
-  OldStateValue: z.string().optional(),
-  Trigger: triggerSchema.optional(),
-  AlarmRule: z.string().optional(),
-  TriggeringChildren: z.array(triggeringChildSchema).optional(),
-});
-type CloudWatchAlarmMessage = z.infer<typeof cloudWatchAlarmMessageSchema>;
-type Trigger = z.infer<typeof triggerSchema>;
+export const cloudWatchAlarmMessageSchema = lazy(() =>
+  z.looseObject({
+    AlarmName: z.string(),
+    AlarmDescription: z.string().nullish(),
+    AWSAccountId: z.string().optional(),
+    NewStateValue: z.string(),
+    NewStateReason: z.string().optional(),
+    StateChangeTime: z.string().optional(),
+    Region: z.string().optional(),
+    AlarmArn: z.string().optional(),
+    OldStateValue: z.string().optional(),
+    Trigger: triggerSchema().optional(),
+    AlarmRule: z.string().optional(),
+    TriggeringChildren: z.array(triggeringChildSchema()).optional(),
+  }),
+);
+type CloudWatchAlarmMessage = z.infer<ReturnType<typeof cloudWatchAlarmMessageSchema>>;
+type Trigger = z.infer<ReturnType<typeof triggerSchema>>;
 
 const pairsOf = (dimensions: Array<{ name: string; value: string }> | undefined): Array<[string, string]> =>
   (dimensions ?? []).map(({ name, value }) => [name, value]);
 
-function toMetricQuery(query: z.infer<typeof metricQuerySchema>): MetricQuery {
+function toMetricQuery(query: z.infer<ReturnType<typeof metricQuerySchema>>): MetricQuery {
   const metric = query.MetricStat?.Metric;
   return {
     id: query.Id,

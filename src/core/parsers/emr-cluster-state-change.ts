@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { emrClusterUrl } from './emr-step-status-change.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
@@ -11,23 +12,27 @@ import {
   schemaParser,
 } from './shared.ts';
 
-const emrClusterStateChangeSchema = envelopeWith(
-  z.looseObject({
-    clusterId: z.string(),
-    name: z.string().optional(),
-    state: z.string(),
-    severity: z.string().optional(),
-    message: z.string().optional(),
-    /** A JSON document in a string: `{"code":"USER_REQUEST","message":"Terminated by user request"}`. */
-    stateChangeReason: z.string().optional(),
-  }),
+const emrClusterStateChangeSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      clusterId: z.string(),
+      name: z.string().optional(),
+      state: z.string(),
+      severity: z.string().optional(),
+      message: z.string().optional(),
+      /** A JSON document in a string: `{"code":"USER_REQUEST","message":"Terminated by user request"}`. */
+      stateChangeReason: z.string().optional(),
+    }),
+  ),
 );
-type EmrClusterStateChange = z.infer<typeof emrClusterStateChangeSchema>;
+type EmrClusterStateChange = z.infer<ReturnType<typeof emrClusterStateChangeSchema>>;
 
-const reasonSchema = z.looseObject({ code: z.string().optional(), message: z.string().optional() });
+const reasonSchema = lazy(() =>
+  z.looseObject({ code: z.string().optional(), message: z.string().optional() }),
+);
 
 function reasonOf(text: string | undefined): { code?: string; message?: string } {
-  const parsed = reasonSchema.safeParse(parseJson(text));
+  const parsed = reasonSchema().safeParse(parseJson(text));
   return parsed.success ? parsed.data : {};
 }
 

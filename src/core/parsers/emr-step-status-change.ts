@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertField, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
@@ -10,18 +11,20 @@ import {
   schemaParser,
 } from './shared.ts';
 
-const emrStepStatusChangeSchema = envelopeWith(
-  z.looseObject({
-    clusterId: z.string(),
-    stepId: z.string(),
-    name: z.string(),
-    state: z.string(),
-    actionOnFailure: z.string().optional(),
-    severity: z.string().optional(),
-    message: z.string().optional(),
-  }),
+const emrStepStatusChangeSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      clusterId: z.string(),
+      stepId: z.string(),
+      name: z.string(),
+      state: z.string(),
+      actionOnFailure: z.string().optional(),
+      severity: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
 );
-type EmrStepStatusChange = z.infer<typeof emrStepStatusChangeSchema>;
+type EmrStepStatusChange = z.infer<ReturnType<typeof emrStepStatusChangeSchema>>;
 
 interface EmrOutcome {
   state: AlertState;

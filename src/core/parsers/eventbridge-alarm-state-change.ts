@@ -1,65 +1,74 @@
 import * as z from 'zod';
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { type AlarmFacts, buildAlarmAlert, describeMetricQueries, type MetricQuery } from './alarm-common.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { fieldsOf, parseJson, schemaParser } from './shared.ts';
 
-const stateSchema = z.looseObject({
-  value: z.string(),
-  actionsSuppressedBy: z.string().optional(),
-  actionsSuppressedReason: z.string().optional(),
-  reason: z.string().optional(),
-  reasonData: z.string().optional(),
-  timestamp: z.string().optional(),
-});
+const stateSchema = lazy(() =>
+  z.looseObject({
+    value: z.string(),
+    actionsSuppressedBy: z.string().optional(),
+    actionsSuppressedReason: z.string().optional(),
+    reason: z.string().optional(),
+    reasonData: z.string().optional(),
+    timestamp: z.string().optional(),
+  }),
+);
 
-const metricSchema = z.looseObject({
-  id: z.string().optional(),
-  expression: z.string().optional(),
-  label: z.string().optional(),
-  returnData: z.boolean().optional(),
-  metricStat: z
-    .looseObject({
-      metric: z.looseObject({
-        namespace: z.string().optional(),
-        name: z.string().optional(),
-        dimensions: z.record(z.string(), z.string()).optional(),
-      }),
-      period: z.number().optional(),
-      stat: z.string().optional(),
-    })
-    .optional(),
-});
+const metricSchema = lazy(() =>
+  z.looseObject({
+    id: z.string().optional(),
+    expression: z.string().optional(),
+    label: z.string().optional(),
+    returnData: z.boolean().optional(),
+    metricStat: z
+      .looseObject({
+        metric: z.looseObject({
+          namespace: z.string().optional(),
+          name: z.string().optional(),
+          dimensions: z.record(z.string(), z.string()).optional(),
+        }),
+        period: z.number().optional(),
+        stat: z.string().optional(),
+      })
+      .optional(),
+  }),
+);
 
 /** The alarm's own data: EventBridge's `detail`, and the Lambda alarm action's `alarmData`. */
-export const alarmDataSchema = z.looseObject({
-  alarmName: z.string(),
-  state: stateSchema,
-  previousState: stateSchema.optional(),
-  configuration: z
-    .looseObject({
-      description: z.string().optional(),
-      metrics: z.array(metricSchema).optional(),
-      alarmRule: z.string().optional(),
-      actionsSuppressor: z.string().optional(),
-    })
-    .optional(),
-});
-type AlarmData = z.infer<typeof alarmDataSchema>;
+export const alarmDataSchema = lazy(() =>
+  z.looseObject({
+    alarmName: z.string(),
+    state: stateSchema(),
+    previousState: stateSchema().optional(),
+    configuration: z
+      .looseObject({
+        description: z.string().optional(),
+        metrics: z.array(metricSchema()).optional(),
+        alarmRule: z.string().optional(),
+        actionsSuppressor: z.string().optional(),
+      })
+      .optional(),
+  }),
+);
+type AlarmData = z.infer<ReturnType<typeof alarmDataSchema>>;
 
-const alarmStateChangeSchema = envelopeWith(alarmDataSchema);
+const alarmStateChangeSchema = lazy(() => envelopeWith(alarmDataSchema()));
 
 /** reasonData is a JSON string; for composite alarms it names the children that tripped. */
-const reasonDataSchema = z.looseObject({
-  threshold: z.number().optional(),
-  triggeringAlarms: z
-    .array(
-      z.looseObject({ arn: z.string(), state: z.looseObject({ value: z.string().optional() }).optional() }),
-    )
-    .optional(),
-});
+const reasonDataSchema = lazy(() =>
+  z.looseObject({
+    threshold: z.number().optional(),
+    triggeringAlarms: z
+      .array(
+        z.looseObject({ arn: z.string(), state: z.looseObject({ value: z.string().optional() }).optional() }),
+      )
+      .optional(),
+  }),
+);
 
-function toMetricQuery(metric: z.infer<typeof metricSchema>): MetricQuery {
+function toMetricQuery(metric: z.infer<ReturnType<typeof metricSchema>>): MetricQuery {
   const stat = metric.metricStat;
   return {
     id: metric.id,
@@ -76,7 +85,7 @@ function toMetricQuery(metric: z.infer<typeof metricSchema>): MetricQuery {
 
 function describeConfiguration(detail: AlarmData): { resource?: string; details: AlertField[] } {
   const { configuration, state } = detail;
-  const reasonData = reasonDataSchema.safeParse(parseJson(state.reasonData)).data;
+  const reasonData = reasonDataSchema().safeParse(parseJson(state.reasonData)).data;
   if (configuration?.alarmRule !== undefined) {
     const children = (reasonData?.triggeringAlarms ?? []).map(
       (child) => `${child.arn}${child.state?.value ? ` (${child.state.value})` : ''}`,

@@ -1,21 +1,24 @@
 import * as z from 'zod';
+import { lazy } from '../../util/lazy.ts';
 
 /** The envelope every AWS service event shares; `detail` is each parser's own business. */
-export const eventBridgeEnvelopeSchema = z.looseObject({
-  version: z.string().optional(),
-  id: z.string().optional(),
-  'detail-type': z.string(),
-  source: z.string(),
-  account: z.string().optional(),
-  time: z.string().optional(),
-  region: z.string().optional(),
-  resources: z.array(z.string()).optional(),
-  detail: z.unknown(),
-});
-export type EventBridgeEnvelope = z.infer<typeof eventBridgeEnvelopeSchema>;
+export const eventBridgeEnvelopeSchema = lazy(() =>
+  z.looseObject({
+    version: z.string().optional(),
+    id: z.string().optional(),
+    'detail-type': z.string(),
+    source: z.string(),
+    account: z.string().optional(),
+    time: z.string().optional(),
+    region: z.string().optional(),
+    resources: z.array(z.string()).optional(),
+    detail: z.unknown(),
+  }),
+);
+export type EventBridgeEnvelope = z.infer<ReturnType<typeof eventBridgeEnvelopeSchema>>;
 
 export function envelopeWith<Detail extends z.ZodType>(detail: Detail) {
-  return eventBridgeEnvelopeSchema.extend({ detail });
+  return eventBridgeEnvelopeSchema().extend({ detail });
 }
 
 /**
@@ -26,5 +29,5 @@ export function isEventBridgeEvent(payload: unknown): payload is EventBridgeEnve
   if (typeof payload !== 'object' || payload === null) return false;
   const fields = payload as Record<string, unknown>;
   if (typeof fields['detail-type'] !== 'string' || typeof fields.source !== 'string') return false;
-  return eventBridgeEnvelopeSchema.safeParse(payload).success;
+  return eventBridgeEnvelopeSchema().safeParse(payload).success;
 }

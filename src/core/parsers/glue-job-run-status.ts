@@ -1,21 +1,24 @@
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { glueJobRunUrl } from './glue-job-state-change.ts';
 import { fieldsOf, isRegionCode, occurredAt, type SnsNotificationInput, schemaParser } from './shared.ts';
 
-const glueJobRunStatusSchema = envelopeWith(
-  z.looseObject({
-    jobName: z.string(),
-    jobRunId: z.string(),
-    state: z.string(),
-    severity: z.string().optional(),
-    message: z.string().optional(),
-    startedOn: z.string().optional(),
-    notificationCondition: z.looseObject({ NotifyDelayAfter: z.number().optional() }).optional(),
-  }),
+const glueJobRunStatusSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      jobName: z.string(),
+      jobRunId: z.string(),
+      state: z.string(),
+      severity: z.string().optional(),
+      message: z.string().optional(),
+      startedOn: z.string().optional(),
+      notificationCondition: z.looseObject({ NotifyDelayAfter: z.number().optional() }).optional(),
+    }),
+  ),
 );
-type GlueJobRunStatus = z.infer<typeof glueJobRunStatusSchema>;
+type GlueJobRunStatus = z.infer<ReturnType<typeof glueJobRunStatusSchema>>;
 
 function toAlert(event: GlueJobRunStatus, input: SnsNotificationInput, raw: unknown): NormalizedAlert {
   const { jobName, jobRunId, state, message, startedOn, notificationCondition } = event.detail;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertHeadline, AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
@@ -11,16 +12,18 @@ import {
   schemaParser,
 } from './shared.ts';
 
-const glueJobStateChangeSchema = envelopeWith(
-  z.looseObject({
-    jobName: z.string(),
-    jobRunId: z.string(),
-    state: z.string(),
-    severity: z.string().optional(),
-    message: z.string().optional(),
-  }),
+const glueJobStateChangeSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      jobName: z.string(),
+      jobRunId: z.string(),
+      state: z.string(),
+      severity: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
 );
-type GlueJobStateChange = z.infer<typeof glueJobStateChangeSchema>;
+type GlueJobStateChange = z.infer<ReturnType<typeof glueJobStateChangeSchema>>;
 
 interface GlueOutcome {
   state: AlertState;

@@ -1,25 +1,28 @@
 import * as z from 'zod';
+import { lazy } from '../../util/lazy.ts';
 
 /** The parts of a GuardDuty finding's `resource` worth a line in Slack; everything else stays in the raw. */
-const resourceSchema = z.looseObject({
-  resourceType: z.string().optional(),
-  instanceDetails: z
-    .looseObject({
-      instanceId: z.string().optional(),
-      tags: z.array(z.looseObject({ key: z.string(), value: z.string() })).nullish(),
-    })
-    .nullish(),
-  accessKeyDetails: z
-    .looseObject({
-      accessKeyId: z.string().optional(),
-      userName: z.string().optional(),
-      userType: z.string().optional(),
-    })
-    .nullish(),
-  s3BucketDetails: z.array(z.looseObject({ name: z.string().optional() })).nullish(),
-  eksClusterDetails: z.looseObject({ name: z.string().optional() }).nullish(),
-});
-type Resource = z.infer<typeof resourceSchema>;
+const resourceSchema = lazy(() =>
+  z.looseObject({
+    resourceType: z.string().optional(),
+    instanceDetails: z
+      .looseObject({
+        instanceId: z.string().optional(),
+        tags: z.array(z.looseObject({ key: z.string(), value: z.string() })).nullish(),
+      })
+      .nullish(),
+    accessKeyDetails: z
+      .looseObject({
+        accessKeyId: z.string().optional(),
+        userName: z.string().optional(),
+        userType: z.string().optional(),
+      })
+      .nullish(),
+    s3BucketDetails: z.array(z.looseObject({ name: z.string().optional() })).nullish(),
+    eksClusterDetails: z.looseObject({ name: z.string().optional() }).nullish(),
+  }),
+);
+type Resource = z.infer<ReturnType<typeof resourceSchema>>;
 
 interface ResourceLine {
   /** The short name for the alert's resource: instance id and Name tag, bucket, cluster, access key. */
@@ -62,7 +65,7 @@ const describersByType: Record<string, Array<(resource: Resource) => ResourceLin
 };
 
 export function describeGuardDutyResource(value: unknown): ResourceLine | undefined {
-  const parsed = resourceSchema.safeParse(value);
+  const parsed = resourceSchema().safeParse(value);
   if (!parsed.success) return undefined;
   const resource = parsed.data;
   const describers = describersByType[resource.resourceType ?? ''] ?? [];
@@ -75,41 +78,47 @@ export function describeGuardDutyResource(value: unknown): ResourceLine | undefi
     : undefined;
 }
 
-const remoteIpSchema = z.looseObject({
-  ipAddressV4: z.string().optional(),
-  ipAddressV6: z.string().optional(),
-  country: z.looseObject({ countryName: z.string().optional() }).optional(),
-  organization: z.looseObject({ org: z.string().optional() }).optional(),
-});
-const portSchema = z.looseObject({ port: z.number().optional() }).optional();
+const remoteIpSchema = lazy(() =>
+  z.looseObject({
+    ipAddressV4: z.string().optional(),
+    ipAddressV6: z.string().optional(),
+    country: z.looseObject({ countryName: z.string().optional() }).optional(),
+    organization: z.looseObject({ org: z.string().optional() }).optional(),
+  }),
+);
+const portSchema = lazy(() => z.looseObject({ port: z.number().optional() }).optional());
 
-const actionSchema = z.looseObject({
-  actionType: z.string().optional(),
-  networkConnectionAction: z
-    .looseObject({
-      connectionDirection: z.string().optional(),
-      protocol: z.string().optional(),
-      remoteIpDetails: remoteIpSchema.optional(),
-      remotePortDetails: portSchema,
-    })
-    .optional(),
-  awsApiCallAction: z
-    .looseObject({
-      api: z.string().optional(),
-      serviceName: z.string().optional(),
-      errorCode: z.string().optional(),
-      remoteIpDetails: remoteIpSchema.optional(),
-    })
-    .optional(),
-  portProbeAction: z
-    .looseObject({
-      portProbeDetails: z
-        .array(z.looseObject({ localPortDetails: portSchema, remoteIpDetails: remoteIpSchema.optional() }))
-        .optional(),
-    })
-    .optional(),
-  dnsRequestAction: z.looseObject({ domain: z.string().optional() }).optional(),
-});
+const actionSchema = lazy(() =>
+  z.looseObject({
+    actionType: z.string().optional(),
+    networkConnectionAction: z
+      .looseObject({
+        connectionDirection: z.string().optional(),
+        protocol: z.string().optional(),
+        remoteIpDetails: remoteIpSchema().optional(),
+        remotePortDetails: portSchema(),
+      })
+      .optional(),
+    awsApiCallAction: z
+      .looseObject({
+        api: z.string().optional(),
+        serviceName: z.string().optional(),
+        errorCode: z.string().optional(),
+        remoteIpDetails: remoteIpSchema().optional(),
+      })
+      .optional(),
+    portProbeAction: z
+      .looseObject({
+        portProbeDetails: z
+          .array(
+            z.looseObject({ localPortDetails: portSchema(), remoteIpDetails: remoteIpSchema().optional() }),
+          )
+          .optional(),
+      })
+      .optional(),
+    dnsRequestAction: z.looseObject({ domain: z.string().optional() }).optional(),
+  }),
+);
 
 export interface ActionLines {
   what?: string;
@@ -117,7 +126,10 @@ export interface ActionLines {
   errorCode?: string;
 }
 
-function describeRemote(ip: z.infer<typeof remoteIpSchema> | undefined, port?: number): string | undefined {
+function describeRemote(
+  ip: z.infer<ReturnType<typeof remoteIpSchema>> | undefined,
+  port?: number,
+): string | undefined {
   const address = ip?.ipAddressV4 ?? ip?.ipAddressV6;
   if (!address) return undefined;
   const where = [ip?.country?.countryName, ip?.organization?.org].filter(Boolean).join(', ');
@@ -128,7 +140,7 @@ const joined = (...parts: Array<string | undefined>) => parts.filter(Boolean).jo
 
 /** Who acted and how: the remote IP and port, the API called, the DNS name asked for. */
 export function describeGuardDutyAction(value: unknown): ActionLines {
-  const parsed = actionSchema.safeParse(value);
+  const parsed = actionSchema().safeParse(value);
   if (!parsed.success) return {};
   const action = parsed.data;
   const network = action.networkConnectionAction;

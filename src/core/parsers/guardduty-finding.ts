@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { describeGuardDutyAction, describeGuardDutyResource } from './guardduty-details.ts';
 import {
@@ -12,31 +13,33 @@ import {
   toIsoTime,
 } from './shared.ts';
 
-const guardDutyFindingSchema = envelopeWith(
-  z.looseObject({
-    id: z.string(),
-    type: z.string(),
-    accountId: z.string().optional(),
-    region: z.string().optional(),
-    severity: z.number(),
-    title: z.string().optional(),
-    description: z.string().optional(),
-    createdAt: z.string().optional(),
-    updatedAt: z.string().optional(),
-    resource: z.looseObject({ resourceType: z.string().optional() }).optional(),
-    service: z
-      .looseObject({
-        action: z.unknown().optional(),
-        additionalInfo: z.looseObject({ sample: z.boolean().optional() }).nullish(),
-        eventFirstSeen: z.string().optional(),
-        eventLastSeen: z.string().optional(),
-        archived: z.boolean().optional(),
-        count: z.number().optional(),
-      })
-      .optional(),
-  }),
+const guardDutyFindingSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      id: z.string(),
+      type: z.string(),
+      accountId: z.string().optional(),
+      region: z.string().optional(),
+      severity: z.number(),
+      title: z.string().optional(),
+      description: z.string().optional(),
+      createdAt: z.string().optional(),
+      updatedAt: z.string().optional(),
+      resource: z.looseObject({ resourceType: z.string().optional() }).optional(),
+      service: z
+        .looseObject({
+          action: z.unknown().optional(),
+          additionalInfo: z.looseObject({ sample: z.boolean().optional() }).nullish(),
+          eventFirstSeen: z.string().optional(),
+          eventLastSeen: z.string().optional(),
+          archived: z.boolean().optional(),
+          count: z.number().optional(),
+        })
+        .optional(),
+    }),
+  ),
 );
-type GuardDutyFindingEvent = z.infer<typeof guardDutyFindingSchema>;
+type GuardDutyFindingEvent = z.infer<ReturnType<typeof guardDutyFindingSchema>>;
 type Finding = GuardDutyFindingEvent['detail'];
 
 /**

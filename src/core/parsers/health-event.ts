@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertState, NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   fieldsOf,
@@ -10,32 +11,34 @@ import {
   toIsoTime,
 } from './shared.ts';
 
-const healthEventSchema = envelopeWith(
-  z.looseObject({
-    eventArn: z.string(),
-    service: z.string(),
-    eventTypeCode: z.string(),
-    eventTypeCategory: z.string(),
-    eventScopeCode: z.string().optional(),
-    statusCode: z.string().optional(),
-    eventRegion: z.string().optional(),
-    startTime: z.string().optional(),
-    endTime: z.string().optional(),
-    lastUpdatedTime: z.string().optional(),
-    eventDescription: z
-      .array(z.looseObject({ language: z.string().optional(), latestDescription: z.string() }))
-      .optional(),
-    affectedEntities: z
-      .array(
-        z.looseObject({
-          entityValue: z.string(),
-          tags: z.record(z.string(), z.string()).optional(),
-        }),
-      )
-      .optional(),
-  }),
+const healthEventSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      eventArn: z.string(),
+      service: z.string(),
+      eventTypeCode: z.string(),
+      eventTypeCategory: z.string(),
+      eventScopeCode: z.string().optional(),
+      statusCode: z.string().optional(),
+      eventRegion: z.string().optional(),
+      startTime: z.string().optional(),
+      endTime: z.string().optional(),
+      lastUpdatedTime: z.string().optional(),
+      eventDescription: z
+        .array(z.looseObject({ language: z.string().optional(), latestDescription: z.string() }))
+        .optional(),
+      affectedEntities: z
+        .array(
+          z.looseObject({
+            entityValue: z.string(),
+            tags: z.record(z.string(), z.string()).optional(),
+          }),
+        )
+        .optional(),
+    }),
+  ),
 );
-type HealthEvent = z.infer<typeof healthEventSchema>;
+type HealthEvent = z.infer<ReturnType<typeof healthEventSchema>>;
 type Detail = HealthEvent['detail'];
 
 /**

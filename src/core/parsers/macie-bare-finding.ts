@@ -37,7 +37,7 @@ export function macieFindingListOf(payload: unknown): unknown[] | undefined {
 }
 
 export function parseBareMacieFinding(payload: unknown, input: SnsNotificationInput): ParseResult {
-  const parsed = macieFindingDetailSchema.safeParse(payload);
+  const parsed = macieFindingDetailSchema().safeParse(payload);
   if (!parsed.success) return failWith('Macie finding', parsed.error);
   return { ok: true, alert: macieAlertOf(parsed.data, {}, input, payload) };
 }
@@ -47,7 +47,7 @@ const listedFindings = 10;
 
 export function parseMacieFindingList(payload: unknown, input: SnsNotificationInput): ParseResult {
   const list = macieFindingListOf(payload) ?? [];
-  const parsed = z.array(macieFindingDetailSchema).min(1).safeParse(list);
+  const parsed = z.array(macieFindingDetailSchema()).min(1).safeParse(list);
   if (!parsed.success) return failWith('Macie finding list', parsed.error);
   const alerts = parsed.data.map((finding) => macieAlertOf(finding, {}, input, finding));
   const [only] = alerts;

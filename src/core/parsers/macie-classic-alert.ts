@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { fieldsOf, isRegionCode, occurredAt, type SnsNotificationInput, schemaParser } from './shared.ts';
 
@@ -7,26 +8,28 @@ import { fieldsOf, isRegionCode, occurredAt, type SnsNotificationInput, schemaPa
  * Macie Classic's CloudWatch Events alert (`Macie Alert`, aws.macie), as its user guide documents it. Macie
  * Classic was retired in 2020; an account that still routes its old rule to Klaxon gets a readable alert.
  */
-const macieClassicAlertSchema = envelopeWith(
-  z.looseObject({
-    'notification-type': z.string().optional(),
-    name: z.string(),
-    tags: z.array(z.string()).optional(),
-    url: z.string().optional(),
-    'alert-arn': z.string(),
-    'risk-score': z.number().optional(),
-    trigger: z
-      .looseObject({
-        'alert-type': z.string().optional(),
-        description: z.string().optional(),
-        risk: z.number().optional(),
-      })
-      .optional(),
-    'created-at': z.string().optional(),
-    actor: z.string().optional(),
-  }),
+const macieClassicAlertSchema = lazy(() =>
+  envelopeWith(
+    z.looseObject({
+      'notification-type': z.string().optional(),
+      name: z.string(),
+      tags: z.array(z.string()).optional(),
+      url: z.string().optional(),
+      'alert-arn': z.string(),
+      'risk-score': z.number().optional(),
+      trigger: z
+        .looseObject({
+          'alert-type': z.string().optional(),
+          description: z.string().optional(),
+          risk: z.number().optional(),
+        })
+        .optional(),
+      'created-at': z.string().optional(),
+      actor: z.string().optional(),
+    }),
+  ),
 );
-type MacieClassicAlert = z.infer<typeof macieClassicAlertSchema>;
+type MacieClassicAlert = z.infer<ReturnType<typeof macieClassicAlertSchema>>;
 
 /** Macie Classic rates risk from 1 (lowest) to 10 (highest). */
 function severityOf(risk: number | undefined): Severity {

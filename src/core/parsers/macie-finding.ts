@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { NormalizedAlert, Severity } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import {
   consoleBase,
@@ -11,63 +12,67 @@ import {
   toIsoTime,
 } from './shared.ts';
 
-const detectionsSchema = z.array(
-  z.looseObject({ type: z.string().optional(), name: z.string().optional(), count: z.number().optional() }),
+const detectionsSchema = lazy(() =>
+  z.array(
+    z.looseObject({ type: z.string().optional(), name: z.string().optional(), count: z.number().optional() }),
+  ),
 );
 
 /** The finding itself: the event's `detail`, one of `GetFindings`' `findings`, or a console export. */
-export const macieFindingDetailSchema = z.looseObject({
-  id: z.string(),
-  type: z.string(),
-  accountId: z.string().optional(),
-  region: z.string().optional(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  count: z.number().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  severity: z.looseObject({ description: z.string(), score: z.number().optional() }),
-  resourcesAffected: z
-    .looseObject({
-      s3Bucket: z
-        .looseObject({
-          name: z.string().optional(),
-          publicAccess: z.looseObject({ effectivePermission: z.string().optional() }).nullish(),
-        })
-        .nullish(),
-      s3Object: z.looseObject({ key: z.string().optional() }).nullish(),
-    })
-    .optional(),
-  classificationDetails: z
-    .looseObject({
-      result: z
-        .looseObject({
-          sensitiveData: z
-            .array(
-              z.looseObject({ category: z.string().optional(), detections: detectionsSchema.optional() }),
-            )
-            .optional(),
-          customDataIdentifiers: z.looseObject({ detections: detectionsSchema.optional() }).nullish(),
-        })
-        .optional(),
-    })
-    .nullish(),
-  policyDetails: z
-    .looseObject({
-      action: z
-        .looseObject({
-          actionType: z.string().optional(),
-          apiCallDetails: z.looseObject({ api: z.string().optional() }).optional(),
-        })
-        .optional(),
-    })
-    .nullish(),
-});
-export type MacieFinding = z.infer<typeof macieFindingDetailSchema>;
+export const macieFindingDetailSchema = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    type: z.string(),
+    accountId: z.string().optional(),
+    region: z.string().optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    count: z.number().optional(),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+    severity: z.looseObject({ description: z.string(), score: z.number().optional() }),
+    resourcesAffected: z
+      .looseObject({
+        s3Bucket: z
+          .looseObject({
+            name: z.string().optional(),
+            publicAccess: z.looseObject({ effectivePermission: z.string().optional() }).nullish(),
+          })
+          .nullish(),
+        s3Object: z.looseObject({ key: z.string().optional() }).nullish(),
+      })
+      .optional(),
+    classificationDetails: z
+      .looseObject({
+        result: z
+          .looseObject({
+            sensitiveData: z
+              .array(
+                z.looseObject({ category: z.string().optional(), detections: detectionsSchema().optional() }),
+              )
+              .optional(),
+            customDataIdentifiers: z.looseObject({ detections: detectionsSchema().optional() }).nullish(),
+          })
+          .optional(),
+      })
+      .nullish(),
+    policyDetails: z
+      .looseObject({
+        action: z
+          .looseObject({
+            actionType: z.string().optional(),
+            apiCallDetails: z.looseObject({ api: z.string().optional() }).optional(),
+          })
+          .optional(),
+      })
+      .nullish(),
+  }),
+);
+export type MacieFinding = z.infer<ReturnType<typeof macieFindingDetailSchema>>;
 type Finding = MacieFinding;
 
-const macieFindingSchema = envelopeWith(macieFindingDetailSchema);
-type MacieFindingEvent = z.infer<typeof macieFindingSchema>;
+const macieFindingSchema = lazy(() => envelopeWith(macieFindingDetailSchema()));
+type MacieFindingEvent = z.infer<ReturnType<typeof macieFindingSchema>>;
 
 /** Macie rates Low/Medium/High; anything else it might add reads as medium rather than vanishing. */
 const macieSeverities: Record<string, Severity> = { low: 'low', medium: 'medium', high: 'high' };

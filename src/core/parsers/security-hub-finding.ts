@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AlertState, NormalizedAlert } from '../../model/alert.ts';
+import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
 import { securityHubSeverityOf } from './security-hub-severity.ts';
 import {
@@ -11,34 +12,38 @@ import {
   toIsoTime,
 } from './shared.ts';
 
-const findingSchema = z.looseObject({
-  Id: z.string(),
-  ProductArn: z.string(),
-  GeneratorId: z.string().optional(),
-  AwsAccountId: z.string().optional(),
-  Region: z.string().optional(),
-  Title: z.string(),
-  Description: z.string().optional(),
-  ProductName: z.string().optional(),
-  CompanyName: z.string().optional(),
-  UpdatedAt: z.string().optional(),
-  Severity: z.looseObject({ Label: z.string().optional(), Normalized: z.number().optional() }),
-  Resources: z
-    .array(z.looseObject({ Type: z.string().optional(), Id: z.string(), Region: z.string().optional() }))
-    .optional(),
-  Compliance: z.looseObject({ Status: z.string().optional() }).optional(),
-  Workflow: z.looseObject({ Status: z.string().optional() }).optional(),
-  RecordState: z.string().optional(),
-  Remediation: z
-    .looseObject({ Recommendation: z.looseObject({ Url: z.string().optional() }).optional() })
-    .optional(),
-  ProductFields: z.record(z.string(), z.unknown()).optional(),
-});
-type Finding = z.infer<typeof findingSchema>;
+const findingSchema = lazy(() =>
+  z.looseObject({
+    Id: z.string(),
+    ProductArn: z.string(),
+    GeneratorId: z.string().optional(),
+    AwsAccountId: z.string().optional(),
+    Region: z.string().optional(),
+    Title: z.string(),
+    Description: z.string().optional(),
+    ProductName: z.string().optional(),
+    CompanyName: z.string().optional(),
+    UpdatedAt: z.string().optional(),
+    Severity: z.looseObject({ Label: z.string().optional(), Normalized: z.number().optional() }),
+    Resources: z
+      .array(z.looseObject({ Type: z.string().optional(), Id: z.string(), Region: z.string().optional() }))
+      .optional(),
+    Compliance: z.looseObject({ Status: z.string().optional() }).optional(),
+    Workflow: z.looseObject({ Status: z.string().optional() }).optional(),
+    RecordState: z.string().optional(),
+    Remediation: z
+      .looseObject({ Recommendation: z.looseObject({ Url: z.string().optional() }).optional() })
+      .optional(),
+    ProductFields: z.record(z.string(), z.unknown()).optional(),
+  }),
+);
+type Finding = z.infer<ReturnType<typeof findingSchema>>;
 
 /** Security Hub documents one finding per event; the array is its batch shape, so at least one is required. */
-const securityHubFindingsSchema = envelopeWith(z.looseObject({ findings: z.array(findingSchema).min(1) }));
-type SecurityHubFindingsEvent = z.infer<typeof securityHubFindingsSchema>;
+const securityHubFindingsSchema = lazy(() =>
+  envelopeWith(z.looseObject({ findings: z.array(findingSchema()).min(1) })),
+);
+type SecurityHubFindingsEvent = z.infer<ReturnType<typeof securityHubFindingsSchema>>;
 
 /** Someone closed it (RESOLVED, SUPPRESSED) or the product withdrew it (ARCHIVED): the alert is over. */
 const closingWorkflows = new Set(['RESOLVED', 'SUPPRESSED']);

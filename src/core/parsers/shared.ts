@@ -113,14 +113,17 @@ export function occurredAt(time: string | undefined, input: SnsNotificationInput
   return own !== '' ? own : toIsoTime(input.timestamp, input.timestamp);
 }
 
-/** A MessageParser that checks `payload` against `schema` (`what` names it in the reason) before `toAlert`. */
+/**
+ * A MessageParser that checks `payload` against `schema` (`what` names it in the reason) before `toAlert`.
+ * The schema is built on the first payload it reads (see lazy.ts), not when the parser is declared.
+ */
 export function schemaParser<Schema extends z.ZodType>(
-  schema: Schema,
+  schema: () => Schema,
   what: string,
   toAlert: (message: z.infer<Schema>, input: SnsNotificationInput, raw: unknown) => NormalizedAlert,
 ): MessageParser {
   return (payload, input) => {
-    const parsed = schema.safeParse(payload);
+    const parsed = schema().safeParse(payload);
     if (!parsed.success) return failWith(what, parsed.error);
     return { ok: true, alert: toAlert(parsed.data, input, payload) };
   };
