@@ -116,11 +116,12 @@ function describeTrigger(trigger: Trigger): {
   }
   const single = { namespace: trigger.Namespace, metricName: trigger.MetricName, dimensions: [] };
   const statistic = trigger.Statistic ?? trigger.ExtendedStatistic;
-  const dimensions = describeDimensions(pairsOf(trigger.Dimensions));
+  const measured = { ...single, dimensions: pairsOf(trigger.Dimensions) };
+  const dimensions = describeDimensions(measured.dimensions);
   return {
-    resource: describeMetric({ ...single, dimensions: pairsOf(trigger.Dimensions) }),
+    resource: describeMetric(measured),
     metricLabel: trigger.MetricName,
-    logGroup: logGroupOf([{ ...single, dimensions: pairsOf(trigger.Dimensions) }]),
+    logGroup: logGroupOf([measured]),
     details: [
       ...fieldsOf([
         ['Metric', describeMetric(single)],

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 import { previewJson } from './json-preview.ts';
+import { readCanonicalUtcTime } from './utc-iso-time.ts';
 
 /** The already-verified SNS notification: only what parsing needs. */
 export interface SnsNotificationInput {
@@ -47,6 +48,8 @@ export function parseArn(arn: string | undefined): ArnParts | undefined {
 /** CloudWatch writes `+0000` offsets and boto3 exports write `2020-10-26 13:47:03+00:00`; Slack wants ISO. */
 export function toIsoTime(value: string | undefined, fallback: string): string {
   if (!value) return fallback;
+  const canonical = readCanonicalUtcTime(value);
+  if (canonical) return canonical;
   const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(date.getTime()) ? fallback : date.toISOString();
 }
@@ -75,12 +78,11 @@ export function parseJson(text: string | undefined): unknown {
 
 /** Builds fields from label/value pairs, skipping the values AWS left out. */
 export function fieldsOf(pairs: Array<[string, string | number | undefined | null]>): AlertField[] {
-  return pairs
-    .filter(
-      (pair): pair is [string, string | number] =>
-        pair[1] !== undefined && pair[1] !== null && pair[1] !== '',
-    )
-    .map(([label, value]) => ({ label, value: String(value) }));
+  const fields: AlertField[] = [];
+  for (const [label, value] of pairs) {
+    if (value !== undefined && value !== null && value !== '') fields.push({ label, value: String(value) });
+  }
+  return fields;
 }
 
 export function consoleBase(region: string): string {
