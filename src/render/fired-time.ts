@@ -1,3 +1,4 @@
+import { printIsoTime } from '../util/utc-iso-time.ts';
 import { formatDuration, formatSlackDate } from './mrkdwn.ts';
 
 /** Later than this after AWS's own time, a notification's delay is worth telling (SNS retries, a backlog). */
@@ -11,7 +12,7 @@ export const lateAfterMs = 5 * 60_000;
 export function formatSlackDateAgo(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return formatSlackDate(iso);
-  const fallback = `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const fallback = `${printIsoTime(iso, ms).slice(0, 16).replace('T', ' ')} UTC`;
   return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}, {ago}|${fallback}>`;
 }
 

@@ -1,4 +1,5 @@
 import type { SlackUserRef } from '../model/alert-view.ts';
+import { printIsoTime } from '../util/utc-iso-time.ts';
 
 const mrkdwnEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const mrkdwnControl = /[&<>]/;
@@ -21,7 +22,7 @@ export function formatSlackDate(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return escapeMrkdwn(iso);
   const epoch = Math.floor(ms / 1000);
-  return `<!date^${epoch}^{date_short_pretty} {time}|${new Date(ms).toISOString()}>`;
+  return `<!date^${epoch}^{date_short_pretty} {time}|${printIsoTime(iso, ms)}>`;
 }
 
 /** A human duration: "45 s", "42 min", "1 h 12 min", "3 d 4 h". */
@@ -93,7 +94,7 @@ export function formatCode(text: string): string {
 export function formatSlackTime(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return escapeMrkdwn(iso);
-  return `<!date^${Math.floor(ms / 1000)}^{time}|${new Date(ms).toISOString().slice(11, 16)} UTC>`;
+  return `<!date^${Math.floor(ms / 1000)}^{time}|${printIsoTime(iso, ms).slice(11, 16)} UTC>`;
 }
 
 /** An http(s) URL as a URL button may carry it (Slack allows 3000 characters), or undefined. */

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
+import { readCanonicalUtcTime } from '../../util/utc-iso-time.ts';
 import { previewJson } from './json-preview.ts';
-import { readCanonicalUtcTime } from './utc-iso-time.ts';
 
 /** The already-verified SNS notification: only what parsing needs. */
 export interface SnsNotificationInput {

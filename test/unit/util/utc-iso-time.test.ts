@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toIsoTime } from '../../../src/core/parsers/shared.ts';
-import { readCanonicalUtcTime } from '../../../src/core/parsers/utc-iso-time.ts';
+import { printIsoTime, readCanonicalUtcTime } from '../../../src/util/utc-iso-time.ts';
 
 /** What toIsoTime always did: normalise the offset, let Date read it, print it as ISO. */
 function throughDate(value: string): string {
@@ -44,5 +44,13 @@ describe('reading a CloudWatch time without building a Date', () => {
     expect(readCanonicalUtcTime('2024-01-01T24:00:00.000Z')).toBeUndefined();
     expect(readCanonicalUtcTime('2024-03-15T09:55:00.123+0900')).toBeUndefined();
     expect(readCanonicalUtcTime('2020-10-26 13:47:03+00:00')).toBeUndefined();
+  });
+});
+
+describe('printing a time read from text', () => {
+  it.each(times)('%s prints as Date prints it', (value) => {
+    const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (Number.isNaN(ms)) return;
+    expect(printIsoTime(value, ms)).toBe(new Date(ms).toISOString());
   });
 });

@@ -1,7 +1,8 @@
 /**
- * CloudWatch stamps every alarm with `2024-03-15T09:55:00.123+0000`: already the ISO time Slack wants, but
- * for the offset. Reading it through `Date` (parse, then `toISOString`) is most of what parsing an alarm's
- * fields costs, so a valid UTC time in this shape is rewritten as text instead.
+ * Times arrive as text already in UTC ISO form, or nearly: CloudWatch stamps `2024-03-15T09:55:00.123+0000`,
+ * and the alert records keep what the parsers made of that. Reading such text through `Date` (parse, then
+ * `toISOString`) is a good part of what parsing and drawing an alarm cost, so a valid UTC time in this
+ * shape is rewritten as text instead.
  */
 const canonicalUtc = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}(?:Z|[+-]00:?00)$/;
 
@@ -28,4 +29,9 @@ export function readCanonicalUtcTime(value: string): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > lastDayOf(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return `${value.slice(0, 23)}Z`;
+}
+
+/** `new Date(ms).toISOString()` for `ms`, read from `text`: `text` itself when it is already that. */
+export function printIsoTime(text: string, ms: number): string {
+  return readCanonicalUtcTime(text) ?? new Date(ms).toISOString();
 }
