@@ -27,10 +27,21 @@ function matchesAny(expected: string | string[] | undefined, actual: string | un
   return Array.isArray(expected) ? expected.includes(actual) : expected === actual;
 }
 
+/** Globs come from the configuration and the silences: a few, checked again on every notification. */
+const compiledGlobs = new Map<string, RegExp>();
+const maxCompiledGlobs = 256;
+
+/** The glob as an anchored RegExp, compiled once (no `g` or `y` flag, so sharing it keeps no state). */
 export function globToRegExp(glob: string): RegExp {
-  const escaped = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`);
+  let compiled = compiledGlobs.get(glob);
+  if (!compiled) {
+    const escaped = glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    compiled = new RegExp(`^${escaped}$`);
+    if (compiledGlobs.size >= maxCompiledGlobs) compiledGlobs.clear();
+    compiledGlobs.set(glob, compiled);
+  }
+  return compiled;
 }

@@ -45,11 +45,13 @@ function hasResource(alert: NormalizedAlert, shape: AlarmShape | undefined): boo
  * and the logs were told when it fired).
  */
 export function planEnrichments(alert: NormalizedAlert, settings: EnrichmentPlanSettings): EnrichmentKind[] {
-  const shape = readAlarmShape(alert);
-  return EnrichmentKinds.filter(
-    (kind) =>
-      settings.available.has(kind) && settings.switches[kind] !== false && appliesTo[kind](alert, shape),
+  const wanted = EnrichmentKinds.filter(
+    (kind) => settings.available.has(kind) && settings.switches[kind] !== false,
   );
+  // Reading the shape parses the alarm's payload again: not worth it when every lookup is off.
+  if (wanted.length === 0) return [];
+  const shape = readAlarmShape(alert);
+  return wanted.filter((kind) => appliesTo[kind](alert, shape));
 }
 
 /** Outcomes that tell something new about the alert: each gets the lookups that apply to it. */

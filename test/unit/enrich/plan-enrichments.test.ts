@@ -100,3 +100,27 @@ describe('addEnrichmentSteps', () => {
     }
   });
 });
+
+describe('planEnrichments with every lookup off', () => {
+  it('does not read the alarm payload when no enrichment is available or switched on', () => {
+    // Prepare: an alert that counts reads of its kept payload
+    const alert = alertOf('cloudwatch/alarm-single-metric.json');
+    let reads = 0;
+    const raw = alert.raw;
+    const counting = Object.defineProperty({ ...alert }, 'raw', {
+      get: () => {
+        reads += 1;
+        return raw;
+      },
+    });
+    const allOff = Object.fromEntries(EnrichmentKinds.map((kind) => [kind, false]));
+
+    // Act
+    const none = planEnrichments(counting, { available: new Set(), switches: {} });
+    const switchedOff = planEnrichments(counting, { available: new Set(EnrichmentKinds), switches: allOff });
+
+    // Assess
+    expect([none, switchedOff]).toEqual([[], []]);
+    expect(reads).toBe(0);
+  });
+});
