@@ -1,4 +1,5 @@
-import { createHash, hash } from 'node:crypto';
+// A namespace import: a named import of `hash` would fail to link on Node 20 before 20.12, which lacks it.
+import * as nodeCrypto from 'node:crypto';
 
 /** Where a notification came from; also the key of the parser table. */
 export const AlertSources = {
@@ -106,9 +107,9 @@ export interface NormalizedAlert {
 
 /** One-shot `hash` (Node 20.12+) skips building a Hash stream object per alert; older Node builds one. */
 const sha256Base64url: (text: string) => string =
-  typeof hash === 'function'
-    ? (text) => hash('sha256', text, 'base64url')
-    : (text) => createHash('sha256').update(text).digest('base64url');
+  typeof nodeCrypto.hash === 'function'
+    ? (text) => nodeCrypto.hash('sha256', text, 'base64url')
+    : (text) => nodeCrypto.createHash('sha256').update(text).digest('base64url');
 
 /** A short, stable id for an alert key: fits Slack option values (150 chars) and DynamoDB keys. */
 export function alertIdOf(key: string): string {
