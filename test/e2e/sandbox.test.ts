@@ -195,6 +195,8 @@ describe('sandbox page', () => {
     const list = page.locator('article.ephemeral', { hasText: 'node_failure' }).last();
     await list.getByRole('button', { name: 'Expire' }).click();
     await page.getByRole('alertdialog').locator('.confirm-accept').click();
+    // Bolt answers the click before its work: fire again only once Klaxon says the silence has ended.
+    await waitForText(page.locator('article.ephemeral'), 'Silence expired');
     await fireSample(page, 'Alarm on a log metric');
     await waitForText(page.locator('#status'), '(new-alert)');
     await page.screenshot({ path: `${artifactsDir}/10e-silence.png` });
