@@ -2,17 +2,13 @@ import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import { lazy } from '../../util/lazy.ts';
 import { envelopeWith } from './eventbridge-envelope.ts';
-import { glueJobRunUrl } from './glue-job-state-change.ts';
+import { glueJobDetailShape, glueJobRunUrl } from './glue-job-state-change.ts';
 import { fieldsOf, isRegionCode, occurredAt, type SnsNotificationInput, schemaParser } from './shared.ts';
 
 const glueJobRunStatusSchema = lazy(() =>
   envelopeWith(
     z.looseObject({
-      jobName: z.string(),
-      jobRunId: z.string(),
-      state: z.string(),
-      severity: z.string().optional(),
-      message: z.string().optional(),
+      ...glueJobDetailShape(),
       startedOn: z.string().optional(),
       notificationCondition: z.looseObject({ NotifyDelayAfter: z.number().optional() }).optional(),
     }),

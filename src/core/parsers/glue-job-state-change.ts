@@ -12,17 +12,16 @@ import {
   schemaParser,
 } from './shared.ts';
 
-const glueJobStateChangeSchema = lazy(() =>
-  envelopeWith(
-    z.looseObject({
-      jobName: z.string(),
-      jobRunId: z.string(),
-      state: z.string(),
-      severity: z.string().optional(),
-      message: z.string().optional(),
-    }),
-  ),
-);
+/** The detail fields Glue's job events share (Job State Change and Job Run Status). */
+export const glueJobDetailShape = () => ({
+  jobName: z.string(),
+  jobRunId: z.string(),
+  state: z.string(),
+  severity: z.string().optional(),
+  message: z.string().optional(),
+});
+
+const glueJobStateChangeSchema = lazy(() => envelopeWith(z.looseObject(glueJobDetailShape())));
 type GlueJobStateChange = z.infer<ReturnType<typeof glueJobStateChangeSchema>>;
 
 interface GlueOutcome {
