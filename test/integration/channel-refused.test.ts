@@ -1,16 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { alertIdOf } from '../../src/model/alert.ts';
 import { testTopicArn, useHarness } from '../helpers/klaxon-harness.ts';
+import { collectLogLines } from '../helpers/log-lines.ts';
 import { alarm } from './buttons/slack-requests.ts';
 
-const lines: Array<Record<string, unknown>> = [];
-const logDestination = new Writable({
-  write(chunk, _encoding, done) {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-    done();
-  },
-});
+const { destination: logDestination, lines } = collectLogLines();
 /** The periodic sweep is run by hand here (`h.klaxon.core.sweep()`), as the worker's schedule would. */
 const h = useHarness({ operatorChannel: 'C0OPS' }, { logDestination });
 const idOf = (name: string) =>

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, LambdaFunctionURLEvent, SNSEvent } from 'aws-lambda';
@@ -13,7 +12,7 @@ import { createFunctionUrlHandler } from '../../src/lambda/slack-handler.ts';
 import { createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
 import { createWorkerHandler } from '../../src/lambda/worker-handler.ts';
 import { alertIdOf } from '../../src/model/alert.ts';
-import { createLogger, createSilentLogger } from '../../src/observability/logger.ts';
+import { createSilentLogger } from '../../src/observability/logger.ts';
 import { AlertActionIds } from '../../src/render/action-values.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
 import { interactionBody, signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
@@ -21,6 +20,7 @@ import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
 import type { ScheduleRetry } from '../../src/slack/slack-identity.ts';
 import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
 import { testAwsClients } from '../helpers/klaxon-harness.ts';
+import { createCollectingLogger } from '../helpers/log-lines.ts';
 import { alice, blockActionsPayload, findElement } from './buttons/slack-requests.ts';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
@@ -405,17 +405,8 @@ describe('worker handler', () => {
 
   it("logs the sweep line with every field the stack's metric filters read", async () => {
     // Prepare
-    const logged: Array<Record<string, unknown>> = [];
+    const { logger, lines: logged } = createCollectingLogger();
     const real = await runtime;
-    const logger = createLogger({
-      format: 'json',
-      destination: new Writable({
-        write(chunk, _encoding, done) {
-          logged.push(JSON.parse(String(chunk)));
-          done();
-        },
-      }),
-    });
     // Act
     await createWorkerHandler(async () => ({ ...real, logger }))(scheduledEvent(), context);
     // Assess: the line the sweep filters match (`$.msg = "sweep"`), with the fields they read as numbers
@@ -429,17 +420,8 @@ describe('worker handler', () => {
 
   it('logs a failed sweep and returns: a throw would be retried and land in the dead-letter queue', async () => {
     // Prepare: the store is down for this sweep.
-    const logged: Array<Record<string, unknown>> = [];
+    const { logger, lines: logged } = createCollectingLogger();
     const real = await runtime;
-    const logger = createLogger({
-      format: 'json',
-      destination: new Writable({
-        write(chunk, _encoding, done) {
-          logged.push(JSON.parse(String(chunk)));
-          done();
-        },
-      }),
-    });
     const failing = {
       ...real,
       logger,

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, LambdaFunctionURLEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -8,11 +7,11 @@ import { createKlaxon } from '../../src/app/create-klaxon.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { createLambdaRuntime } from '../../src/lambda/lambda-runtime.ts';
 import { createFunctionUrlHandler } from '../../src/lambda/slack-handler.ts';
-import { createLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
 import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { testAwsClients, testTopicArn } from '../helpers/klaxon-harness.ts';
+import { createCollectingLogger } from '../helpers/log-lines.ts';
 
 /** DynamoDB "down": nothing listens on the discard port. */
 const deadStoreEndpoint = 'http://127.0.0.1:9';
@@ -24,18 +23,8 @@ const alarm = {
   NewStateValue: 'ALARM',
 };
 
-/** A JSON logger whose lines the test can read. */
-function capturedLogger() {
-  const stream = new PassThrough();
-  const lines: Array<Record<string, unknown>> = [];
-  stream.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-  });
-  return { logger: createLogger({ format: 'json', destination: stream }), lines };
-}
-
 /** The real server on a store that does not answer (a closed port). */
-async function klaxonOnDeadStore(logger: ReturnType<typeof capturedLogger>['logger']) {
+async function klaxonOnDeadStore(logger: ReturnType<typeof createCollectingLogger>['logger']) {
   return createKlaxon({
     config: parseConfig({ defaultChannel: 'C0ALERTS', sns: { allowedTopicArns: [testTopicArn] } }, 'test'),
     logger,
@@ -63,7 +52,7 @@ afterAll(async () => {
 describe('a store failure answers SNS a fixed reason and logs the real one', () => {
   it('on the long-running server', async () => {
     // Prepare
-    const { logger, lines } = capturedLogger();
+    const { logger, lines } = createCollectingLogger();
     const klaxon = await klaxonOnDeadStore(logger);
     const url = await klaxon.listen(0);
 
@@ -89,7 +78,7 @@ describe('a store failure answers SNS a fixed reason and logs the real one', () 
 
   it('on the Lambda Function URL', async () => {
     // Prepare
-    const { logger, lines } = capturedLogger();
+    const { logger, lines } = createCollectingLogger();
     const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:klaxon-slack-AbCdEf';
     const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
     mockClient(secretsManager)
@@ -138,7 +127,7 @@ describe('a store failure answers SNS a fixed reason and logs the real one', () 
 
 describe('refusals say what was refused, in fixed words', () => {
   it('names no configuration for a topic that is not allowed', async () => {
-    const { logger } = capturedLogger();
+    const { logger } = createCollectingLogger();
     const klaxon = await klaxonOnDeadStore(logger);
     const url = await klaxon.listen(0);
     try {

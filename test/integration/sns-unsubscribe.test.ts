@@ -1,17 +1,11 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollWithDeadline } from '../../src/util/poll-with-deadline.ts';
 import { type Harness, startHarness, testTopicArn } from '../helpers/klaxon-harness.ts';
+import { collectLogLines } from '../helpers/log-lines.ts';
 
-const lines: Array<Record<string, unknown>> = [];
+const { destination, lines } = collectLogLines();
 let h: Harness;
 beforeAll(async () => {
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
   h = await startHarness({}, { logDestination: destination });
 });
 afterAll(async () => {

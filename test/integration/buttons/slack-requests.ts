@@ -112,8 +112,8 @@ export function submitView(
   return postToSlackEndpoint(h, interactionBody(payload));
 }
 
-/** The documented app_home_opened event in the Events API envelope. */
-export function openAppHome(h: Harness, userId: string) {
+/** The documented app_home_opened event in the Events API envelope, sent (and signed) at `nowMs`. */
+export function openAppHome(h: Harness, userId: string, nowMs = Date.now()) {
   const event = { ...fixture('slack/app-home-opened.json'), user: userId };
   const envelope = {
     token: '9s8d9as89d8as9d8as989',
@@ -121,10 +121,13 @@ export function openAppHome(h: Harness, userId: string) {
     api_app_id: 'AABA1ABCD',
     event,
     type: 'event_callback',
-    event_id: `Ev${Date.now()}${++clicks}`,
-    event_time: Math.floor(Date.now() / 1000),
+    event_id: `Ev${nowMs}${++clicks}`,
+    event_time: Math.floor(nowMs / 1000),
   };
-  return postToSlackEndpoint(h, JSON.stringify(envelope), { json: true });
+  return postToSlackEndpoint(h, JSON.stringify(envelope), {
+    json: true,
+    timestamp: Math.floor(nowMs / 1000),
+  });
 }
 
 /** Resolves when `count` audit records by this user exist: the click's work is then done. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
 import { interactionBody, slashCommandBody } from '../../../src/sandbox/sign-slack-request.ts';
 import type { FakeClock } from '../../helpers/fake-clock.ts';
@@ -9,6 +8,7 @@ import {
   blockActionsPayload,
   type Clicker,
   findElement,
+  openAppHome,
   postToSlackEndpoint,
   rootOf,
   workspaceId,
@@ -91,23 +91,7 @@ export async function slashCommandAt(h: Harness, clock: FakeClock, text: string)
 /** The documented app_home_opened event, signed at the fake clock's time; returns the published Home. */
 export async function appHomeAt(h: Harness, clock: FakeClock, userId: string) {
   const published = h.slack.callsTo('views.publish').length;
-  const event = {
-    ...JSON.parse(readFileSync('test/fixtures/slack/app-home-opened.json', 'utf8')),
-    user: userId,
-  };
-  const envelope = {
-    token: '9s8d9as89d8as9d8as989',
-    team_id: workspaceId,
-    api_app_id: 'AABA1ABCD',
-    event,
-    type: 'event_callback',
-    event_id: `Ev${clock.now()}${userId}`,
-    event_time: Math.floor(clock.now() / 1000),
-  };
-  await postToSlackEndpoint(h, JSON.stringify(envelope), {
-    json: true,
-    timestamp: Math.floor(clock.now() / 1000),
-  });
+  await openAppHome(h, userId, clock.now());
   await h.slack.waitForCalls('views.publish', published + 1);
   return JSON.stringify(h.slack.views().find((view) => view.user_id === userId)?.view ?? {});
 }

@@ -1,12 +1,11 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/observability/logger.ts';
 import {
   type AuthTestClient,
   createSlackIdentityService,
   type ScheduleRetry,
   SlackTokenRejectedError,
 } from '../../../src/slack/slack-identity.ts';
+import { createCollectingLogger } from '../../helpers/log-lines.ts';
 
 const okAnswer = { ok: true, team_id: 'T0KLAXON1', bot_id: 'B0BOT', user_id: 'U0BOT', app_id: 'A0APP' };
 
@@ -51,22 +50,11 @@ function manualScheduler() {
   return { schedule, pending, runNext: () => pending.shift()?.run() };
 }
 
-function capturedLogger() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { logger: createLogger({ format: 'json', destination }), lines };
-}
-
 describe('the Slack identity service', () => {
   it('knows the identity once auth.test answers', async () => {
     const service = createSlackIdentityService({
       client: scriptedClient([okAnswer]),
-      logger: capturedLogger().logger,
+      logger: createCollectingLogger().logger,
     });
     expect(service.status()).toBe('unknown');
     await service.start();
@@ -82,7 +70,7 @@ describe('the Slack identity service', () => {
   it('keeps retrying with growing delays while Slack is down, logging the outage once', async () => {
     const client = scriptedClient([httpError(500), httpError(500), new TypeError('fetch failed'), okAnswer]);
     const timer = manualScheduler();
-    const { logger, lines } = capturedLogger();
+    const { logger, lines } = createCollectingLogger();
     const service = createSlackIdentityService({ client, logger, schedule: timer.schedule });
     await service.start();
     expect(service.status()).toBe('unreachable');
@@ -110,7 +98,7 @@ describe('the Slack identity service', () => {
       const timer = manualScheduler();
       const service = createSlackIdentityService({
         client: scriptedClient([platformError(code)]),
-        logger: capturedLogger().logger,
+        logger: createCollectingLogger().logger,
         schedule: timer.schedule,
       });
       const started = service.start();
@@ -125,7 +113,7 @@ describe('the Slack identity service', () => {
     const timer = manualScheduler();
     const service = createSlackIdentityService({
       client: scriptedClient([httpError(503), okAnswer]),
-      logger: capturedLogger().logger,
+      logger: createCollectingLogger().logger,
       schedule: timer.schedule,
     });
     await service.start();
@@ -138,7 +126,7 @@ describe('the Slack identity service', () => {
     const client = scriptedClient([]);
     const service = createSlackIdentityService({
       client,
-      logger: capturedLogger().logger,
+      logger: createCollectingLogger().logger,
       known: { teamId: 'T1', botId: 'B1', botUserId: 'U1' },
     });
     await service.start();
