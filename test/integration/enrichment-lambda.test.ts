@@ -1,25 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/client-cloudwatch';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Context, SNSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSnsCore, createSnsEventHandler } from '../../src/lambda/sns-handler.ts';
 import { createWorkerCore, createWorkerHandler } from '../../src/lambda/worker-handler.ts';
 import { alertIdOf } from '../../src/model/alert.ts';
 import { createSilentLogger } from '../../src/observability/logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
 import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
-import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
 import { testAwsClients } from '../helpers/klaxon-harness.ts';
 import { createTinyPng } from '../helpers/tiny-png.ts';
+import {
+  lambdaContext as context,
+  createLambdaTable,
+  slackSecretArn,
+  snsEventWith,
+  lambdaTopicArn as topicArn,
+} from './lambda-kit.ts';
 
-const topicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
-const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:klaxon-slack-AbCdEf';
 const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
-const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
 const signer = createSnsSigner();
 const lambda = new LambdaClient({ region: 'us-east-1' });
 const lambdaMock = mockClient(lambda);
@@ -31,9 +32,7 @@ let workerRuntime: ReturnType<typeof createWorkerCore>;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
-  const tableName = `klaxon-enrich-${randomUUID().slice(0, 8)}`;
-  const endpoint = inject('dynamoEndpoint');
-  await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+  const { tableName, endpoint } = await createLambdaTable('klaxon-enrich');
   const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
   mockClient(secretsManager)
     .on(GetSecretValueCommand)
@@ -41,7 +40,7 @@ beforeAll(async () => {
   lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
   const env = {
     KLAXON_TABLE_NAME: tableName,
-    KLAXON_SLACK_SECRET_ARN: secretArn,
+    KLAXON_SLACK_SECRET_ARN: slackSecretArn,
     KLAXON_ALLOWED_TOPIC_ARNS: topicArn,
     KLAXON_WORKER_FUNCTION_NAME: 'klaxon-worker',
     // The graph is what this test follows; recent changes (CloudTrail) have their own tests.
@@ -67,19 +66,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await slack.close();
 });
-
-function snsEventWith(message: ReturnType<typeof signer.notification>): SNSEvent {
-  const event = fixture('lambda/sns-event.json');
-  const { SigningCertURL, UnsubscribeURL, ...rest } = message;
-  event.Records[0].Sns = {
-    ...event.Records[0].Sns,
-    ...rest,
-    Subject: rest.Subject ?? null,
-    SigningCertUrl: SigningCertURL,
-    UnsubscribeUrl: UnsubscribeURL,
-  };
-  return event;
-}
 
 describe('enrichment on Lambda', () => {
   it('posts the alert from the SNS function and leaves the graph to an asynchronous worker invocation', async () => {

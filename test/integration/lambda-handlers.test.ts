@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Context, LambdaFunctionURLEvent, SNSEvent } from 'aws-lambda';
+import type { Context, LambdaFunctionURLEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_PATTERNS } from '../../infra/constructs/delivery-metrics.ts';
 import { createRefreshingRuntime } from '../../src/lambda/lambda-core.ts';
 import { createLambdaRuntime, type LambdaRuntime } from '../../src/lambda/lambda-runtime.ts';
@@ -18,16 +18,19 @@ import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-sla
 import { interactionBody, signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
 import { createSnsSigner } from '../../src/sandbox/sns-signer.ts';
 import type { ScheduleRetry } from '../../src/slack/slack-identity.ts';
-import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
 import { testAwsClients } from '../helpers/klaxon-harness.ts';
 import { createCollectingLogger } from '../helpers/log-lines.ts';
 import { alice, blockActionsPayload, findElement } from './buttons/slack-requests.ts';
+import {
+  lambdaContext as context,
+  createLambdaTable,
+  slackSecretArn as secretArn,
+  snsEventWith,
+  lambdaTopicArn as topicArn,
+} from './lambda-kit.ts';
 
-const topicArn = 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts';
 const signingSecret = 'lambda-signing-secret';
-const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:klaxon-slack-AbCdEf';
 const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
-const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
 const signer = createSnsSigner();
 
 let slack: FakeSlackApi;
@@ -42,9 +45,7 @@ afterAll(async () => {
 });
 
 async function startRuntime(fakeSlack: FakeSlackApi, overrides: { scheduleSlackRetry?: ScheduleRetry } = {}) {
-  const tableName = `klaxon-lambda-${randomUUID().slice(0, 8)}`;
-  const endpoint = inject('dynamoEndpoint');
-  await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+  const { tableName, endpoint } = await createLambdaTable('klaxon-lambda');
   const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
   mockClient(secretsManager)
     .on(GetSecretValueCommand, { SecretId: secretArn })
@@ -68,21 +69,6 @@ async function startRuntime(fakeSlack: FakeSlackApi, overrides: { scheduleSlackR
     dynamoDbEndpoint: endpoint,
     ...overrides,
   });
-}
-
-function snsEventWith(message: ReturnType<typeof signer.notification>): SNSEvent {
-  const event = fixture('lambda/sns-event.json');
-  const { SigningCertURL, UnsubscribeURL, ...rest } = message;
-  event.Records[0].EventSubscriptionArn = `${topicArn}:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55`;
-  // Lambda spells an absent Subject as null.
-  event.Records[0].Sns = {
-    ...event.Records[0].Sns,
-    ...rest,
-    Subject: rest.Subject ?? null,
-    SigningCertUrl: SigningCertURL,
-    UnsubscribeUrl: UnsubscribeURL,
-  };
-  return event;
 }
 
 function functionUrlEvent(
@@ -268,9 +254,7 @@ describe('a cold start while Slack is down', () => {
 describe('a rotated Slack signing secret', () => {
   it('is read again after SLACK_SECRET_TTL_SECONDS: a request signed with the new secret then succeeds', async () => {
     // Prepare: Secrets Manager answers the old secret, then (rotated) the new one; the clock is ours.
-    const tableName = `klaxon-rotate-${randomUUID().slice(0, 8)}`;
-    const endpoint = inject('dynamoEndpoint');
-    await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+    const { tableName, endpoint } = await createLambdaTable('klaxon-rotate');
     const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
     const secretOf = (signing: string) => ({
       SecretString: JSON.stringify({ botToken: 'xoxb-lambda', signingSecret: signing }),
@@ -320,9 +304,7 @@ describe('a rotated Slack signing secret', () => {
 describe('a button on the Slack function', () => {
   it('is answered before its work starts: the work is handed to the worker, which does it', async () => {
     // Prepare: a Slack function with a worker; the spy on the asynchronous invoke keeps the handed-off event.
-    const tableName = `klaxon-click-${randomUUID().slice(0, 8)}`;
-    const endpoint = inject('dynamoEndpoint');
-    await ensureTableExists(createDocumentClient({ endpoint }), tableName);
+    const { tableName, endpoint } = await createLambdaTable('klaxon-click');
     const secretsManager = new SecretsManagerClient({ region: 'us-east-1' });
     mockClient(secretsManager)
       .on(GetSecretValueCommand)

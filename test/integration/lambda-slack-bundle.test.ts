@@ -7,15 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaBuildOptions } from '../../scripts/lambda-build-options.mjs';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/sandbox/fake-slack-api.ts';
 import { signSlackRequest, slashCommandBody } from '../../src/sandbox/sign-slack-request.ts';
-import { createDocumentClient, ensureTableExists } from '../../src/store/table.ts';
+import { createLambdaTable, slackSecretArn as secretArn } from './lambda-kit.ts';
 
 const run = promisify(execFile);
 const signingSecret = 'bundle-signing-secret';
-const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:klaxon-slack-AbCdEf';
 const urlRequest = JSON.parse(readFileSync('test/fixtures/lambda/lambda-urls-request.json', 'utf8'));
 
 let dir: string;
@@ -53,9 +52,7 @@ beforeAll(async () => {
   });
   slack = await startFakeSlackApi();
   secretsManager = await startSecretsManagerStandIn();
-  const tableName = `klaxon-bundle-${randomUUID().slice(0, 8)}`;
-  const dynamoEndpoint = inject('dynamoEndpoint');
-  await ensureTableExists(createDocumentClient({ endpoint: dynamoEndpoint }), tableName);
+  const { tableName, endpoint: dynamoEndpoint } = await createLambdaTable('klaxon-bundle');
   env = {
     PATH: process.env.PATH,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
