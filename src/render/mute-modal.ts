@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { muteDurationMaxLength, muteReasonMaxLength } from '../model/input-limits.ts';
-import { truncateText } from './limits.ts';
+import { renderAlertFormModal } from './alert-form-modal.ts';
 
 /** Stable ids: the view_submission listener registers on the callback id and reads the inputs by these. */
 export const MuteModalIds = {
@@ -11,23 +11,15 @@ export const MuteModalIds = {
   reasonAction: 'reason',
 } as const;
 
-/** Modal titles are plain text of at most 24 characters. */
-const modalTitle = 'Mute alert';
-
-/** The "Custom…" mute: a duration and a reason; the alert id travels in private_metadata. */
+/** The "Custom…" mute: a duration and a reason. */
 export function renderMuteModal(input: { alertId: string; title: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: MuteModalIds.callbackId,
-    private_metadata: input.alertId,
-    title: { type: 'plain_text', text: modalTitle },
-    submit: { type: 'plain_text', text: 'Mute' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      {
-        type: 'section',
-        text: { type: 'plain_text', text: truncateText(input.title, 2900, 'plain_text'), emoji: true },
-      },
+  return renderAlertFormModal({
+    callbackId: MuteModalIds.callbackId,
+    alertId: input.alertId,
+    alertTitle: input.title,
+    title: 'Mute alert',
+    submit: 'Mute',
+    inputs: [
       {
         type: 'input',
         block_id: MuteModalIds.durationBlock,
@@ -52,5 +44,5 @@ export function renderMuteModal(input: { alertId: string; title: string }): Moda
         },
       },
     ],
-  };
+  });
 }

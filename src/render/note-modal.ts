@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { noteMaxLength } from '../model/input-limits.ts';
-import { truncateText } from './limits.ts';
+import { renderAlertFormModal } from './alert-form-modal.ts';
 
 /** Stable ids: the view_submission listener registers on the callback id and reads the note by these. */
 export const NoteModalIds = {
@@ -9,20 +9,15 @@ export const NoteModalIds = {
   noteAction: 'text',
 } as const;
 
-/** "Add note": one multi-line input; the alert id travels in private_metadata. */
+/** "Add note": one multi-line input. */
 export function renderNoteModal(input: { alertId: string; title: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: NoteModalIds.callbackId,
-    private_metadata: input.alertId,
-    title: { type: 'plain_text', text: 'Add note' },
-    submit: { type: 'plain_text', text: 'Add note' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      {
-        type: 'section',
-        text: { type: 'plain_text', text: truncateText(input.title, 2900, 'plain_text'), emoji: true },
-      },
+  return renderAlertFormModal({
+    callbackId: NoteModalIds.callbackId,
+    alertId: input.alertId,
+    alertTitle: input.title,
+    title: 'Add note',
+    submit: 'Add note',
+    inputs: [
       {
         type: 'input',
         block_id: NoteModalIds.noteBlock,
@@ -36,5 +31,5 @@ export function renderNoteModal(input: { alertId: string; title: string }): Moda
         },
       },
     ],
-  };
+  });
 }
