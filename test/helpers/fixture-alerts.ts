@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseSnsNotification } from '../../src/core/parsers/index.ts';
 import type { NormalizedAlert } from '../../src/model/alert.ts';
 
@@ -11,4 +11,14 @@ export function alertFromFixture(path: string, timestamp = '2026-11-29T19:40:00.
     message,
     timestamp,
   });
+}
+
+/** Every AWS message fixture (cloudwatch, eventbridge, macie), sorted; the SNS envelopes' own are the SNS tests'. */
+export function awsMessageFixturePaths(): string[] {
+  return ['cloudwatch', 'eventbridge', 'macie'].flatMap((folder) =>
+    readdirSync(new URL(`../fixtures/${folder}/`, import.meta.url))
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => `${folder}/${name}`),
+  );
 }

@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSnsNotification } from '../../../src/core/parsers/index.ts';
 import type { NormalizedAlert } from '../../../src/model/alert.ts';
 import type { AlertView } from '../../../src/model/alert-view.ts';
 import {
@@ -9,26 +7,11 @@ import {
   renderBlocksAsPlainText,
   renderThreadReply,
 } from '../../../src/render/index.ts';
+import { alertFromFixture, awsMessageFixturePaths } from '../../helpers/fixture-alerts.ts';
 import { buildView } from './sample-views.ts';
 
-const fixturesUrl = new URL('../../fixtures/', import.meta.url);
-
-/** Every AWS message fixture (the SNS envelopes' own fixtures are covered by the SNS tests). */
-const fixturePaths = ['cloudwatch', 'eventbridge', 'macie'].flatMap((folder) =>
-  readdirSync(new URL(`${folder}/`, fixturesUrl))
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => `${folder}/${name}`),
-);
-
-function parseFixture(path: string): NormalizedAlert {
-  return parseSnsNotification({
-    messageId: '22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324',
-    topicArn: 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts',
-    message: readFileSync(new URL(path, fixturesUrl), 'utf8'),
-    timestamp: '2024-03-15T10:00:00.000Z',
-  });
-}
+const fixturePaths = awsMessageFixturePaths();
+const parseFixture = (path: string) => alertFromFixture(path, '2024-03-15T10:00:00.000Z');
 
 /** The view the store would hold after this one notification: a recovery resolves, anything else is open. */
 function viewAfterFirstNotification(alert: NormalizedAlert): AlertView {

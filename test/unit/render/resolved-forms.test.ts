@@ -1,29 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideAlertActions } from '../../../src/core/notifications/decide-notification.ts';
-import { parseSnsNotification } from '../../../src/core/parsers/index.ts';
 import type { NormalizedAlert } from '../../../src/model/alert.ts';
 import type { AlertRecord } from '../../../src/model/records.ts';
 import { alertViewOf } from '../../../src/render/alert-view-of.ts';
 import { BlockKitLimits, renderAlertMessage, renderBlocksAsPlainText } from '../../../src/render/index.ts';
+import { alertFromFixture, awsMessageFixturePaths } from '../../helpers/fixture-alerts.ts';
 import { buildAlert, sampleUser } from './sample-views.ts';
 
-const fixturesUrl = new URL('../../fixtures/', import.meta.url);
-const fixturePaths = ['cloudwatch', 'eventbridge', 'macie'].flatMap((folder) =>
-  readdirSync(new URL(`${folder}/`, fixturesUrl))
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => `${folder}/${name}`),
-);
-
-function parseFixture(path: string): NormalizedAlert {
-  return parseSnsNotification({
-    messageId: '22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324',
-    topicArn: 'arn:aws:sns:us-east-1:123456789012:klaxon-alerts',
-    message: readFileSync(new URL(path, fixturesUrl), 'utf8'),
-    timestamp: '2024-03-15T10:00:00.000Z',
-  });
-}
+const fixturePaths = awsMessageFixturePaths();
+const parseFixture = (path: string) => alertFromFixture(path, '2024-03-15T10:00:00.000Z');
 
 const parsed = fixturePaths.map((path) => ({ path, alert: parseFixture(path) }));
 const raising = parsed.filter(({ alert }) => alert.state === 'firing' || alert.state === 'insufficient');
