@@ -7,6 +7,7 @@ import {
   lookupResourceEvents,
   metricWidgetImage,
 } from './aws-sample-enrichment-answers.ts';
+import { lookupEventsAnswer, sample } from './sample-answer-parts.ts';
 
 // What the sandbox's AWS clients answer: the examples of the AWS CLI Command Reference (aws/aws-cli
 // `awscli/examples/…`) and the AWS API Reference, as the SDK hands them over (dates deserialized). Every
@@ -14,42 +15,31 @@ import {
 
 type Answer = Record<string, unknown>;
 
-const sample = (text: string) => `[sample] ${text}`;
-
 /** awscli/examples/cloudtrail/lookup-events.rst: its ConsoleLogin event, at the time asked for. */
 function lookupEvents(now: Date): Answer {
-  const eventTime = new Date(Math.floor(now.getTime() / 1000) * 1000 - 10 * 60_000);
-  const record = {
-    eventVersion: '1.02',
-    userIdentity: {
-      type: 'AssumedRole',
-      arn: 'arn:aws:sts::123456789012:assumed-role/my-role/my-session-name',
-    },
-    eventTime: eventTime.toISOString().replace('.000Z', 'Z'),
-    eventSource: 'signin.amazonaws.com',
-    eventName: 'ConsoleLogin',
-    awsRegion: 'us-east-1',
-    sourceIPAddress: '72.21.198.70',
-    requestParameters: null,
-    responseElements: { ConsoleLogin: 'Success' },
-    eventID: '654ccbc0-ba0d-486a-9076-dbf7274677a7',
-    eventType: 'AwsConsoleSignIn',
-    recipientAccountId: '123456789012',
-  };
-  return {
-    Events: [
-      {
-        EventId: record.eventID,
-        Username: sample('my-session-name'),
-        EventTime: eventTime,
-        EventName: 'ConsoleLogin',
-        EventSource: 'signin.amazonaws.com',
-        ReadOnly: 'false',
-        Resources: [],
-        CloudTrailEvent: JSON.stringify(record),
+  return lookupEventsAnswer({
+    now,
+    minutesAgo: 10,
+    eventId: '654ccbc0-ba0d-486a-9076-dbf7274677a7',
+    username: 'my-session-name',
+    record: (eventTime) => ({
+      eventVersion: '1.02',
+      userIdentity: {
+        type: 'AssumedRole',
+        arn: 'arn:aws:sts::123456789012:assumed-role/my-role/my-session-name',
       },
-    ],
-  };
+      eventTime,
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      awsRegion: 'us-east-1',
+      sourceIPAddress: '72.21.198.70',
+      requestParameters: null,
+      responseElements: { ConsoleLogin: 'Success' },
+      eventID: '654ccbc0-ba0d-486a-9076-dbf7274677a7',
+      eventType: 'AwsConsoleSignIn',
+      recipientAccountId: '123456789012',
+    }),
+  });
 }
 
 /** awscli/examples/logs/get-query-results.rst (its rows; the long @ptr values shortened). */

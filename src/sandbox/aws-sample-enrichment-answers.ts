@@ -1,3 +1,4 @@
+import { lookupEventsAnswer, sample } from './sample-answer-parts.ts';
 import { drawSampleMetricGraph } from './sample-metric-graph.ts';
 
 // The sandbox's answers to the enrichment lookups, each shaped like the AWS CLI Command Reference example
@@ -6,8 +7,6 @@ import { drawSampleMetricGraph } from './sample-metric-graph.ts';
 
 type Answer = Record<string, unknown>;
 type Input = Record<string, unknown>;
-
-const sample = (text: string) => `[sample] ${text}`;
 
 let graph: Uint8Array | undefined;
 
@@ -159,36 +158,28 @@ export function describeStep(input: Input): Answer {
  * User Guide's EC2 log example (IAM user Mateo calls StartInstances), on the resource asked about.
  */
 export function lookupResourceEvents(resourceName: string, now: Date): Answer {
-  const eventTime = new Date(Math.floor(now.getTime() / 1000) * 1000 - 25 * 60_000);
-  const record = {
-    eventVersion: '1.08',
-    userIdentity: {
-      type: 'IAMUser',
-      principalId: 'EXAMPLE6E4XEGITWATV6R',
-      arn: 'arn:aws:iam::123456789012:user/Mateo',
-      accountId: '123456789012',
-      userName: 'Mateo',
-    },
-    eventTime: eventTime.toISOString().replace('.000Z', 'Z'),
-    eventSource: 'ec2.amazonaws.com',
-    eventName: 'StartInstances',
-    awsRegion: 'us-east-1',
-    readOnly: false,
-    eventType: 'AwsApiCall',
-    recipientAccountId: '123456789012',
-  };
-  return {
-    Events: [
-      {
-        EventId: 'e755e09c-42f9-4c5c-9064-EXAMPLE228c7',
-        Username: sample('Mateo'),
-        EventTime: eventTime,
-        EventName: 'StartInstances',
-        EventSource: 'ec2.amazonaws.com',
-        ReadOnly: 'false',
-        Resources: [{ ResourceType: 'AWS::EC2::Instance', ResourceName: resourceName }],
-        CloudTrailEvent: JSON.stringify(record),
+  return lookupEventsAnswer({
+    now,
+    minutesAgo: 25,
+    eventId: 'e755e09c-42f9-4c5c-9064-EXAMPLE228c7',
+    username: 'Mateo',
+    resources: [{ ResourceType: 'AWS::EC2::Instance', ResourceName: resourceName }],
+    record: (eventTime) => ({
+      eventVersion: '1.08',
+      userIdentity: {
+        type: 'IAMUser',
+        principalId: 'EXAMPLE6E4XEGITWATV6R',
+        arn: 'arn:aws:iam::123456789012:user/Mateo',
+        accountId: '123456789012',
+        userName: 'Mateo',
       },
-    ],
-  };
+      eventTime,
+      eventSource: 'ec2.amazonaws.com',
+      eventName: 'StartInstances',
+      awsRegion: 'us-east-1',
+      readOnly: false,
+      eventType: 'AwsApiCall',
+      recipientAccountId: '123456789012',
+    }),
+  });
 }
