@@ -4,6 +4,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EMRClient } from '@aws-sdk/client-emr';
 import { GlueClient } from '@aws-sdk/client-glue';
+import { isRegionCode } from '../model/aws-ids.ts';
 
 /** The AWS clients used by buttons and slash commands; tests put aws-sdk-client-mock on these. */
 export interface AwsClients {
@@ -56,7 +57,7 @@ export function cacheByRegion<T>(
 ): (region: string | undefined) => T {
   const made = new Map<string, T>();
   return (region) => {
-    if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return fallback;
+    if (!isRegionCode(region)) return fallback;
     const client = made.get(region) ?? create(region);
     made.set(region, client);
     return client;

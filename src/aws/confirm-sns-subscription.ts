@@ -1,9 +1,10 @@
 import { ConfirmSubscriptionCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { isRegionCode } from '../model/aws-ids.ts';
 
 /** The region of an SNS topic ARN (`arn:aws:sns:<region>:<account>:<name>`): confirmations go there. */
 export function regionOfTopicArn(topicArn: string): string | undefined {
   const region = topicArn.split(':')[3];
-  return region && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
+  return isRegionCode(region) ? region : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AlertSources, Severities } from '../model/alert.ts';
+import { accountIdPattern } from '../model/aws-ids.ts';
 import { EnrichmentKinds } from '../model/enrichment.ts';
 import { lazy } from '../util/lazy.ts';
 import { isValidTimeZone, maxWindowMinutes, toCronSchedule } from './maintenance-window.ts';
@@ -197,7 +198,7 @@ export const configSchema = lazy(() =>
     /** Account id → a name people know it by ("prod-data"), shown wherever the account appears. */
     accounts: z
       .record(
-        z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+        z.string().regex(accountIdPattern, 'must be a 12-digit AWS account id'),
         z.string().trim().min(1).max(64),
       )
       .default({}),

@@ -1,3 +1,5 @@
+import { isRegionCode } from '../model/aws-ids.ts';
+
 /**
  * The AWS Glue Studio page of one job run. Built here rather than passed in because a rerun's new run id
  * is known only after StartJobRun; undefined without a region, since the console URL needs one.
@@ -7,7 +9,7 @@ export function glueRunConsoleUrl(
   jobName: string,
   jobRunId: string,
 ): string | undefined {
-  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return undefined;
+  if (!isRegionCode(region)) return undefined;
   const job = encodeURIComponent(jobName);
   const run = encodeURIComponent(jobRunId);
   return `https://${region}.console.aws.amazon.com/gluestudio/home?region=${region}#/job/${job}/run/${run}`;

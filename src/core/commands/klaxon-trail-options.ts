@@ -1,4 +1,5 @@
 import type { TrailFilters } from '../../aws/cloudtrail-events.ts';
+import { isRegionCode } from '../../model/aws-ids.ts';
 import type { CommandTokens as Tokens } from '../../model/klaxon-command.ts';
 
 const trailKeys = [
@@ -13,7 +14,6 @@ const trailKeys = [
   'to',
   'limit',
 ];
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const eventNamePattern = /^[A-Za-z][A-Za-z0-9]{0,127}$/;
 const readOnlyWords: Record<string, boolean> = { true: true, yes: true, false: false, no: false };
 
@@ -27,7 +27,7 @@ export function readTrailOptions(tokens: Tokens): { filters: TrailFilters; regio
   if (empty) return `\`${empty[0]}=\` needs a value.`;
   if (event !== undefined && !eventNamePattern.test(event))
     return `\`event=${event}\` is not an API event name such as DeleteBucket.`;
-  if (region !== undefined && !regionPattern.test(region))
+  if (region !== undefined && !isRegionCode(region))
     return `\`region=${region}\` is not a region code such as eu-west-1.`;
   const readOnly = readonly === undefined ? undefined : readOnlyWords[readonly.toLowerCase()];
   if (readonly !== undefined && readOnly === undefined) return '`readonly=` takes true or false.';

@@ -1,5 +1,6 @@
 import { AlertSources, Severities } from '../../model/alert.ts';
 import type { AlertMatchers } from '../../model/alert-matchers.ts';
+import { accountIdPattern, isRegionCode } from '../../model/aws-ids.ts';
 import type { ParsedCommand, CommandTokens as Tokens } from '../../model/klaxon-command.ts';
 import { parseMuteDuration } from '../buttons/parse-mute-duration.ts';
 
@@ -8,11 +9,8 @@ const matcherChecks = {
     test: (v: string) => (Object.values(AlertSources) as string[]).includes(v),
     what: `one of ${Object.values(AlertSources).join(', ')}`,
   },
-  account: { test: (v: string) => /^\d{12}$/.test(v), what: 'a 12-digit AWS account id' },
-  region: {
-    test: (v: string) => /^[a-z]{2}(-[a-z]+)+-\d$/.test(v),
-    what: 'a region code such as eu-central-1',
-  },
+  account: { test: (v: string) => accountIdPattern.test(v), what: 'a 12-digit AWS account id' },
+  region: { test: (v: string) => isRegionCode(v), what: 'a region code such as eu-central-1' },
   severity: {
     test: (v: string) => (Severities as readonly string[]).includes(v),
     what: `one of ${Severities.join(', ')}`,

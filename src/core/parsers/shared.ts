@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
+import { isRegionCode } from '../../model/aws-ids.ts';
 import { readCanonicalUtcTime } from '../../util/utc-iso-time.ts';
 import { previewJson } from './json-preview.ts';
 
@@ -17,12 +18,8 @@ export type ParseResult = { ok: true; alert: NormalizedAlert } | { ok: false; re
 
 export type MessageParser = (payload: unknown, input: SnsNotificationInput) => ParseResult;
 
-/** Commercial, GovCloud, China and ISO partitions all follow `xx(-word)+-N`. */
-const regionCodePattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-export function isRegionCode(value: string | undefined): value is string {
-  return value !== undefined && regionCodePattern.test(value);
-}
+/** Every parser reads the region from its message: the toolkit hands the shared check on. */
+export { isRegionCode };
 
 export interface ArnParts {
   partition: string;
