@@ -2,10 +2,10 @@ import { DescribeStepCommand, type EMRClient, type Step } from '@aws-sdk/client-
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
+import { storedPayloadOf } from '../../model/stored-payload.ts';
 import { lazy } from '../../util/lazy.ts';
 import { buildEmrClusterUrl, buildS3FolderUrl } from '../console-links.ts';
 import { unavailable, withinBudget } from './degrade.ts';
-import { storedPayloadOf } from './stored-payload.ts';
 
 export interface EmrStepClients {
   emr: EMRClient;

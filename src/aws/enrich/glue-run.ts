@@ -4,11 +4,11 @@ import { GetJobRunCommand, type GlueClient, type JobRun } from '@aws-sdk/client-
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import type { Enricher, EnrichmentLink, EnrichmentResult } from '../../model/enrichment.ts';
+import { storedPayloadOf } from '../../model/stored-payload.ts';
 import { lazy } from '../../util/lazy.ts';
 import { errorName } from '../aws-errors.ts';
 import { buildGlueRunUrl, buildLogStreamUrl } from '../console-links.ts';
 import { reasonOf, unavailable, withinBudget } from './degrade.ts';
-import { storedPayloadOf } from './stored-payload.ts';
 
 export interface GlueRunClients {
   glue: GlueClient;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
+import { storedPayloadOf } from '../../model/stored-payload.ts';
 import { lazy } from '../../util/lazy.ts';
-import { storedPayloadOf } from './stored-payload.ts';
 
 /**
  * Dimensions whose value is what CloudTrail records as the resource's name (an instance id, a DB identifier,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { storedPayloadOf } from '../../model/stored-payload.ts';
 import { lazy } from '../../util/lazy.ts';
-import { type AlarmShape, type MetricQuery, mathOrAnomaly, payloadOf } from './alarm-trigger.ts';
+import { type AlarmShape, type MetricQuery, mathOrAnomaly } from './alarm-shape.ts';
 
 // The EventBridge "CloudWatch Alarm State Change" spelling of what an alarm watches: lower-case fields,
 // dimensions as a map, the threshold only in the state's reasonData.
@@ -85,6 +86,6 @@ function isBand(expression: string | undefined): boolean {
 /** The EventBridge form keeps the threshold only in the state's reasonData (a JSON string). */
 function thresholdOfReasonData(reasonData: string | undefined): number | undefined {
   if (!reasonData) return undefined;
-  const parsed = z.looseObject({ threshold: z.number() }).safeParse(payloadOf(reasonData));
+  const parsed = z.looseObject({ threshold: z.number() }).safeParse(storedPayloadOf(reasonData));
   return parsed.success ? parsed.data.threshold : undefined;
 }

@@ -1,38 +1,9 @@
 import * as z from 'zod';
 import type { NormalizedAlert } from '../../model/alert.ts';
+import { storedPayloadOf } from '../../model/stored-payload.ts';
 import { lazy } from '../../util/lazy.ts';
+import { type AlarmShape, type MetricQuery, mathOrAnomaly, statOf } from './alarm-shape.ts';
 import { readEventBridgeShape } from './alarm-trigger-eventbridge.ts';
-
-/** A metric as CloudWatch names it. */
-export interface MetricRef {
-  namespace: string;
-  metricName: string;
-  dimensions: { name: string; value: string }[];
-}
-
-/** One line of a metric-math alarm: a metric with its stat, or an expression over the others. */
-export interface MetricQuery {
-  id: string;
-  expression?: string;
-  metric?: MetricRef & { stat: string; period: number };
-  label?: string;
-  returnData: boolean;
-}
-
-/** What an alarm watches, as far as its notification says (SNS `Trigger` or the EventBridge configuration). */
-export type AlarmShape =
-  | {
-      kind: 'metric';
-      metric: MetricRef;
-      stat: string;
-      period: number;
-      threshold?: number;
-      /** How many periods the alarm evaluates: the window its log lines are looked for in. */
-      evaluationPeriods?: number;
-    }
-  | { kind: 'math'; queries: MetricQuery[]; period: number; threshold?: number }
-  | { kind: 'anomaly'; queries: MetricQuery[]; period: number; bandId: string }
-  | { kind: 'composite'; rule: string; suppressor?: string };
 
 const dimension = lazy(() => z.looseObject({ name: z.string(), value: z.string() }));
 const snsMetricStat = lazy(() =>
@@ -81,19 +52,10 @@ const snsAlarm = lazy(() =>
 /** The alarm's shape, read from the payload kept with the alert; undefined when it is not an alarm we can read. */
 export function readAlarmShape(alert: NormalizedAlert): AlarmShape | undefined {
   if (alert.source !== 'cloudwatch-alarm') return undefined;
-  const raw = payloadOf(alert.raw);
+  const raw = storedPayloadOf(alert.raw);
   const sns = snsAlarm().safeParse(raw);
   if (sns.success && (sns.data.Trigger || sns.data.AlarmRule)) return shapeOfSns(sns.data);
   return readEventBridgeShape(raw);
-}
-
-export function payloadOf(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
 }
 
 function shapeOfSns(alarm: z.output<ReturnType<typeof snsAlarm>>): AlarmShape | undefined {
@@ -137,25 +99,4 @@ function metricOfSnsStat(stat: z.output<ReturnType<typeof snsMetricStat>>): Metr
     stat: statOf(stat.Stat),
     period: stat.Period,
   };
-}
-
-export function mathOrAnomaly(
-  queries: MetricQuery[],
-  period: number,
-  threshold: number | undefined,
-  bandId: string | undefined,
-): AlarmShape {
-  if (bandId) return { kind: 'anomaly', queries, period, bandId };
-  return { kind: 'math', queries, period, ...(threshold !== undefined ? { threshold } : {}) };
-}
-
-/** The SNS Trigger spells statistics in capitals (AVERAGE, SAMPLE_COUNT); widgets want Average, SampleCount. */
-export function statOf(statistic: string | undefined): string {
-  if (!statistic) return 'Average';
-  if (!/^[A-Z_]+$/.test(statistic)) return statistic;
-  return statistic
-    .toLowerCase()
-    .split('_')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('');
 }

@@ -1,5 +1,5 @@
 import type { NormalizedAlert } from '../../model/alert.ts';
-import type { AlarmShape, MetricQuery, MetricRef } from './alarm-trigger.ts';
+import type { AlarmShape, MetricQuery, MetricRef } from './alarm-shape.ts';
 
 type GraphShape = Exclude<AlarmShape, { kind: 'composite' }>;
 type MetricLine = (string | Record<string, unknown>)[];

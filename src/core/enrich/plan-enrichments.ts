@@ -1,7 +1,8 @@
 import type { NormalizedAlert } from '../../model/alert.ts';
 import { type EnrichmentKind, EnrichmentKinds } from '../../model/enrichment.ts';
 import type { SlackStep } from '../../model/outbox.ts';
-import { type AlarmShape, readAlarmShape } from './alarm-trigger.ts';
+import type { AlarmShape } from './alarm-shape.ts';
+import { readAlarmShape } from './alarm-trigger.ts';
 
 export interface EnrichmentPlanSettings {
   /** Kinds that have an enricher in this build: a kind without one is simply not planned. */
