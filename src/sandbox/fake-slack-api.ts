@@ -2,15 +2,16 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendJson } from './fake-slack-http.ts';
+import type { MethodContext } from './fake-slack-method.ts';
 import { ResponseUrls } from './fake-slack-response-url.ts';
 import { handleRequest, type ServerDeps } from './fake-slack-server.ts';
-import { type FakeSlackSnapshot, FakeSlackState } from './fake-slack-state.ts';
+import { FakeSlackState } from './fake-slack-state.ts';
 import type {
   FailureSpec,
   FakeSlackApi,
   FakeSlackIdentity,
   FakeSlackOptions,
-  MethodContext,
+  FakeSlackSnapshot,
   RecordedCall,
 } from './fake-slack-types.ts';
 

@@ -1,6 +1,7 @@
 import { BLOCK_LIMITS, findBlocksError } from './fake-slack-blocks.ts';
+import type { MethodHandler } from './fake-slack-method.ts';
 import type { MessagePatch } from './fake-slack-state.ts';
-import type { MethodHandler, Params, SlackResult, StoredMessage } from './fake-slack-types.ts';
+import type { Params, SlackResult, StoredMessage } from './fake-slack-types.ts';
 
 // Slack truncates or rejects top-level text beyond this many characters.
 const MAX_TEXT_LENGTH = 40_000;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { FakeSlackApi } from './fake-slack-api.ts';
-import type { FakeSlackSnapshot } from './fake-slack-state.ts';
+import type { FakeSlackSnapshot } from './fake-slack-types.ts';
 
 const messageSchema = z.looseObject({ channel: z.string(), ts: z.string(), replies: z.array(z.unknown()) });
 const snapshotSchema = z.object({

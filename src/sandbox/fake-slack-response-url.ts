@@ -1,7 +1,8 @@
 import { BLOCK_LIMITS, findBlocksError } from './fake-slack-blocks.ts';
 import { isTrue } from './fake-slack-chat.ts';
+import type { MethodContext } from './fake-slack-method.ts';
 import type { MessagePatch } from './fake-slack-state.ts';
-import type { MethodContext, Params, ResponseUrlOrigin, ResponseUrlPost } from './fake-slack-types.ts';
+import type { Params, ResponseUrlOrigin, ResponseUrlPost } from './fake-slack-types.ts';
 
 // Slack's documented limits: a response_url accepts 5 posts within 30 minutes, then answers 404.
 export const RESPONSE_URL_MAX_USES = 5;

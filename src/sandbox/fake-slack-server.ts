@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chatMethods } from './fake-slack-chat.ts';
 import { type ParsedRequest, parseRequest, readBody, sendJson, sendText } from './fake-slack-http.ts';
+import type { MethodContext, MethodHandler } from './fake-slack-method.ts';
 import type { ResponseUrls } from './fake-slack-response-url.ts';
-import type { FailureSpec, MethodContext, MethodHandler, RecordedCall } from './fake-slack-types.ts';
+import type { FailureSpec, RecordedCall } from './fake-slack-types.ts';
 import { viewAndFileMethods } from './fake-slack-views-files.ts';
 import { workspaceMethods } from './fake-slack-workspace.ts';
 

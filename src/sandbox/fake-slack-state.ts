@@ -1,4 +1,10 @@
-import type { EphemeralMessage, Params, StoredMessage, StoredView } from './fake-slack-types.ts';
+import type {
+  EphemeralMessage,
+  FakeSlackSnapshot,
+  Params,
+  StoredMessage,
+  StoredView,
+} from './fake-slack-types.ts';
 
 // Deterministic timestamps make test output and sandbox screenshots stable; each step is 100µs.
 const BASE_SECONDS = 1_700_000_000;
@@ -18,13 +24,6 @@ export interface NewMessage {
 }
 
 export type MessagePatch = Pick<StoredMessage, 'text' | 'blocks' | 'attachments' | 'metadata'>;
-
-/** What survives a restart of the sandbox: every channel's messages (replies inside), and the ts counter. */
-export interface FakeSlackSnapshot {
-  version: 1;
-  sequence: number;
-  channels: Record<string, StoredMessage[]>;
-}
 
 export interface PendingFile {
   id: string;

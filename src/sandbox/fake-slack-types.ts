@@ -1,5 +1,4 @@
 import type { EventEmitter } from 'node:events';
-import type { FakeSlackSnapshot, FakeSlackState } from './fake-slack-state.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -136,13 +135,9 @@ export type SlackResult =
   | { ok: true; [key: string]: unknown }
   | { ok: false; error: string; response_metadata?: { messages: string[] } };
 
-/** What every Web API method handler gets: the workspace store, who the bot is, and the event stream. */
-export interface MethodContext {
-  state: FakeSlackState;
-  identity: FakeSlackIdentity;
-  events: EventEmitter;
-  /** Server origin, for URLs the fake hands out (upload URLs). */
-  origin: string;
+/** What survives a restart of the sandbox: every channel's messages (replies inside), and the ts counter. */
+export interface FakeSlackSnapshot {
+  version: 1;
+  sequence: number;
+  channels: Record<string, StoredMessage[]>;
 }
-
-export type MethodHandler = (params: Params, context: MethodContext) => SlackResult;

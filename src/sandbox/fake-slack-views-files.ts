@@ -1,7 +1,8 @@
 import { BLOCK_LIMITS, findBlocksError } from './fake-slack-blocks.ts';
 import { fail, readString } from './fake-slack-chat.ts';
+import type { MethodContext, MethodHandler } from './fake-slack-method.ts';
 import type { PendingFile } from './fake-slack-state.ts';
-import type { MethodContext, MethodHandler, Params, SlackResult, StoredView } from './fake-slack-types.ts';
+import type { Params, SlackResult, StoredView } from './fake-slack-types.ts';
 
 function checkView(view: unknown): SlackResult | undefined {
   if (typeof view !== 'object' || view === null) return fail('invalid_arguments', ['[ERROR] missing view']);

@@ -1,5 +1,6 @@
 import { fail, isTrue, readString, toSlackMessage } from './fake-slack-chat.ts';
-import type { FakeSlackIdentity, MethodHandler, Params } from './fake-slack-types.ts';
+import type { MethodHandler } from './fake-slack-method.ts';
+import type { FakeSlackIdentity, Params } from './fake-slack-types.ts';
 
 const authTest: MethodHandler = (_params, { identity }) => ({
   ok: true,

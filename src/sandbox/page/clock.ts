@@ -1,9 +1,4 @@
-import { postJson } from './page-api.ts';
-
-export interface PageClock {
-  now: string;
-  offsetMs: number;
-}
+import { type PageClock, postJson } from './page-api.ts';
 
 /** The sandbox time, and how far it is ahead of real time. */
 export function describePageClock(clock: PageClock | undefined): string {

@@ -1,5 +1,10 @@
 import type { SandboxSnapshot } from '../sandbox-state.ts';
-import type { PageClock } from './clock.ts';
+
+/** The sandbox time, and how far it is ahead of real time. */
+export interface PageClock {
+  now: string;
+  offsetMs: number;
+}
 
 export interface PageState extends SandboxSnapshot {
   samples: Array<{ id: string; label: string }>;
