@@ -143,18 +143,6 @@ function enrichmentOf(
   };
 }
 
-/** One runtime per container; a failed start is forgotten so the next invocation tries again. */
-export function memoizeRuntime<T>(create: () => Promise<T>): () => Promise<T> {
-  let runtime: Promise<T> | undefined;
-  return () => {
-    runtime ??= create().catch((error) => {
-      runtime = undefined;
-      throw error;
-    });
-    return runtime;
-  };
-}
-
 /**
  * One runtime per container, built again when the Slack secret changed: the secret is read again once
  * SLACK_SECRET_TTL_SECONDS have passed, so a rotated signing secret or bot token works without a redeploy.

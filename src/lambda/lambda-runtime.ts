@@ -16,8 +16,6 @@ import {
   type LambdaParts,
 } from './lambda-core.ts';
 
-export { memoizeRuntime } from './lambda-core.ts';
-
 export interface LambdaRuntimeOverrides extends LambdaCoreOverrides {
   /** When to retry `auth.test` while Slack is down (tests run retries by hand). */
   scheduleSlackRetry?: ScheduleRetry;
