@@ -233,7 +233,6 @@ export const configSchema = lazy(() =>
 );
 
 export type KlaxonConfig = z.output<ReturnType<typeof configSchema>>;
-export type EnrichSwitches = z.output<ReturnType<typeof enrichSwitches>>;
 export type RouteConfig = KlaxonConfig['routes'][number];
 export type PermissionConfig = z.output<ReturnType<typeof permissionSchema>>;
 export type PermissionAction = keyof KlaxonConfig['permissions'];

@@ -2,7 +2,6 @@ import type * as z from 'zod';
 import type { AlertField, NormalizedAlert } from '../../model/alert.ts';
 import { isRegionCode } from '../../model/aws-ids.ts';
 import { readCanonicalUtcTime } from '../../util/utc-iso-time.ts';
-import { previewJson } from './json-preview.ts';
 
 /** The already-verified SNS notification: only what parsing needs. */
 export interface SnsNotificationInput {
@@ -57,11 +56,6 @@ export const maxBodyChars = 2500;
 export function truncateVisibly(text: string, max = maxBodyChars): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max)}\n… (truncated, ${text.length - max} more characters)`;
-}
-
-/** Indented JSON, cut visibly at `maxBodyChars`; never recursive, however deep the value nests. */
-export function prettyJson(value: unknown): string {
-  return previewJson(value, { maxChars: maxBodyChars });
 }
 
 export function parseJson(text: string | undefined): unknown {
