@@ -95,6 +95,36 @@ describe('verifySnsMessage', () => {
     expect(parsed.ok && parsed.message.SigningCertURL).toBe(signer.certificateUrl);
   });
 
+  it('asks its fetcher for a certificate once and then uses the parsed key', async () => {
+    const fetcher = vi.fn(signer.fetchCertificateWith());
+    for (const text of ['first', 'second', 'third']) {
+      expect(await verifySnsMessage(signer.notification(topicArn, text), fetcher)).toEqual({ ok: true });
+    }
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps known keys per fetcher, so another fetcher is asked for its own certificate', async () => {
+    const message = signer.notification(topicArn, 'x');
+    expect(await verifySnsMessage(message, signer.fetchCertificateWith())).toEqual({ ok: true });
+    // Another signer answers the same URL with its own key: a key known to the first fetcher must not be used.
+    const impostor = vi.fn(createSnsSigner().fetchCertificateWith());
+    expect(await verifySnsMessage(message, impostor)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(impostor).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks again after a failed fetch: remembering failures is the fetcher's job", async () => {
+    const message = signer.notification(topicArn, 'x');
+    let calls = 0;
+    const flaky = async (url: string) => {
+      calls += 1;
+      if (calls === 1) throw new Error('connect ETIMEDOUT');
+      return signer.fetchCertificateWith()(url);
+    };
+    expect(await verifySnsMessage(message, flaky)).toMatchObject({ reason: 'certificate-unavailable' });
+    expect(await verifySnsMessage(message, flaky)).toEqual({ ok: true });
+    expect(calls).toBe(2);
+  });
+
   it('calls a certificate it cannot download a transient failure', async () => {
     const message = signer.notification(topicArn, 'x');
     const result = await verifySnsMessage(message, async () => {
