@@ -23,6 +23,17 @@ export interface PurePathResult {
   duplicateUs: number;
   /** node:crypto's RSA verification of the same messages alone: prepared string, key parsed once. */
   rsaVerifyUs: number;
+  /**
+   * The new-alert path and RSA alone were timed in alternating batches; this is the median of each pair's
+   * ratio, so what the machine did meanwhile falls on both sides of every ratio alike.
+   */
+  newAlertOverRsa: number;
+  /**
+   * Why the whole costs more than its stages: the same path without the signature check (warm JavaScript
+   * alone), and with a native call in its place that costs about as much but only evicts the CPU caches
+   * (a 2 MB buffer comparison), next to that comparison alone.
+   */
+  interplay: { withoutVerifyUs: number; cacheEvictingStandInUs: number; standInAloneUs: number };
   stagesUs: Record<'envelope' | 'verify' | 'parse' | 'decide' | 'render', number>;
 }
 
@@ -40,6 +51,42 @@ async function cpuPerIteration(iterations: number, fn: (i: number) => unknown): 
     perBatch.push((processCpuUs() - start) / batch);
   }
   return round(median(perBatch), 1);
+}
+
+/**
+ * Two workloads timed in alternating batches of 500 after warming both: the median CPU µs per iteration
+ * of each, and the median of the per-pair ratios (first over second).
+ */
+async function pairedCpuPerIteration(
+  iterations: number,
+  measured: (i: number) => unknown,
+  baseline: (i: number) => unknown,
+): Promise<{ measuredUs: number; baselineUs: number; ratio: number }> {
+  const batch = 500;
+  for (let i = 0; i < pureSizes.warmUp; i++) {
+    await measured(i);
+    await baseline(i);
+  }
+  const timeBatch = async (fn: (i: number) => unknown, from: number) => {
+    const start = processCpuUs();
+    for (let i = from; i < from + batch; i++) await fn(i);
+    return (processCpuUs() - start) / batch;
+  };
+  const measuredUs: number[] = [];
+  const baselineUs: number[] = [];
+  const ratios: number[] = [];
+  for (let done = 0; done < iterations; done += batch) {
+    const m = await timeBatch(measured, done);
+    const b = await timeBatch(baseline, done);
+    measuredUs.push(m);
+    baselineUs.push(b);
+    ratios.push(m / b);
+  }
+  return {
+    measuredUs: round(median(measuredUs), 1),
+    baselineUs: round(median(baselineUs), 1),
+    ratio: round(median(ratios), 2),
+  };
 }
 
 /** The CPU of what no I/O can avoid: verify, parse, decide, render, exactly as the SNS path calls them. */
@@ -87,12 +134,18 @@ export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promis
     decide: await cpuPerIteration(m, (i) => decide(pick(messages, i), pick(alerts, i))),
     render: await cpuPerIteration(m, (i) => render(pick(stored, i))),
   };
-  const newAlertUs = await cpuPerIteration(n, async (i) => {
+  const newAlert = async (i: number) => {
     const message = envelope(pick(bodies, i));
     await verify(message);
     const alert = parseSnsNotification(parserInputOf(message));
     const decision = decide(message, alert);
     if (decision.outcome !== 'new-alert') throw new Error(`expected new-alert, got ${decision.outcome}`);
+    render(decision.change!.next);
+  };
+  const rsa = rsaAlone(messages, await fetchCertificate(messages[0]!.SigningCertURL));
+  const paired = await pairedCpuPerIteration(n, newAlert, rsa);
+  const interplay = await interplayOf(m, bodies, envelope, (message) => {
+    const decision = decide(message, parseSnsNotification(parserInputOf(message)));
     render(decision.change!.next);
   });
   const coalescedUs = await cpuPerIteration(n, async (i) => {
@@ -102,19 +155,60 @@ export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promis
     if (decision.outcome !== 'coalesced') throw new Error(`expected coalesced, got ${decision.outcome}`);
   });
   const duplicateUs = await cpuPerIteration(n, async (i) => verify(envelope(pick(bodies, i))));
-  const rsaVerifyUs = await rsaAlone(messages, await fetchCertificate(messages[0]!.SigningCertURL), n);
-  return { iterations: n, stageIterations: m, newAlertUs, coalescedUs, duplicateUs, rsaVerifyUs, stagesUs };
+  return {
+    iterations: n,
+    stageIterations: m,
+    newAlertUs: paired.measuredUs,
+    coalescedUs,
+    duplicateUs,
+    rsaVerifyUs: paired.baselineUs,
+    newAlertOverRsa: paired.ratio,
+    stagesUs,
+    interplay,
+  };
 }
 
 /** The floor of verifying: hash the string to sign and check the RSA signature with the cached key. */
-async function rsaAlone(messages: SnsMessage[], pem: string, n: number): Promise<number> {
+function rsaAlone(messages: SnsMessage[], pem: string): (i: number) => void {
   const key = createPublicKey(pem);
   const algorithm = messages[0]!.SignatureVersion === '1' ? 'RSA-SHA1' : 'RSA-SHA256';
   const signed = messages.map((m) => ({ text: buildSnsStringToSign(m), signature: m.Signature }));
-  return cpuPerIteration(n, (i) => {
+  return (i) => {
     const { text, signature } = signed[i % signed.length]!;
     if (!createVerify(algorithm).update(text, 'utf8').verify(key, signature, 'base64')) {
       throw new Error('RSA verification failed');
     }
-  });
+  };
+}
+
+/**
+ * The path's JavaScript without the signature check, then with a stand-in of about RSA's cost that does
+ * nothing but read 2 MB (more than the CPU's caches hold). If the JavaScript slows down behind the stand-in
+ * as much as behind RSA, what the whole costs beyond its stages is refilling the caches, not work.
+ */
+async function interplayOf(
+  iterations: number,
+  bodies: string[],
+  envelope: (body: string) => SnsMessage,
+  rest: (message: SnsMessage) => void,
+): Promise<PurePathResult['interplay']> {
+  const left = Buffer.alloc(1_000_000, 1);
+  const right = Buffer.alloc(1_000_000, 1);
+  const standIn = () => {
+    if (left.compare(right) !== 0) throw new Error('the buffers differ');
+  };
+  const body = (i: number) => bodies[i % bodies.length]!;
+  return {
+    withoutVerifyUs: await cpuPerIteration(iterations, (i) => rest(envelope(body(i)))),
+    cacheEvictingStandInUs: await cpuPerIteration(iterations, async (i) => {
+      const message = envelope(body(i));
+      standIn();
+      await Promise.resolve();
+      rest(message);
+    }),
+    standInAloneUs: await cpuPerIteration(iterations, (i) => {
+      envelope(body(i));
+      standIn();
+    }),
+  };
 }

@@ -112,8 +112,7 @@ export function buildReport(
   };
   const newAlert = find('new alert', (c) => c === 1);
   const inFlight = find('new alert', (c) => c > 1);
-  const { newAlertUs, rsaVerifyUs } = isolation.pure;
-  const pureRatio = round(newAlertUs / rsaVerifyUs, 2);
+  const { newAlertUs, rsaVerifyUs, newAlertOverRsa: pureRatio } = isolation.pure;
   const storeCalls = newAlert.perRequest.dynamoTotal;
   const ceilingAlertsPerSecond = round(ceiling.itemsPerSecond / storeCalls);
   const fraction = round(inFlight.perSecond / ceilingAlertsPerSecond, 3);
