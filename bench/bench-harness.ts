@@ -157,15 +157,15 @@ function loopbackAwsClients(): AwsClients {
     endpoint: 'http://127.0.0.1:9',
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
   };
-  const glue = new GlueClient(common);
-  return {
+  const clients: AwsClients = {
     cloudTrail: new CloudTrailClient(common),
     logs: new CloudWatchLogsClient(common),
     athena: new AthenaClient(common),
-    glue,
-    glueIn: () => glue,
+    glue: new GlueClient(common),
     emr: new EMRClient(common),
     cloudWatch: new CloudWatchClient(common),
+    in: () => clients,
     hasCredentials: async () => false,
   };
+  return clients;
 }

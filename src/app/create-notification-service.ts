@@ -138,6 +138,7 @@ function enrichmentOf(options: NotificationOptions, clock: Clock): EnrichmentLoo
   return {
     registry: options.enrichers ?? {},
     clients: options.aws,
+    clientsFor: (alert) => options.aws.in(alert.region),
     budgetMs: options.config.enrichment.timeoutSeconds * 1000,
     cache: createEnrichmentCache(clock, enrichmentCacheMs),
     clock,

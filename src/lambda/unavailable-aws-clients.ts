@@ -18,5 +18,8 @@ export function createUnavailableAwsClients(): AwsClients {
     logs: { get: unavailable('CloudWatch Logs') },
     athena: { get: unavailable('Athena') },
     glue: { get: unavailable('Glue') },
+    emr: { get: unavailable('EMR') },
+    cloudWatch: { get: unavailable('CloudWatch') },
+    in: { get: unavailable('regional AWS') },
   });
 }

@@ -46,6 +46,7 @@ export function createSandboxAwsClients(now: () => Date): AwsClients {
       { step: 'initialize', name: 'sandboxSampleAnswers' },
     );
   }
-  // Every region's Glue is the sample Glue: a rerun of a job in another region gets the same sample answer.
-  return { ...clients, glueIn: () => clients.glue, hasCredentials: async () => true };
+  // Every region is the sample region: a job, log group or alarm elsewhere gets the same sample answers.
+  const sandbox: AwsClients = { ...clients, in: () => sandbox, hasCredentials: async () => true };
+  return sandbox;
 }

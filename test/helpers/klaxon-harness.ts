@@ -151,19 +151,24 @@ export function useHarness(...args: Parameters<typeof startHarness>): Harness {
 }
 
 export function testAwsClients(): AwsClients {
-  const common = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-  const glue = new GlueClient(common);
-  return {
-    cloudTrail: new CloudTrailClient(common),
-    logs: new CloudWatchLogsClient(common),
-    athena: new AthenaClient(common),
-    glue,
-    glueIn: cacheByRegion(glue, (region) => new GlueClient({ ...common, region })),
-    emr: new EMRClient(common),
-    // Unmocked, it would fail at once on a closed loopback port: nothing a test does reaches AWS.
-    cloudWatch: new CloudWatchClient({ ...common, endpoint: 'http://127.0.0.1:9' }),
-    hasCredentials: async () => true,
+  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+  const make = (region: string): AwsClients => {
+    const common = { region, credentials };
+    return {
+      cloudTrail: new CloudTrailClient(common),
+      logs: new CloudWatchLogsClient(common),
+      athena: new AthenaClient(common),
+      glue: new GlueClient(common),
+      emr: new EMRClient(common),
+      // Unmocked, it would fail at once on a closed loopback port: nothing a test does reaches AWS.
+      cloudWatch: new CloudWatchClient({ ...common, endpoint: 'http://127.0.0.1:9' }),
+      in: (code) => (code === 'us-east-1' ? own : inRegion(code)),
+      hasCredentials: async () => true,
+    };
   };
+  const own = make('us-east-1');
+  const inRegion = cacheByRegion(own, make);
+  return own;
 }
 
 function recordStoreCalls(store: KlaxonStore): () => string[] {

@@ -45,7 +45,8 @@ beforeEach(() => {
   budget = (ms) => AbortSignal.timeout(ms);
 });
 
-const arnOf = (name: string) => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`;
+const arnOf = (name: string, region = 'us-east-1') =>
+  `arn:aws:cloudwatch:${region}:123456789012:alarm:${name}`;
 
 function alarm(name: string, state: 'ALARM' | 'OK', trigger: Record<string, unknown> = {}) {
   const base = fixture('cloudwatch/alarm-single-metric.json');
@@ -137,6 +138,29 @@ describe('enriched alerts', () => {
       logGroupName: 'demo-log-group',
       filterPattern: 'ERROR',
     });
+  });
+
+  it('looks up an alarm of another region in that region: graph and log lines from eu-west-1', async () => {
+    // Prepare: the harness's clients are in us-east-1; the alarm lives in eu-west-1.
+    cloudWatch.on(GetMetricWidgetImageCommand).resolves({ MetricWidgetImage: png });
+    logs.on(DescribeMetricFiltersCommand).resolves(metricFiltersAnswer);
+    logs.on(FilterLogEventsCommand).resolves(logEventsAnswer(Date.now()));
+    const trigger = { MetricName: 'Demo_Error', Namespace: 'DemoNamespace' };
+
+    // Act
+    await send({ ...alarm('West-Errors', 'ALARM', trigger), AlarmArn: arnOf('West-Errors', 'eu-west-1') });
+    await threadOf('West-Errors', 2);
+
+    // Assess: every lookup went to a client of the alarm's region.
+    const regionOf = (call: { thisValue: unknown }) =>
+      (call.thisValue as { config: { region: () => Promise<string> } }).config.region();
+    const calls = [
+      ...cloudWatch.commandCalls(GetMetricWidgetImageCommand),
+      ...logs.commandCalls(DescribeMetricFiltersCommand),
+      ...logs.commandCalls(FilterLogEventsCommand),
+    ];
+    expect(calls).toHaveLength(3);
+    expect(await Promise.all(calls.map(regionOf))).toEqual(['eu-west-1', 'eu-west-1', 'eu-west-1']);
   });
 
   it('lists the child alarms of a composite with their states and the active suppressor', async () => {

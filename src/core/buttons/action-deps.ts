@@ -13,7 +13,7 @@ export interface AlertActionDeps {
   outbox: OutboxRuntime;
   webClient: WebClient;
   membership: UsergroupMembership;
-  aws: Pick<AwsClients, 'glue' | 'glueIn'>;
+  aws: Pick<AwsClients, 'glue' | 'in'>;
   now: () => Date;
   logger: Logger;
 }

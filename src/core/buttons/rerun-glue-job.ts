@@ -54,7 +54,7 @@ async function startRerunOnce(
     const ephemeral = `This alert cannot rerun Glue job ${formatCode(input.jobName)}.`;
     return { result: 'failed', detail: 'job does not belong to this alert', ephemeral };
   }
-  const glue = deps.aws.glueIn(record.alert.region);
+  const glue = deps.aws.in(record.alert.region).glue;
   const target = await resolveFailedRun({ ...input, glue });
   if ('result' in target) return target;
   return claimOrFollow(deps, target, deps.now().getTime() + (options.holderWaitMs ?? holderWaitMs), audit);

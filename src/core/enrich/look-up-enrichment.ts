@@ -10,6 +10,11 @@ export type EnrichmentRegistry<Clients> = Partial<Record<EnrichmentKind, Enriche
 export interface EnrichmentLookup<Clients = unknown> {
   registry: EnrichmentRegistry<Clients>;
   clients: Clients;
+  /**
+   * The clients to look an alert up with: those of its region (a log group, a job run, an alarm answer only
+   * in their own region). `clients` when absent.
+   */
+  clientsFor?: (alert: NormalizedAlert) => Clients;
   /** Each lookup's time budget. */
   budgetMs: number;
   cache: EnrichmentCache;
@@ -59,7 +64,7 @@ async function runWithinBudget<Clients>(
   });
   const context = { now: new Date(lookup.clock.now()), signal };
   const looked = Promise.resolve()
-    .then(() => enricher(alert, lookup.clients, context))
+    .then(() => enricher(alert, lookup.clientsFor?.(alert) ?? lookup.clients, context))
     .catch((error: unknown): EnrichmentResult => ({ kind: 'unavailable', what, reason: reasonOf(error) }));
   return Promise.race([looked, spent]);
 }

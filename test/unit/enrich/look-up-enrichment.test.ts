@@ -84,3 +84,16 @@ describe('lookUpEnrichment', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('the clients a lookup gets', () => {
+  it('are those of the alert (its region) when the lookup says how to choose them', async () => {
+    const seen: unknown[] = [];
+    const { lookup } = lookupWith(async (_a, clients) => {
+      seen.push(clients);
+      return lines;
+    });
+    const regional = { region: 'eu-west-1' };
+    await lookUpEnrichment({ ...lookup, clientsFor: () => regional }, 'log-lines', alert);
+    expect(seen).toEqual([regional]);
+  });
+});
