@@ -6,7 +6,7 @@
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Fn, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -103,7 +103,8 @@ export class KlaxonStack extends Stack {
     const subscribed = importTopics(this, props.subscribeTopicArns ?? []);
     const topicArns = [this.alertsTopic, ...subscribed].map((topic) => topic.topicArn);
     this.functions = this.createFunctions(props, configJson, topicArns);
-    this.grantAccess(props, [...(props.allowedTopicArns ?? []), ...configuredTopicArns(configJson)]);
+    const confirmTopicArns = [...(props.allowedTopicArns ?? []), ...configuredTopicArns(configJson)];
+    this.grantAccess(props, confirmTopicArns, alertRegionsOf(this, [...topicArns, ...confirmTopicArns]));
     routeAsyncFailures(this.functions, this.asyncFailureQueue);
     subscribeSnsHandler(this.functions.snsHandler, [this.alertsTopic, ...subscribed], this.deadLetterQueue);
     new SweepSchedule(this, 'SweepSchedule', { worker: this.functions.worker });
@@ -147,7 +148,7 @@ export class KlaxonStack extends Stack {
     });
   }
 
-  private grantAccess(props: KlaxonStackProps, confirmTopicArns: string[]): void {
+  private grantAccess(props: KlaxonStackProps, confirmTopicArns: string[], alertRegions: string[]): void {
     const { snsHandler, slackHandler, worker } = this.functions;
     new AlertProcessingPolicy(this, 'AlertProcessingPolicy', {
       table: this.table,
@@ -173,6 +174,7 @@ export class KlaxonStack extends Stack {
     new GlueRerunPolicy(this, 'GlueRerunPolicy', {
       roles: [worker.role, slackHandler.role],
       rerunGlueJobNames: props.rerunGlueJobNames,
+      regions: alertRegions,
     });
     new WorkerQueryPolicy(this, 'WorkerQueryPolicy', {
       role: worker.role,
@@ -183,6 +185,7 @@ export class KlaxonStack extends Stack {
       role: worker.role,
       switches: props.enrichment,
       logGroupArns: props.logsQueryLogGroupArns,
+      regions: alertRegions,
     });
   }
 
@@ -203,4 +206,18 @@ export class KlaxonStack extends Stack {
 function configuredTopicArns(configJson: string): string[] {
   const config = JSON.parse(configJson) as { sns?: { allowedTopicArns?: string[] } };
   return config.sns?.allowedTopicArns ?? [];
+}
+
+/**
+ * The regions alerts come from: this stack's and each alert topic's. A Glue job, an EMR step or a log group
+ * is looked up (and a job rerun) in the region it is in, so those grants name each of these regions.
+ */
+function alertRegionsOf(stack: Stack, topicArns: readonly string[]): string[] {
+  const regions = new Set([stack.region]);
+  for (const arn of topicArns) {
+    if (Token.isUnresolved(arn)) continue;
+    const { region } = Arn.split(arn, ArnFormat.NO_RESOURCE_NAME);
+    if (region && !Token.isUnresolved(region)) regions.add(region);
+  }
+  return [...regions];
 }

@@ -15,8 +15,10 @@ export interface EnrichmentSwitches {
 export interface EnrichmentPolicyProps {
   readonly role: iam.IRole;
   readonly switches?: EnrichmentSwitches;
-  /** Log groups the lookups may read; default every log group of this account and region. */
+  /** Log groups the lookups may read; default every log group of this account in the alerts' regions. */
   readonly logGroupArns?: string[];
+  /** The regions alerts come from: a job run, a step or a log group is read where it is; default: this stack's. */
+  readonly regions?: readonly string[];
 }
 
 /**
@@ -33,8 +35,11 @@ export function createEnrichmentPolicy(scope: Construct, id: string, props: Enri
     ...props.switches,
   };
   const stack = Stack.of(scope);
+  const regions = props.regions ?? [stack.region];
   const anywhere = (service: string, resource: string) =>
-    stack.formatArn({ service, resource, arnFormat: ArnFormat.NO_RESOURCE_NAME });
+    regions.map((region) =>
+      stack.formatArn({ service, region, resource, arnFormat: ArnFormat.NO_RESOURCE_NAME }),
+    );
   const statements: iam.PolicyStatement[] = [];
   const add = (enabled: boolean, sid: string, actions: string[], resources: string[]) => {
     if (enabled) statements.push(new iam.PolicyStatement({ sid, actions, resources }));
@@ -49,41 +54,47 @@ export function createEnrichmentPolicy(scope: Construct, id: string, props: Enri
     on.logs,
     'EnrichLogLines',
     ['logs:DescribeMetricFilters', 'logs:FilterLogEvents', 'logs:GetLogEvents'],
-    props.logGroupArns ?? [anywhere('logs', 'log-group:*')],
+    props.logGroupArns ?? anywhere('logs', 'log-group:*'),
   );
-  add(on.glueRuns, 'EnrichGlueRuns', ['glue:GetJobRun'], [anywhere('glue', 'job/*')]);
+  add(on.glueRuns, 'EnrichGlueRuns', ['glue:GetJobRun'], anywhere('glue', 'job/*'));
   add(
     on.emrSteps,
     'EnrichEmrSteps',
     ['elasticmapreduce:DescribeStep'],
-    [anywhere('elasticmapreduce', 'cluster/*')],
+    anywhere('elasticmapreduce', 'cluster/*'),
   );
   if (statements.length === 0) return undefined;
   const policy = new iam.Policy(scope, id, { statements, roles: [props.role] });
-  acknowledgeEnrichmentWildcards(policy, props.logGroupArns);
+  acknowledgeEnrichmentWildcards(policy, props.logGroupArns, regions);
   return policy;
 }
 
-function acknowledgeEnrichmentWildcards(policy: iam.Policy, logGroupArns: string[] | undefined): void {
-  Validations.of(policy).acknowledge(
-    {
-      id: wildcardFinding('*'),
-      reason:
-        'cloudwatch:GetMetricWidgetImage and cloudtrail:LookupEvents have no resource-level permissions, and ' +
-        'DescribeAlarms returns composite alarms only when allowed on "*". All read-only.',
-    },
-    {
-      id: wildcardFinding(`${nagArnPrefix(policy, 'glue')}:job/*`),
-      reason: 'Any Glue job that alerts is looked up (GetJobRun, read-only).',
-    },
-    {
-      id: wildcardFinding(`${nagArnPrefix(policy, 'elasticmapreduce')}:cluster/*`),
-      reason: 'Any EMR cluster whose step alerts is looked up (DescribeStep, read-only).',
-    },
-    {
-      id: wildcardFinding(`${nagArnPrefix(policy, 'logs')}:log-group:*`),
-      reason: 'The log lines behind an alarm may be in any log group; restrict with logsQueryLogGroupArns.',
-    },
-  );
+function acknowledgeEnrichmentWildcards(
+  policy: iam.Policy,
+  logGroupArns: string[] | undefined,
+  regions: readonly string[],
+): void {
+  Validations.of(policy).acknowledge({
+    id: wildcardFinding('*'),
+    reason:
+      'cloudwatch:GetMetricWidgetImage and cloudtrail:LookupEvents have no resource-level permissions, and ' +
+      'DescribeAlarms returns composite alarms only when allowed on "*". All read-only.',
+  });
+  for (const region of regions) {
+    Validations.of(policy).acknowledge(
+      {
+        id: wildcardFinding(`${nagArnPrefix(policy, 'glue', region)}:job/*`),
+        reason: 'Any Glue job that alerts is looked up (GetJobRun, read-only).',
+      },
+      {
+        id: wildcardFinding(`${nagArnPrefix(policy, 'elasticmapreduce', region)}:cluster/*`),
+        reason: 'Any EMR cluster whose step alerts is looked up (DescribeStep, read-only).',
+      },
+      {
+        id: wildcardFinding(`${nagArnPrefix(policy, 'logs', region)}:log-group:*`),
+        reason: 'The log lines behind an alarm may be in any log group; restrict with logsQueryLogGroupArns.',
+      },
+    );
+  }
   acknowledgeOperatorWildcards(policy, logGroupArns ?? []);
 }

@@ -8,6 +8,8 @@ export interface GlueRerunPolicyProps {
   readonly roles: iam.IRole[];
   /** Glue jobs the Rerun button may start (names or patterns); default: every job in this account+region. */
   readonly rerunGlueJobNames?: string[];
+  /** The regions alerts come from (a job is rerun where it ran); default: this stack's. */
+  readonly regions?: readonly string[];
 }
 
 /**
@@ -18,20 +20,27 @@ export class GlueRerunPolicy extends iam.ManagedPolicy {
   constructor(scope: Construct, id: string, props: GlueRerunPolicyProps) {
     const jobs = props.rerunGlueJobNames;
     const stack = Stack.of(scope);
+    const regions = props.regions ?? [stack.region];
     super(scope, id, {
       description: 'Klaxon: the Rerun button on Glue job alerts',
       statements: [
         new iam.PolicyStatement({
           sid: 'RerunGlueJobs',
           actions: ['glue:GetJobRun', 'glue:GetJobRuns', 'glue:StartJobRun'],
-          resources: (jobs ?? ['*']).map((job) =>
-            stack.formatArn({ service: 'glue', resource: 'job', resourceName: job }),
+          resources: regions.flatMap((region) =>
+            (jobs ?? ['*']).map((job) =>
+              stack.formatArn({ service: 'glue', region, resource: 'job', resourceName: job }),
+            ),
           ),
         }),
       ],
       roles: props.roles,
     });
-    const prefix = `${nagArnPrefix(this, 'glue')}:job/`;
+    for (const region of regions)
+      this.acknowledgeWildcards(`${nagArnPrefix(this, 'glue', region)}:job/`, jobs);
+  }
+
+  private acknowledgeWildcards(prefix: string, jobs: string[] | undefined): void {
     acknowledgeOperatorWildcards(
       this,
       (jobs ?? []).map((job) => `${prefix}${job}`),

@@ -14,8 +14,9 @@ export function wildcardFinding(resource: string): string {
 }
 
 /** How cdk-nag prints the start of an ARN made by formatArn: tokens as `<AWS::…>`, concrete env values as is. */
-export function nagArnPrefix(scope: IConstruct, service: string): string {
-  const { region, account } = Stack.of(scope);
+export function nagArnPrefix(scope: IConstruct, service: string, inRegion?: string): string {
+  const { account } = Stack.of(scope);
+  const region = inRegion ?? Stack.of(scope).region;
   const shownRegion = Token.isUnresolved(region) ? '<AWS::Region>' : region;
   const shownAccount = Token.isUnresolved(account) ? '<AWS::AccountId>' : account;
   return `arn:<AWS::Partition>:${service}:${shownRegion}:${shownAccount}`;

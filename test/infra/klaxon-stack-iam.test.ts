@@ -98,6 +98,28 @@ describe('KlaxonStack IAM with every option', () => {
     expect(worker).toContain('cloudtrail:LookupEvents');
   });
 
+  it('lets the lookups and the rerun reach every region an alert topic is in, and no other', () => {
+    // FULL_OPTIONS: the stack in eu-west-1, one subscribed topic in us-east-1.
+    const { template: defaults } = ws.synth({ ...FULL_OPTIONS, logsQueryLogGroupArns: undefined });
+    const statements = [
+      ...statementsOf(defaults, 'AWS::IAM::Policy'),
+      ...statementsOf(defaults, 'AWS::IAM::ManagedPolicy'),
+    ];
+    const regionsOf = (action: string) => {
+      const statement = statements.find((s) => actionsOf(s).includes(action));
+      const text = JSON.stringify(statement?.Resource);
+      return ['eu-west-1', 'us-east-1', 'us-west-2'].filter((region) => text.includes(`:${region}:`));
+    };
+    for (const action of [
+      'glue:GetJobRun',
+      'glue:StartJobRun',
+      'logs:FilterLogEvents',
+      'elasticmapreduce:DescribeStep',
+    ]) {
+      expect([action, regionsOf(action)]).toEqual([action, ['eu-west-1', 'us-east-1']]);
+    }
+  });
+
   it('scopes the rerun, invoke and Athena statements to the named resources', () => {
     const statements = [
       ...statementsOf(template, 'AWS::IAM::Policy'),
