@@ -47,15 +47,26 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
     return (Responses[0] ?? []) as unknown[];
   };
 
-  const listIndexed = async (partition: string, limit: number) => {
-    const { Items = [] } = await table
+  const queryIndexed = async (partition: string, limit: number, startKey?: Record<string, unknown>) => {
+    const { Items = [], LastEvaluatedKey } = await table
       .build(QueryCommand)
       .entities(entities.alertState)
       .query({ index: 'gsi1', partition })
-      .options({ reverse: true, limit })
+      .options({ reverse: true, limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
       .send();
-    return Items.map((item) => snapshotOf(item).record!);
+    return { records: Items.map((item) => snapshotOf(item).record!), next: LastEvaluatedKey };
   };
+  const listIndexed = async (partition: string, limit: number) =>
+    (await queryIndexed(partition, limit)).records;
+  /** Every alert of a partition, most recently fired first, one page (one Query) at a time. */
+  async function* pagesIndexed(partition: string, pageSize: number): AsyncGenerator<AlertRecord[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await queryIndexed(partition, pageSize, startKey);
+      if (page.records.length > 0) yield page.records;
+      startKey = page.next;
+    } while (startKey);
+  }
 
   return {
     /** The alert's state, mute and drain lease in one BatchGetItem. */
@@ -132,6 +143,20 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
     /** Resolved alerts whose outbox still holds Slack steps. */
     listResolvedWithOutbox(limit = 50): Promise<AlertRecord[]> {
       return listIndexed(AlertIndexPartitions.outbox, limit);
+    },
+
+    /**
+     * Every open alert, then every resolved one with Slack steps left, a page at a time: what a sweep must
+     * look at in full (however many alerts fired since), without holding them all in memory.
+     */
+    async *pagesToSweep(pageSize: number): AsyncGenerator<AlertRecord[]> {
+      yield* pagesIndexed(AlertIndexPartitions.open, pageSize);
+      yield* pagesIndexed(AlertIndexPartitions.outbox, pageSize);
+    },
+
+    /** Every open alert, most recently fired first, a page at a time. */
+    openAlertPages(pageSize: number): AsyncGenerator<AlertRecord[]> {
+      return pagesIndexed(AlertIndexPartitions.open, pageSize);
     },
 
     async recordTopicEvent(topicArn: string, at: string, record: Record<string, unknown>): Promise<void> {

@@ -114,4 +114,35 @@ describe('alert store on DynamoDB Local', () => {
     expect((await store.alerts.listOpenAlerts()).map((r) => r.alertId)).toContain('a1');
     expect((await store.alerts.listResolvedWithOutbox()).map((r) => r.alertId)).toEqual(['a8']);
   });
+
+  it('hands a sweep every open alert, then every resolved one with steps, a page at a time', async () => {
+    // Prepare: a store of its own, so only these alerts are in the index.
+    const own = await openTestStore();
+    const firedAt = (minute: number) => new Date(Date.UTC(2026, 10, 30, 4, minute)).toISOString();
+    for (let i = 0; i < 5; i++) {
+      const next = { ...fresh(`open-${i}`), lastFiredAt: firedAt(i) };
+      await own.alerts.commit({ alertId: next.alertId, expectedVersion: 0, change: { next, steps: [] } });
+    }
+    const waiting = {
+      ...fresh('resolved-waiting'),
+      status: 'resolved' as const,
+      resolvedAt: firedAt(9),
+      outbox: [{ seq: 1, step: { kind: 'update-root' as const }, createdAt: 1 }],
+    };
+    await own.alerts.commit({
+      alertId: waiting.alertId,
+      expectedVersion: 0,
+      change: { next: waiting, steps: [] },
+    });
+
+    // Act
+    const pages: string[][] = [];
+    for await (const page of own.alerts.pagesToSweep(2)) pages.push(page.map((r) => r.alertId));
+    const open: string[] = [];
+    for await (const page of own.alerts.openAlertPages(3)) open.push(...page.map((r) => r.alertId));
+
+    // Assess
+    expect(pages).toEqual([['open-4', 'open-3'], ['open-2', 'open-1'], ['open-0'], ['resolved-waiting']]);
+    expect(open).toEqual(['open-4', 'open-3', 'open-2', 'open-1', 'open-0']);
+  });
 });

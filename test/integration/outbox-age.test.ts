@@ -41,3 +41,26 @@ describe('the sweep reports how long the oldest Slack step has waited', () => {
     expect(swept.oldestPendingSeconds).toBe(0);
   });
 });
+
+describe('the sweep looks at every outbox, however many alerts fired after it', () => {
+  it('posts an alert Slack refused even when more than a sweep page of alerts fired since', async () => {
+    // Prepare: Slack refuses one alert's post; then 210 more alerts fire and are posted. The refused one is
+    // now the oldest open alert, past the first page of the index the sweep reads.
+    h.slack.failNext('chat.postMessage', { status: 500 }, 3);
+    expect((await h.postSns(h.signer.notification(testTopicArn, alarm('Buried-CPU')))).status).toBe(503);
+    for (let i = 0; i < 210; i++) {
+      clock.advance(1000);
+      const answer = await h.postSns(h.signer.notification(testTopicArn, alarm(`Later-${i}`)));
+      expect(answer.status).toBe(200);
+    }
+
+    // Act
+    const swept = await h.klaxon.core.sweep();
+
+    // Assess
+    expect(swept.outboxesDrained).toBe(1);
+    expect(swept.oldestPendingSeconds).toBe(0);
+    const posted = h.slack.messages('C0ALERTS').map((m) => JSON.stringify(m.blocks));
+    expect(posted.filter((blocks) => blocks.includes('Buried-CPU'))).toHaveLength(1);
+  });
+});

@@ -7,8 +7,8 @@ import { commitChange, type Decided } from '../outbox/commit-change.ts';
 import { decideEscalation, isEscalationDue } from './decide-escalation.ts';
 import { isSuppressed as noSilences, type SuppressionCheck } from './is-suppressed.ts';
 
-/** Open alerts looked at per sweep, most recently fired first (the same list the outbox sweep reads). */
-const sweepLimit = 500;
+/** Open alerts read per index query; the sweep reads them all, this only bounds what it holds at once. */
+const sweepPageSize = 100;
 
 export const escalateAuditAction = 'escalate';
 
@@ -22,17 +22,18 @@ export async function sweepEscalations(
   isSuppressed: SuppressionCheck = noSilences,
 ): Promise<number> {
   const now = deps.now();
-  const open = await deps.store.alerts.listOpenAlerts(sweepLimit);
-  // The mute is read again in the commit; a muted alert is skipped there.
-  const due = open.filter((record) => isEscalationDue(record, undefined, now));
   let sent = 0;
-  for (const record of due) {
-    try {
-      if (await isSuppressed(record.alert, now)) continue;
-      if (await escalate(deps, record)) sent++;
-    } catch (error) {
-      // One alert's trouble must not hold back the others' reminders; the next sweep tries again.
-      deps.logger.warn({ err: error, alertId: record.alertId }, 'reminder failed; the next sweep retries');
+  // Every open alert, however many fired after it: the longest-waiting ones need their reminder most.
+  for await (const page of deps.store.alerts.openAlertPages(sweepPageSize)) {
+    // The mute is read again in the commit; a muted alert is skipped there.
+    for (const record of page.filter((candidate) => isEscalationDue(candidate, undefined, now))) {
+      try {
+        if (await isSuppressed(record.alert, now)) continue;
+        if (await escalate(deps, record)) sent++;
+      } catch (error) {
+        // One alert's trouble must not hold back the others' reminders; the next sweep tries again.
+        deps.logger.warn({ err: error, alertId: record.alertId }, 'reminder failed; the next sweep retries');
+      }
     }
   }
   return sent;
