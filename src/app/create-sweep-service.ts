@@ -15,7 +15,7 @@ import { sweepOnce } from './periodic-sweep.ts';
 export function createSweepService(
   base: NotificationService,
   { actions }: ActionService,
-  options: { aws: Pick<AwsClients, 'cloudWatch'> },
+  options: { aws: Pick<AwsClients, 'in'> },
 ) {
   const { config, clock, logger, store } = base;
   const reconcile = config.reconciliation;
@@ -23,7 +23,8 @@ export function createSweepService(
     ? createReconcileGate({
         intervalMs: reconcile.intervalMinutes * 60_000,
         nowMs: () => clock.now(),
-        reconcile: () => reconcileAlarmStates({ ...actions, cloudWatch: options.aws.cloudWatch }),
+        reconcile: () =>
+          reconcileAlarmStates({ ...actions, cloudWatchIn: (region) => options.aws.in(region).cloudWatch }),
         onError: (error) =>
           logger.warn({ err: error }, 'alarm reconciliation failed; retrying next interval'),
       })

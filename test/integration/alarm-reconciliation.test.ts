@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { alertIdOf } from '../../src/model/alert.ts';
 import { describedMetricAlarm } from '../helpers/aws-responses.ts';
-import { type Harness, startHarness, testTopicArn } from '../helpers/klaxon-harness.ts';
+import { type Harness, startHarness, testTopicArn, useHarness } from '../helpers/klaxon-harness.ts';
 import { alarm } from './buttons/slack-requests.ts';
 
 const cloudWatch = mockClient(CloudWatchClient);
@@ -57,5 +57,41 @@ describe('alarm reconciliation in the sweep', () => {
     const note = JSON.stringify(root?.replies.at(-1)?.blocks);
     expect(note).toContain('the alarm is OK in CloudWatch; its recovery notification never arrived');
     expect(note).toContain('found by reconciliation');
+  });
+});
+
+describe('alarm reconciliation across regions', () => {
+  const regional = useHarness();
+
+  it('asks each alarm’s own region, the alarms of that region only', async () => {
+    // Prepare: the harness's clients are in us-east-1; one alarm fires in ap-northeast-2, one in eu-west-1.
+    const west = {
+      ...alarm('West-Region-CPU', 'ALARM'),
+      AlarmArn: 'arn:aws:cloudwatch:eu-west-1:257706363616:alarm:West-Region-CPU',
+    };
+    for (const message of [alarm('Seoul-Region-CPU', 'ALARM'), west]) {
+      expect((await regional.postSns(regional.signer.notification(testTopicArn, message))).body.outcome).toBe(
+        'new-alert',
+      );
+    }
+    cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
+
+    // Act
+    await regional.klaxon.core.sweep();
+
+    // Assess
+    const asked = await Promise.all(
+      cloudWatch.commandCalls(DescribeAlarmsCommand).map(async (call) => ({
+        region: await (call.thisValue as CloudWatchClient).config.region(),
+        names: call.args[0].input.AlarmNames?.filter((name) => name.endsWith('-Region-CPU')),
+      })),
+    );
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        { region: 'ap-northeast-2', names: ['Seoul-Region-CPU'] },
+        { region: 'eu-west-1', names: ['West-Region-CPU'] },
+      ]),
+    );
+    expect(asked.filter((call) => call.region === 'us-east-1')).toEqual([]);
   });
 });

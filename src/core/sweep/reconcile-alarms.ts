@@ -13,11 +13,12 @@ import {
 import { applyAlertChange } from '../buttons/apply-alert-change.ts';
 
 export interface ReconcileDeps extends AlertChangeDeps {
-  cloudWatch: CloudWatchClient;
+  /** CloudWatch in an alarm's region: DescribeAlarms answers only for the region it is asked in. */
+  cloudWatchIn: (region: string | undefined) => CloudWatchClient;
 }
 
-/** Open alerts read per sweep: the most recently fired first, as the open-alerts index lists them. */
-export const openAlertsReconciled = 500;
+/** Open alerts read per index query; a pass reads them all, this only bounds what it holds at once. */
+const openAlertsPageSize = 100;
 
 const alarmKeyPrefix = 'cloudwatch-alarm:arn:';
 
@@ -81,23 +82,34 @@ export function decideReconciledResolve(state: AlarmState) {
   };
 }
 
-/** One pass: the open alarm alerts, their alarms' states in batches, a resolve for each alarm found OK. */
+/**
+ * One pass: every open alarm alert, its alarm's state asked in the alarm's own region (in batches), and a
+ * resolve for each alarm found OK.
+ */
 export async function reconcileAlarms(deps: ReconcileDeps): Promise<number> {
-  const candidates = selectReconcilable(await deps.store.alerts.listOpenAlerts(openAlertsReconciled));
-  if (candidates.length === 0) return 0;
-  const states = await describeAlarmStates(
-    deps.cloudWatch,
-    candidates.map((record) => record.alert.name),
-  );
+  const byRegion = new Map<string | undefined, AlertRecord[]>();
+  for await (const page of deps.store.alerts.openAlertPages(openAlertsPageSize)) {
+    for (const record of selectReconcilable(page)) {
+      const region = record.alert.region;
+      byRegion.set(region, [...(byRegion.get(region) ?? []), record]);
+    }
+  }
   let resolved = 0;
-  for (const { alertId, state } of findRecovered(candidates, states)) {
-    try {
-      if ((await applyAlertChange(deps, alertId, decideReconciledResolve(state))) !== 'unchanged') resolved++;
-    } catch (error) {
-      deps.logger.warn(
-        { err: error, alertId },
-        'reconciliation could not resolve an alert; the next pass retries',
-      );
+  for (const [region, candidates] of byRegion) {
+    const states = await describeAlarmStates(
+      deps.cloudWatchIn(region),
+      candidates.map((record) => record.alert.name),
+    );
+    for (const { alertId, state } of findRecovered(candidates, states)) {
+      try {
+        if ((await applyAlertChange(deps, alertId, decideReconciledResolve(state))) !== 'unchanged')
+          resolved++;
+      } catch (error) {
+        deps.logger.warn(
+          { err: error, alertId },
+          'reconciliation could not resolve an alert; the next pass retries',
+        );
+      }
     }
   }
   if (resolved > 0)
