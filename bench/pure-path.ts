@@ -119,9 +119,15 @@ export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promis
     return decideAlertActions(input);
   };
   const render = (record: AlertRecord) => renderAlertMessage(alertViewOf(record, undefined, now));
-  const messages = bodies.map(envelope);
-  const alerts = messages.map((m) => parseSnsNotification(parserInputOf(m)));
-  const stored = messages.map((m, i) => ({ ...decide(m, alerts[i]!).change!.next, ts: '1700000000.000100' }));
+  // The stages' inputs, kept for the whole run as deep copies. Kept as the path made them, hundreds of objects
+  // from the path's own allocation sites would all outlive the next scavenge, and V8 would then allocate every
+  // later parse's objects of those sites in the old generation: a server, whose request objects die young, is
+  // never in that state. (Measured: the coalesced path 50–58 µs with them kept, 41–47 µs with copies.)
+  const messages = bodies.map((body) => structuredClone(envelope(body)));
+  const alerts = messages.map((m) => structuredClone(parseSnsNotification(parserInputOf(m))));
+  const stored = messages.map((m, i) =>
+    structuredClone({ ...decide(m, alerts[i]!).change!.next, ts: '1700000000.000100' }),
+  );
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
   const n = pureSizes.iterations;
 
