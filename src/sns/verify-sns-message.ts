@@ -108,10 +108,10 @@ export async function verifySnsMessage(
 }
 
 /**
- * Parsed keys by fetcher and certificate URL. A notification whose certificate is known is verified without
- * waiting on the fetcher: even a settled promise's await there cost a tenth of the whole pure path (bench).
- * Keyed by fetcher so each fetcher's answers stay its own; only successes are kept, failures are the
- * fetcher's to remember.
+ * Parsed keys by fetcher and certificate URL: parsing the PEM is most of verify's cost (~180 µs), and SNS
+ * uses a handful of certificates. A notification whose certificate is known is verified without waiting on
+ * the fetcher. Keyed by fetcher so each fetcher's answers stay its own; only successes are kept, failures
+ * are the fetcher's to remember.
  */
 const knownKeys = new WeakMap<CertificateFetcher, Map<string, KeyObject>>();
 const knownKeysPerFetcher = 32;
@@ -130,7 +130,7 @@ async function fetchKey(
   }
   let key: KeyObject;
   try {
-    key = publicKeyOf(certificate);
+    key = createPublicKey(certificate);
   } catch {
     return fail('bad-signature', 'the signing certificate holds no usable public key', false);
   }
@@ -150,17 +150,4 @@ function fail(
   transient: boolean,
 ): Extract<SnsVerificationResult, { ok: false }> {
   return { ok: false, reason, detail, transient };
-}
-
-const parsedKeys = new Map<string, KeyObject>();
-
-/** Parsing the PEM is most of verify's cost (~180 µs); SNS uses a handful of certificates, so keep them. */
-function publicKeyOf(pem: string): KeyObject {
-  let key = parsedKeys.get(pem);
-  if (!key) {
-    key = createPublicKey(pem);
-    if (parsedKeys.size >= 32) parsedKeys.delete(parsedKeys.keys().next().value as string);
-    parsedKeys.set(pem, key);
-  }
-  return key;
 }

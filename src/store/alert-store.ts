@@ -23,6 +23,9 @@ export interface AlertSnapshot {
 
 export type { CommitInput, CommitResult } from './alert-commit.ts';
 
+/** Alerts read per index query by a sweep: it reads every page, this only bounds what it holds at once. */
+const sweepPageSize = 100;
+
 /**
  * The alert lifecycle's reads and writes: the alert with its mute (and the delivery's dedupe record) in one
  * BatchGetItem, every decision committed by `commit` (alert-commit.ts), and the drain lease of its outbox.
@@ -149,13 +152,13 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
      * Every open alert, then every resolved one with Slack steps left, a page at a time: what a sweep must
      * look at in full (however many alerts fired since), without holding them all in memory.
      */
-    async *pagesToSweep(pageSize: number): AsyncGenerator<AlertRecord[]> {
+    async *pagesToSweep(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
       yield* pagesIndexed(AlertIndexPartitions.open, pageSize);
       yield* pagesIndexed(AlertIndexPartitions.outbox, pageSize);
     },
 
     /** Every open alert, most recently fired first, a page at a time. */
-    openAlertPages(pageSize: number): AsyncGenerator<AlertRecord[]> {
+    openAlertPages(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
       return pagesIndexed(AlertIndexPartitions.open, pageSize);
     },
 

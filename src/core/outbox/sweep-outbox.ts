@@ -4,9 +4,6 @@ import { oldestPendingSeconds } from './oldest-pending.ts';
 import type { OutboxRuntime } from './outbox-runtime.ts';
 import { dueEntries } from './plan-outbox.ts';
 
-/** Alerts read per index query: a sweep reads every page, this only bounds what it holds at once. */
-const sweepPageSize = 100;
-
 export interface OutboxSweepResult {
   drained: number;
   failed: number;
@@ -24,7 +21,7 @@ export async function sweepOutboxes(rt: OutboxRuntime): Promise<OutboxSweepResul
   const owner = `sweep:${randomUUID().slice(0, 8)}`;
   const result = { drained: 0, failed: 0 };
   let oldest = 0;
-  for await (const page of rt.alerts.pagesToSweep(sweepPageSize)) {
+  for await (const page of rt.alerts.pagesToSweep()) {
     const now = rt.clock.now();
     // What each alert's outbox holds after this sweep: as read, or as its drain left it.
     const left = new Map(page.map((record) => [record.alertId, record]));

@@ -7,9 +7,6 @@ import { commitChange, type Decided } from '../outbox/commit-change.ts';
 import { decideEscalation, isEscalationDue } from './decide-escalation.ts';
 import { isSuppressed as noSilences, type SuppressionCheck } from './is-suppressed.ts';
 
-/** Open alerts read per index query; the sweep reads them all, this only bounds what it holds at once. */
-const sweepPageSize = 100;
-
 export const escalateAuditAction = 'escalate';
 
 /**
@@ -24,7 +21,7 @@ export async function sweepEscalations(
   const now = deps.now();
   let sent = 0;
   // Every open alert, however many fired after it: the longest-waiting ones need their reminder most.
-  for await (const page of deps.store.alerts.openAlertPages(sweepPageSize)) {
+  for await (const page of deps.store.alerts.openAlertPages()) {
     // The mute is read again in the commit; a muted alert is skipped there.
     for (const record of page.filter((candidate) => isEscalationDue(candidate, undefined, now))) {
       try {

@@ -17,9 +17,6 @@ export interface ReconcileDeps extends AlertChangeDeps {
   cloudWatchIn: (region: string | undefined) => CloudWatchClient;
 }
 
-/** Open alerts read per index query; a pass reads them all, this only bounds what it holds at once. */
-const openAlertsPageSize = 100;
-
 const alarmKeyPrefix = 'cloudwatch-alarm:arn:';
 
 /** The alarm ARN an alert is keyed by; alerts keyed without one (no ARN in the payload) cannot be matched. */
@@ -88,10 +85,11 @@ export function decideReconciledResolve(state: AlarmState) {
  */
 export async function reconcileAlarms(deps: ReconcileDeps): Promise<number> {
   const byRegion = new Map<string | undefined, AlertRecord[]>();
-  for await (const page of deps.store.alerts.openAlertPages(openAlertsPageSize)) {
+  for await (const page of deps.store.alerts.openAlertPages()) {
     for (const record of selectReconcilable(page)) {
-      const region = record.alert.region;
-      byRegion.set(region, [...(byRegion.get(region) ?? []), record]);
+      const inRegion = byRegion.get(record.alert.region) ?? [];
+      inRegion.push(record);
+      byRegion.set(record.alert.region, inRegion);
     }
   }
   let resolved = 0;
