@@ -54,13 +54,18 @@ function renderButton(actionId: string, label: string, alertId: string): Button 
   };
 }
 
+/** The menu's choices in order, read once: every open alert's message draws them. */
+const muteMenu = Object.entries(MuteChoices).map(([choice, { label }]) => ({
+  choice: choice as MuteChoice,
+  label,
+}));
+
 function renderMuteSelect(alertId: string): StaticSelect {
-  const choices = Object.entries(MuteChoices) as Array<[MuteChoice, (typeof MuteChoices)[MuteChoice]]>;
   return {
     type: 'static_select',
     action_id: AlertActionIds.mute,
     placeholder: { type: 'plain_text', text: 'Mute…', emoji: true },
-    options: choices.map(([choice, { label }]) => ({
+    options: muteMenu.map(({ choice, label }) => ({
       text: { type: 'plain_text', text: label, emoji: true },
       value: encodeMuteOptionValue(choice, alertId),
     })),

@@ -28,9 +28,9 @@ export function collectAlertFields(view: AlertView): MrkdwnField[] {
   const fields = collectKeyFields(view);
   for (const field of sourceFieldsOf(view.alert)) {
     if (shownElsewhere.test(field.label)) continue;
-    addOrReplace(fields, field.label, field.value);
+    fields.addOrReplace(field.label, field.value);
   }
-  return fields.slice(0, maxRootFields);
+  return fields.list.slice(0, maxRootFields);
 }
 
 /** Everything known, for the Details view: every field the source gave, and the alert's whole life. */
@@ -43,26 +43,27 @@ export function collectDetailFields(view: AlertView): MrkdwnField[] {
   if (view.status === 'resolved' && view.resolvedAt) {
     fields.push({ label: 'Resolved', value: formatSlackDate(view.resolvedAt) });
   }
-  for (const field of view.alert.fields) addOrReplace(fields, field.label, field.value);
-  return fields;
+  for (const field of view.alert.fields) fields.addOrReplace(field.label, field.value);
+  return fields.list;
 }
 
 /** The facts of one notification alone, for a thread reply about a new occurrence. */
 export function collectAlertFieldsOf(alert: NormalizedAlert): MrkdwnField[] {
-  const fields: MrkdwnField[] = [];
-  addEscaped(fields, 'Resource', alert.resource);
-  for (const field of alert.fields) addOrReplace(fields, field.label, field.value);
-  return fields;
+  const fields = new FieldList();
+  fields.addEscaped('Resource', alert.resource);
+  for (const field of alert.fields) fields.addOrReplace(field.label, field.value);
+  return fields.list;
 }
 
-function collectKeyFields(view: AlertView): MrkdwnField[] {
+function collectKeyFields(view: AlertView): FieldList {
   const { alert } = view;
-  const fields: MrkdwnField[] = [];
-  addEscaped(fields, 'Account', alert.account && describeAccount(alert.account, view.accountName));
-  addEscaped(fields, 'Region', alert.region);
-  addEscaped(fields, 'Resource', alert.resource);
+  const fields = new FieldList();
+  fields.addEscaped('Account', alert.account && describeAccount(alert.account, view.accountName));
+  fields.addEscaped('Region', alert.region);
+  fields.addEscaped('Resource', alert.resource);
   fields.push(describeFiring(view));
-  fields.push(...describeFailedRun(view));
+  const failedRun = describeFailedRun(view);
+  if (failedRun) fields.push(failedRun);
   return fields;
 }
 
@@ -88,29 +89,42 @@ function describeFiring(view: AlertView): MrkdwnField {
 }
 
 /** A recovery's own run is not the one that failed: the failed one stays on the resolved root. */
-function describeFailedRun(view: AlertView): MrkdwnField[] {
+function describeFailedRun(view: AlertView): MrkdwnField | undefined {
   const failed = view.lastFailure?.occurrence;
-  if (view.status !== 'resolved' || !failed || failed === view.alert.occurrence) return [];
-  if (view.alert.source !== 'glue' && view.alert.source !== 'emr') return [];
-  return [
-    { label: view.alert.source === 'glue' ? 'Failed run' : 'Failed step', value: escapeMrkdwn(failed) },
-  ];
+  if (view.status !== 'resolved' || !failed || failed === view.alert.occurrence) return undefined;
+  if (view.alert.source !== 'glue' && view.alert.source !== 'emr') return undefined;
+  return { label: view.alert.source === 'glue' ? 'Failed run' : 'Failed step', value: escapeMrkdwn(failed) };
 }
 
-/**
- * A parser's field with the same label as a key field (its "Region" with the display name, say) says
- * more, so it takes the key field's place instead of appearing twice.
- */
-function addOrReplace(fields: MrkdwnField[], label: string, value: string): void {
-  const key = escapeMrkdwn(label).toLowerCase();
-  const existing = fields.find((field) => field.label.toLowerCase() === key);
-  if (existing && value.trim() !== '') existing.value = escapeMrkdwn(value);
-  else addEscaped(fields, label, value);
-}
+/** Fields in order, each found again by its label in any case. */
+class FieldList {
+  readonly list: MrkdwnField[] = [];
+  private readonly byLabel = new Map<string, MrkdwnField>();
 
-function addEscaped(fields: MrkdwnField[], label: string, value: string | undefined): void {
-  if (value === undefined || value.trim() === '') return;
-  fields.push({ label: escapeMrkdwn(label), value: escapeMrkdwn(value) });
+  /** A field already in mrkdwn. */
+  push(field: MrkdwnField): void {
+    this.list.push(field);
+    const key = field.label.toLowerCase();
+    if (!this.byLabel.has(key)) this.byLabel.set(key, field);
+  }
+
+  /** AWS's label and value, escaped; a blank value is left out. */
+  addEscaped(label: string, value: string | undefined): void {
+    if (value === undefined || value.trim() === '') return;
+    this.push({ label: escapeMrkdwn(label), value: escapeMrkdwn(value) });
+  }
+
+  /**
+   * A parser's field with the same label as a key field (its "Region" with the display name, say) says
+   * more, so it takes the key field's place instead of appearing twice.
+   */
+  addOrReplace(label: string, value: string): void {
+    if (value.trim() === '') return;
+    const escapedLabel = escapeMrkdwn(label);
+    const existing = this.byLabel.get(escapedLabel.toLowerCase());
+    if (existing) existing.value = escapeMrkdwn(value);
+    else this.push({ label: escapedLabel, value: escapeMrkdwn(value) });
+  }
 }
 
 /**

@@ -19,32 +19,29 @@ export function alertViewOf(
   const accountName = record.alert.account ? options.accountNames?.[record.alert.account] : undefined;
   const activeMute = isMuteActive(mute, now) ? mute : undefined;
   const wantsAttention = record.status === 'open' && !record.acknowledged && !activeMute;
-  return {
+  // Optional parts are set only when present (the renderer tests presence), one by one: a spread of a
+  // conditional object literal allocates a throwaway object for each.
+  const view: AlertView = {
     alertId: record.alertId,
     alert: record.alert,
     status: record.status,
-    ...(record.resolvedBy ? { resolvedBy: record.resolvedBy } : {}),
-    ...(record.resolvedAt ? { resolvedAt: record.resolvedAt } : {}),
     firstFiredAt: record.firstFiredAt,
     lastFiredAt: record.lastFiredAt,
     timesFired: record.timesFired,
-    ...(record.acknowledged ? { acknowledged: record.acknowledged } : {}),
-    ...(activeMute
-      ? {
-          mute: {
-            ...activeMute.by,
-            at: activeMute.at,
-            ...(activeMute.until ? { until: activeMute.until } : {}),
-            ...(activeMute.reason ? { reason: activeMute.reason } : {}),
-          },
-        }
-      : {}),
     mentions: wantsAttention ? record.mentions : [],
     reruns: record.reruns,
-    ...(accountName ? { accountName } : {}),
-    ...(record.lastFiredSourceAt ? { sourceFiredAt: record.lastFiredSourceAt } : {}),
-    ...(record.lastFailure ? { lastFailure: record.lastFailure } : {}),
-    ...(options.rerunOffered ? { rerunOffered: true } : {}),
-    ...(record.status === 'open' && record.reopenedAt ? { reopenedAt: record.reopenedAt } : {}),
   };
+  if (record.resolvedBy) view.resolvedBy = record.resolvedBy;
+  if (record.resolvedAt) view.resolvedAt = record.resolvedAt;
+  if (record.acknowledged) view.acknowledged = record.acknowledged;
+  if (activeMute) {
+    const { by, at, until, reason } = activeMute;
+    view.mute = { ...by, at, ...(until ? { until } : {}), ...(reason ? { reason } : {}) };
+  }
+  if (accountName) view.accountName = accountName;
+  if (record.lastFiredSourceAt) view.sourceFiredAt = record.lastFiredSourceAt;
+  if (record.lastFailure) view.lastFailure = record.lastFailure;
+  if (options.rerunOffered) view.rerunOffered = true;
+  if (record.status === 'open' && record.reopenedAt) view.reopenedAt = record.reopenedAt;
+  return view;
 }

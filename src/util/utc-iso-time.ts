@@ -6,8 +6,6 @@
  */
 const canonicalUtc = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}(?:Z|[+-]00:?00)$/;
 
-type Fields = [number, number, number, number, number, number];
-
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 function isLeapYear(year: number): boolean {
@@ -25,7 +23,12 @@ function lastDayOf(year: number, month: number): number {
 export function readCanonicalUtcTime(value: string): string | undefined {
   const match = canonicalUtc.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as Fields;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
   if (month < 1 || month > 12 || day < 1 || day > lastDayOf(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return `${value.slice(0, 23)}Z`;

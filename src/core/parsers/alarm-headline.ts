@@ -44,8 +44,9 @@ const datapointPattern = /(-?[\d.]+(?:E-?\d+)?) \((\d{2})\/(\d{2})\/(\d{2}) (\d{
  */
 function readDatapoints(reason: string): Datapoint[] {
   const points: Datapoint[] = [];
-  for (const [, value, day, month, year, time] of reason.matchAll(datapointPattern)) {
-    points.push({ value: Number(value), at: `20${year}-${month}-${day}T${time}.000Z` });
+  datapointPattern.lastIndex = 0;
+  for (let match = datapointPattern.exec(reason); match; match = datapointPattern.exec(reason)) {
+    points.push({ value: Number(match[1]), at: `20${match[4]}-${match[3]}-${match[2]}T${match[5]}.000Z` });
   }
   return points;
 }

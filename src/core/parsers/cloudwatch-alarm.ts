@@ -12,17 +12,17 @@ import {
 } from './alarm-common.ts';
 import { fieldsOf, schemaParser } from './shared.ts';
 
-const dimensionSchema = lazy(() => z.looseObject({ name: z.string(), value: z.string() }));
+const dimensionSchema = lazy(() => z.object({ name: z.string(), value: z.string() }));
 
 const metricQuerySchema = lazy(() =>
-  z.looseObject({
+  z.object({
     Id: z.string().optional(),
     Expression: z.string().optional(),
     Label: z.string().optional(),
     ReturnData: z.boolean().optional(),
     MetricStat: z
-      .looseObject({
-        Metric: z.looseObject({
+      .object({
+        Metric: z.object({
           MetricName: z.string().optional(),
           Namespace: z.string().optional(),
           Dimensions: z.array(dimensionSchema()).optional(),
@@ -35,7 +35,7 @@ const metricQuerySchema = lazy(() =>
 );
 
 const triggerSchema = lazy(() =>
-  z.looseObject({
+  z.object({
     MetricName: z.string().optional(),
     Namespace: z.string().optional(),
     Statistic: z.string().nullish(),
@@ -54,13 +54,13 @@ const triggerSchema = lazy(() =>
 const triggeringChildSchema = lazy(() =>
   z.union([
     z.string(),
-    z.looseObject({ Arn: z.string(), State: z.looseObject({ Value: z.string().optional() }).optional() }),
+    z.object({ Arn: z.string(), State: z.object({ Value: z.string().optional() }).optional() }),
   ]),
 );
 
 /** The JSON a CloudWatch alarm action publishes to SNS (metric and composite alarms). */
 export const cloudWatchAlarmMessageSchema = lazy(() =>
-  z.looseObject({
+  z.object({
     AlarmName: z.string(),
     AlarmDescription: z.string().nullish(),
     AWSAccountId: z.string().optional(),

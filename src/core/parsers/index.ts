@@ -146,7 +146,23 @@ function withWalkableRaw(
   payload: unknown,
   input: SnsNotificationInput,
 ): NormalizedAlert {
-  return isNestedDeeperThan(payload, maxRawNesting) ? { ...alert, raw: input.message } : alert;
+  return mayNestDeeperThan(input.message, maxRawNesting) && isNestedDeeperThan(payload, maxRawNesting)
+    ? { ...alert, raw: input.message }
+    : alert;
+}
+
+/**
+ * Each level of nesting opens with a `{` or `[`, so a text with no more of them than `limit` cannot nest
+ * deeper (brackets inside strings only add to the count): almost every message is cleared without a walk.
+ */
+function mayNestDeeperThan(text: string, limit: number): boolean {
+  let opened = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) {
+      if (++opened > limit) return true;
+    }
+  }
+  return false;
 }
 
 /** The parser's view of a verified SNS notification. */

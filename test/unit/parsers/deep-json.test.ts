@@ -83,6 +83,22 @@ describe('the raw payload of a deep message', () => {
     expect(parseSnsNotification(notificationOf(message)).raw).toEqual(JSON.parse(message));
   });
 
+  it('stays the parsed JSON at exactly 32 levels, and is kept as text from 33', () => {
+    const atLimit = nestedJsonText(32);
+    const overLimit = nestedJsonText(33);
+    expect(parseSnsNotification(notificationOf(atLimit)).raw).toEqual(JSON.parse(atLimit));
+    expect(parseSnsNotification(notificationOf(overLimit)).raw).toBe(overLimit);
+  });
+
+  it('stays the parsed JSON when it has many brackets but little depth (in strings, or side by side)', () => {
+    const bracketsInText = JSON.stringify({ note: '[{'.repeat(100) });
+    const manyShallow = JSON.stringify({
+      items: Array.from({ length: 100 }, (_, id) => ({ id, tags: [id] })),
+    });
+    expect(parseSnsNotification(notificationOf(bracketsInText)).raw).toEqual(JSON.parse(bracketsInText));
+    expect(parseSnsNotification(notificationOf(manyShallow)).raw).toEqual(JSON.parse(manyShallow));
+  });
+
   it.each([
     ['a message', nestedJsonText(10_000)],
     ['an EventBridge event', eventBridgeEventText(nestedJsonText(10_000))],
