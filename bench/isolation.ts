@@ -86,7 +86,10 @@ function createCostMeter(javaPid?: number) {
 }
 
 /** The captured commands with the alert and message ids replaced: the same items, new keys. */
-function freshCopies(captured: CapturedNewAlert, n: number): Array<Array<{ name: string; input: unknown }>> {
+export function freshCopies(
+  captured: CapturedNewAlert,
+  n: number,
+): Array<Array<{ name: string; input: unknown }>> {
   const text = JSON.stringify(captured.dynamo);
   return Array.from({ length: n }, (_, i) => {
     const id = `${i}-${randomUUID().slice(0, 8)}`;
@@ -95,7 +98,7 @@ function freshCopies(captured: CapturedNewAlert, n: number): Array<Array<{ name:
   });
 }
 
-const commandOf = (name: string, input: unknown) => {
+export const commandOf = (name: string, input: unknown) => {
   const classes = {
     BatchGetItem: BatchGetCommand,
     TransactWriteItems: TransactWriteCommand,

@@ -3,6 +3,7 @@ import { formatBundles, measureBundles } from './bundles.ts';
 import { enrichedNewAlerts, formatEnrichmentFigure } from './enrichment.ts';
 import { formatReport } from './format-report.ts';
 import { measureDynamoCeiling, runIsolation } from './isolation.ts';
+import { pairedNewAlertCpu } from './paired-cpu.ts';
 import { type PurePathResult, purePath } from './pure-path.ts';
 import { buildReport, writeReport } from './report.ts';
 import {
@@ -36,6 +37,9 @@ async function run(env: BenchEnv, pure: PurePathResult, startedAt: Date) {
   const isolation = await timed('isolation: each call of a new alert alone', () =>
     runIsolation(env, captured, pure),
   );
+  const paired = await timed('new alerts and their calls alone, in alternating rounds', () =>
+    pairedNewAlertCpu(env, captured),
+  );
   const scenarios: ScenarioResult[] = [];
   for (const scenario of [newAlerts, repeats, duplicates, clicks, enrichedNewAlerts]) {
     scenarios.push(await timed(`scenario: ${scenario.name}`, () => scenario(env)));
@@ -44,7 +48,7 @@ async function run(env: BenchEnv, pure: PurePathResult, startedAt: Date) {
     measureDynamoCeiling(env, captured, sizes.inFlight),
   );
   scenarios.push(await timed('scenario: new alerts in flight', () => newAlertsInFlight(env)));
-  return buildReport(startedAt, isolation, ceiling, scenarios);
+  return buildReport(startedAt, isolation, paired, ceiling, scenarios);
 }
 
 async function main(): Promise<void> {

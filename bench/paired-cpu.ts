@@ -1,0 +1,87 @@
+import { createSlackWebClient } from '../src/slack/slack-client.ts';
+import { createDocumentClient } from '../src/store/table.ts';
+import { type BenchEnv, startBenchKlaxon } from './bench-harness.ts';
+import { commandOf, freshCopies } from './isolation.ts';
+import { createSender } from './load.ts';
+import { median, processCpuUs, round } from './measure.ts';
+import { alarmPayload, signedBody } from './payloads.ts';
+import { warmNewAlerts } from './scenarios.ts';
+import type { CapturedNewAlert } from './warm-up.ts';
+
+const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
+
+export const pairedSizes = {
+  rounds: envNumber('BENCH_PAIRED_ROUNDS', 10),
+  alertsPerRound: envNumber('BENCH_PAIRED_ALERTS', 50),
+};
+
+export interface PairedCpuResult {
+  rounds: number;
+  alertsPerRound: number;
+  /** Node CPU per new alert through the server (load generator and in-process fake Slack included). */
+  serverUs: number;
+  /** Node CPU per replay of the same alert's calls alone: its DynamoDB calls, then its chat.postMessage. */
+  callsUs: number;
+  /** The median of the rounds' own ratios. */
+  ratio: number;
+}
+
+/**
+ * CPU per new alert against the calls it makes, in alternating rounds: a round of new alerts through a
+ * warmed server, then a round replaying one captured new alert's calls alone (fresh ids, the same clients as
+ * Klaxon's), and again. The machine's speed drifts by tens of percent over a run; measured minutes apart, the
+ * two sides of the ratio would each catch a different part of that drift, measured in turn they share it.
+ */
+export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAlert): Promise<PairedCpuResult> {
+  const { rounds, alertsPerRound } = pairedSizes;
+  const k = await startBenchKlaxon(env, 'paired');
+  const sender = createSender(k.url, 1);
+  const dynamo = createDocumentClient({ endpoint: env.dynamo.endpoint });
+  const slack = createSlackWebClient({ token: 'xoxb-bench-token', slackApiUrl: env.slack.url });
+  const warmReplays = 30;
+  const copies = freshCopies(captured, warmReplays + rounds * alertsPerRound);
+  const bodies = Array.from({ length: rounds * alertsPerRound }, (_, i) =>
+    signedBody(env.signer, alarmPayload(i, 'paired')),
+  );
+  const replay = async (index: number) => {
+    for (const { name, input } of copies[index]!) await dynamo.send(commandOf(name, input) as never);
+    await slack.apiCall('chat.postMessage', captured.slackPost);
+  };
+  const notify = async (index: number) => {
+    const { status, outcome } = await sender.post(bodies[index]!);
+    if (status !== 200 || outcome !== 'new-alert')
+      throw new Error(`paired new alert answered ${status} ${outcome}`);
+  };
+  const cpuPerItem = async (from: number, call: (index: number) => Promise<void>) => {
+    const start = processCpuUs();
+    for (let i = from; i < from + alertsPerRound; i++) await call(i);
+    return (processCpuUs() - start) / alertsPerRound;
+  };
+  try {
+    await warmNewAlerts(env, k, 'paired', 1);
+    for (let i = 0; i < warmReplays; i++) await replay(i);
+    const server: number[] = [];
+    const calls: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const from = r * alertsPerRound;
+      const serverUs = await cpuPerItem(from, notify);
+      const callsUs = await cpuPerItem(warmReplays + from, replay);
+      server.push(serverUs);
+      calls.push(callsUs);
+      ratios.push(serverUs / callsUs);
+    }
+    return {
+      rounds,
+      alertsPerRound,
+      serverUs: round(median(server)),
+      callsUs: round(median(calls)),
+      ratio: round(median(ratios), 2),
+    };
+  } finally {
+    sender.close();
+    dynamo.destroy();
+    await k.close();
+    env.slack.reset();
+  }
+}
