@@ -1,4 +1,4 @@
-import type { ActionsBlock, ActionsBlockElement, Button, StaticSelect } from '@slack/types';
+import type { ActionsBlock, ActionsBlockElement, Button, PlainTextElement, StaticSelect } from '@slack/types';
 import type { AlertView } from '../model/alert-view.ts';
 import {
   AlertActionIds,
@@ -20,53 +20,69 @@ export const AlertActionsBlockId = 'klaxon_alert_actions';
  */
 export function renderAlertActions(view: AlertView): ActionsBlock {
   const elements = view.status === 'open' ? renderOpenActions(view) : renderResolvedActions(view);
-  elements.push(renderButton(AlertActionIds.details, 'Details', view.alertId));
+  elements.push(renderButton(AlertActionIds.details, Labels.details, view.alertId));
   return { type: 'actions', block_id: AlertActionsBlockId, elements };
 }
 
 function renderOpenActions(view: AlertView): ActionsBlockElement[] {
   const elements: ActionsBlockElement[] = [
     view.acknowledged
-      ? renderButton(AlertActionIds.unacknowledge, 'Unacknowledge', view.alertId)
-      : { ...renderButton(AlertActionIds.acknowledge, 'Acknowledge', view.alertId), style: 'primary' },
-    view.mute ? renderButton(AlertActionIds.unmute, 'Unmute', view.alertId) : renderMuteSelect(view.alertId),
-    renderButton(AlertActionIds.addNote, 'Add note', view.alertId),
+      ? renderButton(AlertActionIds.unacknowledge, Labels.unacknowledge, view.alertId)
+      : { ...renderButton(AlertActionIds.acknowledge, Labels.acknowledge, view.alertId), style: 'primary' },
+    view.mute
+      ? renderButton(AlertActionIds.unmute, Labels.unmute, view.alertId)
+      : renderMuteSelect(view.alertId),
+    renderButton(AlertActionIds.addNote, Labels.addNote, view.alertId),
   ];
   const rerun = view.rerunOffered ? renderRerunButton(view) : undefined;
   if (rerun) elements.push(rerun);
   if (!view.alert.resolvableByEvent)
-    elements.push(renderButton(AlertActionIds.resolve, 'Resolve', view.alertId));
+    elements.push(renderButton(AlertActionIds.resolve, Labels.resolve, view.alertId));
   return elements;
 }
 
 /** Only a person's resolution can be undone by a person; an event's resolution is undone by the next event. */
 function renderResolvedActions(view: AlertView): ActionsBlockElement[] {
   if (view.resolvedBy === undefined || view.resolvedBy === 'event') return [];
-  return [renderButton(AlertActionIds.reopen, 'Reopen', view.alertId)];
+  return [renderButton(AlertActionIds.reopen, Labels.reopen, view.alertId)];
 }
 
-function renderButton(actionId: string, label: string, alertId: string): Button {
-  return {
-    type: 'button',
-    action_id: actionId,
-    text: { type: 'plain_text', text: label, emoji: true },
-    value: encodeAlertIdValue(alertId),
-  };
+/**
+ * Labels that never change, made once and shared by every message: nothing downstream changes a drawn
+ * message (the limit pass copies what it cuts), and frozen, nothing can.
+ */
+function labelOf(text: string): PlainTextElement {
+  return Object.freeze({ type: 'plain_text', text, emoji: true });
+}
+
+const Labels = {
+  acknowledge: labelOf('Acknowledge'),
+  unacknowledge: labelOf('Unacknowledge'),
+  unmute: labelOf('Unmute'),
+  addNote: labelOf('Add note'),
+  resolve: labelOf('Resolve'),
+  reopen: labelOf('Reopen'),
+  details: labelOf('Details'),
+  mutePlaceholder: labelOf('Mute…'),
+};
+
+function renderButton(actionId: string, label: PlainTextElement, alertId: string): Button {
+  return { type: 'button', action_id: actionId, text: label, value: encodeAlertIdValue(alertId) };
 }
 
 /** The menu's choices in order, read once: every open alert's message draws them. */
 const muteMenu = Object.entries(MuteChoices).map(([choice, { label }]) => ({
   choice: choice as MuteChoice,
-  label,
+  label: labelOf(label),
 }));
 
 function renderMuteSelect(alertId: string): StaticSelect {
   return {
     type: 'static_select',
     action_id: AlertActionIds.mute,
-    placeholder: { type: 'plain_text', text: 'Mute…', emoji: true },
+    placeholder: Labels.mutePlaceholder,
     options: muteMenu.map(({ choice, label }) => ({
-      text: { type: 'plain_text', text: label, emoji: true },
+      text: label,
       value: encodeMuteOptionValue(choice, alertId),
     })),
   };

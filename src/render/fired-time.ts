@@ -9,8 +9,7 @@ export const lateAfterMs = 5 * 60_000;
  * minutes ago" in the reader's own zone); the fallback (clients without date formatting, plain text) is the
  * time in UTC.
  */
-export function formatSlackDateAgo(iso: string): string {
-  const ms = Date.parse(iso);
+export function formatSlackDateAgo(iso: string, ms = Date.parse(iso)): string {
   if (Number.isNaN(ms)) return formatSlackDate(iso);
   const fallback = `${printIsoTime(iso, ms).slice(0, 16).replace('T', ' ')} UTC`;
   return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}, {ago}|${fallback}>`;
@@ -24,7 +23,8 @@ export function formatSlackDateAgo(iso: string): string {
  */
 export function describeFiredAt(sourceAt: string | undefined, receivedAt: string): string {
   if (!sourceAt) return formatSlackDate(receivedAt);
-  const delay = Date.parse(receivedAt) - Date.parse(sourceAt);
+  const sourceMs = Date.parse(sourceAt);
+  const delay = Date.parse(receivedAt) - sourceMs;
   const late = delay > lateAfterMs ? ` · received ${formatDuration(delay)} later` : '';
-  return `${formatSlackDateAgo(sourceAt)}${late}`;
+  return `${formatSlackDateAgo(sourceAt, sourceMs)}${late}`;
 }

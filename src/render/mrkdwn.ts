@@ -2,15 +2,15 @@ import type { SlackUserRef } from '../model/alert-view.ts';
 import { printIsoTime } from '../util/utc-iso-time.ts';
 
 const mrkdwnEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const mrkdwnControl = /[&<>]/;
 const mrkdwnControls = /[&<>]/g;
 
 /**
  * Slack mrkdwn treats `&`, `<` and `>` as control characters; all user and AWS text goes through this.
- * Every field of every message does, and most have nothing to escape: those are returned as they are.
+ * Every field of every message does, and most have nothing to escape: those are returned as they are
+ * (found by three searches for a character, measured faster than one regular expression on such texts).
  */
 export function escapeMrkdwn(text: string): string {
-  if (!mrkdwnControl.test(text)) return text;
+  if (text.indexOf('&') === -1 && text.indexOf('<') === -1 && text.indexOf('>') === -1) return text;
   return text.replace(mrkdwnControls, (char) => mrkdwnEntities[char] as string);
 }
 
