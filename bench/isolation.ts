@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AlertRecord } from '../src/model/records.ts';
 import { createSlackWebClient } from '../src/slack/slack-client.ts';
+import type { KlaxonStore } from '../src/store/open-store.ts';
 import { readAlertRecord } from '../src/store/record-schemas.ts';
 import { createDocumentClient } from '../src/store/table.ts';
 import { type BenchEnv, openBenchStore } from './bench-harness.ts';
@@ -184,35 +185,50 @@ async function replayStoreOperations(env: BenchEnv, captured: CapturedNewAlert) 
     PutItem: createCostMeter(env.dynamo.process.pid),
   };
   for (let i = 0; i < isolationSizes.replays + 30; i++) {
-    const measure = <T>(meter: ReturnType<typeof createCostMeter>, call: () => Promise<T>) =>
-      i < 30 ? call() : meter.measure(call);
-    const alertId = `ops-${i}-${randomUUID().slice(0, 8)}`;
-    const messageId = `msg-${alertId}`;
-    const next = { ...record, alertId, version: 1 };
-    const lease = { owner: `bench:${messageId}`, until: Date.now() + 15_000 };
-    await measure(meters.BatchGetItem, () => store.alerts.loadForDelivery(alertId, messageId));
-    const at = new Date().toISOString();
-    const committed = await measure(meters.TransactWriteItems, () =>
-      store.alerts.commit({
-        alertId,
-        expectedVersion: 0,
-        change: { next, steps: [] },
-        claimDrain: { lease, nowMs: Date.now() },
-        delivery: { messageId, receivedAt: at, expiresAt: Math.floor(Date.now() / 1000) + 86_400 },
-        event: { at, messageId, summary: { outcome: 'new-alert' } },
-      }),
+    await storeOperationsOnce(store, record, `ops-${i}`, (name, call) =>
+      i < 30 ? call() : meters[name].measure(call),
     );
-    if (committed !== 'committed') throw new Error(`bench commit answered ${committed}`);
-    const done = { ...next, outbox: [], ts: '1700000000.000100', version: 2 };
-    if (!(await measure(meters.PutItem, () => store.alerts.completeDrain(done, 1, lease.owner)))) {
-      throw new Error('bench completion was refused');
-    }
   }
   return Object.fromEntries(Object.entries(meters).map(([name, meter]) => [name, meter.cost()]));
 }
 
+type StoreOperation = 'BatchGetItem' | 'TransactWriteItems' | 'PutItem';
+
+/**
+ * One new alert's store operations on a fresh alert id, as the server makes them: read the delivery and
+ * the alert, commit the new state with its delivery and event, complete the drain. `measure` wraps each.
+ */
+export async function storeOperationsOnce(
+  store: KlaxonStore,
+  record: AlertRecord,
+  label: string,
+  measure: <T>(name: StoreOperation, call: () => Promise<T>) => Promise<T> = (_name, call) => call(),
+): Promise<void> {
+  const alertId = `${label}-${randomUUID().slice(0, 8)}`;
+  const messageId = `msg-${alertId}`;
+  const next = { ...record, alertId, version: 1 };
+  const lease = { owner: `bench:${messageId}`, until: Date.now() + 15_000 };
+  await measure('BatchGetItem', () => store.alerts.loadForDelivery(alertId, messageId));
+  const at = new Date().toISOString();
+  const committed = await measure('TransactWriteItems', () =>
+    store.alerts.commit({
+      alertId,
+      expectedVersion: 0,
+      change: { next, steps: [] },
+      claimDrain: { lease, nowMs: Date.now() },
+      delivery: { messageId, receivedAt: at, expiresAt: Math.floor(Date.now() / 1000) + 86_400 },
+      event: { at, messageId, summary: { outcome: 'new-alert' } },
+    }),
+  );
+  if (committed !== 'committed') throw new Error(`bench commit answered ${committed}`);
+  const done = { ...next, outbox: [], ts: '1700000000.000100', version: 2 };
+  if (!(await measure('PutItem', () => store.alerts.completeDrain(done, 1, lease.owner)))) {
+    throw new Error('bench completion was refused');
+  }
+}
+
 /** The alert record the captured new alert committed (the state item of its transaction). */
-function capturedRecord(captured: CapturedNewAlert): AlertRecord {
+export function capturedRecord(captured: CapturedNewAlert): AlertRecord {
   const transaction = captured.dynamo.find((command) => command.name === 'TransactWriteItems');
   if (!transaction) throw new Error('the captured new alert made no transaction');
   const items = (transaction.input as { TransactItems: Array<{ Put?: { Item: Record<string, unknown> } }> })

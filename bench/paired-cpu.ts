@@ -1,7 +1,7 @@
 import { createSlackWebClient } from '../src/slack/slack-client.ts';
 import { createDocumentClient } from '../src/store/table.ts';
-import { type BenchEnv, startBenchKlaxon } from './bench-harness.ts';
-import { commandOf, freshCopies } from './isolation.ts';
+import { type BenchEnv, openBenchStore, startBenchKlaxon } from './bench-harness.ts';
+import { capturedRecord, commandOf, freshCopies, storeOperationsOnce } from './isolation.ts';
 import { createSender } from './load.ts';
 import { median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
@@ -22,14 +22,18 @@ export interface PairedCpuResult {
   serverUs: number;
   /** Node CPU per replay of the same alert's calls alone: its DynamoDB calls, then its chat.postMessage. */
   callsUs: number;
-  /** The median of the rounds' own ratios. */
+  /** The same calls made through Klaxon's store (dynamodb-toolbox, record validation), then the post. */
+  viaStoreUs: number;
+  /** The median of the rounds' own ratios: server over the calls alone. */
   ratio: number;
+  /** The median of the rounds' server over the calls through the store: what Klaxon adds to its store. */
+  ratioViaStore: number;
 }
 
 /**
  * CPU per new alert against the calls it makes, in alternating rounds: a round of new alerts through a
- * warmed server, then a round replaying one captured new alert's calls alone (fresh ids, the same clients as
- * Klaxon's), and again. The machine's speed drifts by tens of percent over a run; measured minutes apart, the
+ * warmed server, a round replaying one captured new alert's calls alone (fresh ids, the same clients as
+ * Klaxon's), a round making them through Klaxon's store, and again. The machine's speed drifts by tens of percent over a run; measured minutes apart, the
  * two sides of the ratio would each catch a different part of that drift, measured in turn they share it.
  */
 export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAlert): Promise<PairedCpuResult> {
@@ -43,8 +47,14 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
   const bodies = Array.from({ length: rounds * alertsPerRound }, (_, i) =>
     signedBody(env.signer, alarmPayload(i, 'paired')),
   );
+  const { store } = await openBenchStore(env, 'paired-store');
+  const record = capturedRecord(captured);
   const replay = async (index: number) => {
     for (const { name, input } of copies[index]!) await dynamo.send(commandOf(name, input) as never);
+    await slack.apiCall('chat.postMessage', captured.slackPost);
+  };
+  const replayViaStore = async (index: number) => {
+    await storeOperationsOnce(store, record, `paired-${index}`);
     await slack.apiCall('chat.postMessage', captured.slackPost);
   };
   const notify = async (index: number) => {
@@ -59,24 +69,34 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
   };
   try {
     await warmNewAlerts(env, k, 'paired', 1);
-    for (let i = 0; i < warmReplays; i++) await replay(i);
+    for (let i = 0; i < warmReplays; i++) {
+      await replay(i);
+      await replayViaStore(i);
+    }
     const server: number[] = [];
     const calls: number[] = [];
+    const viaStore: number[] = [];
     const ratios: number[] = [];
+    const ratiosViaStore: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const from = r * alertsPerRound;
       const serverUs = await cpuPerItem(from, notify);
       const callsUs = await cpuPerItem(warmReplays + from, replay);
+      const viaStoreUs = await cpuPerItem(warmReplays + from, replayViaStore);
       server.push(serverUs);
       calls.push(callsUs);
+      viaStore.push(viaStoreUs);
       ratios.push(serverUs / callsUs);
+      ratiosViaStore.push(serverUs / viaStoreUs);
     }
     return {
       rounds,
       alertsPerRound,
       serverUs: round(median(server)),
       callsUs: round(median(calls)),
+      viaStoreUs: round(median(viaStore)),
       ratio: round(median(ratios), 2),
+      ratioViaStore: round(median(ratiosViaStore), 2),
     };
   } finally {
     sender.close();

@@ -20,7 +20,7 @@ import { warmUp } from './warm-up.ts';
 /**
  * `npm run bench`: signed SNS notifications and Slack clicks through the real server on loopback (DynamoDB
  * Local, fake Slack), and the same work's unavoidable parts in isolation. Prints the figures against their
- * targets and writes reports/bench.json. Sizes: BENCH_* environment variables (see scenarios.ts, isolation.ts).
+ * targets and writes reports/bench.json. Sizes: BENCH_* environment variables (see scenarios.ts, isolation.ts, paired-cpu.ts).
  */
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 
