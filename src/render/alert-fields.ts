@@ -25,12 +25,12 @@ const shownElsewhere = /^(state|metric|dimensions|job|description|.*severity)$/i
  * from AWS are escaped; dates become Slack date tokens.
  */
 export function collectAlertFields(view: AlertView): MrkdwnField[] {
-  const fields = collectKeyFields(view);
+  const fields = collectKeyFields(view, maxRootFields);
   for (const field of sourceFieldsOf(view.alert)) {
     if (shownElsewhere.test(field.label)) continue;
     fields.addOrReplace(field.label, field.value);
   }
-  return fields.list.slice(0, maxRootFields);
+  return fields.list;
 }
 
 /** Everything known, for the Details view: every field the source gave, and the alert's whole life. */
@@ -55,9 +55,9 @@ export function collectAlertFieldsOf(alert: NormalizedAlert): MrkdwnField[] {
   return fields.list;
 }
 
-function collectKeyFields(view: AlertView): FieldList {
+function collectKeyFields(view: AlertView, capacity?: number): FieldList {
   const { alert } = view;
-  const fields = new FieldList();
+  const fields = new FieldList(capacity);
   fields.addEscaped('Account', alert.account && describeAccount(alert.account, view.accountName));
   fields.addEscaped('Region', alert.region);
   fields.addEscaped('Resource', alert.resource);
@@ -96,13 +96,19 @@ function describeFailedRun(view: AlertView): MrkdwnField | undefined {
   return { label: view.alert.source === 'glue' ? 'Failed run' : 'Failed step', value: escapeMrkdwn(failed) };
 }
 
-/** Fields in order, each found again by its label in any case. */
+/**
+ * Fields in order, each found again by its label in any case. With a capacity, fields beyond it are left out
+ * (and not escaped); a field with a kept one's label still takes its place.
+ */
 class FieldList {
   readonly list: MrkdwnField[] = [];
   private readonly byLabel = new Map<string, MrkdwnField>();
 
+  constructor(private readonly capacity = Number.POSITIVE_INFINITY) {}
+
   /** A field already in mrkdwn. */
   push(field: MrkdwnField): void {
+    if (this.list.length >= this.capacity) return;
     this.list.push(field);
     const key = field.label.toLowerCase();
     if (!this.byLabel.has(key)) this.byLabel.set(key, field);
@@ -110,7 +116,7 @@ class FieldList {
 
   /** AWS's label and value, escaped; a blank value is left out. */
   addEscaped(label: string, value: string | undefined): void {
-    if (value === undefined || value.trim() === '') return;
+    if (value === undefined || value.trim() === '' || this.list.length >= this.capacity) return;
     this.push({ label: escapeMrkdwn(label), value: escapeMrkdwn(value) });
   }
 
@@ -123,7 +129,7 @@ class FieldList {
     const escapedLabel = escapeMrkdwn(label);
     const existing = this.byLabel.get(escapedLabel.toLowerCase());
     if (existing) existing.value = escapeMrkdwn(value);
-    else this.push({ label: escapedLabel, value: escapeMrkdwn(value) });
+    else if (this.list.length < this.capacity) this.push({ label: escapedLabel, value: escapeMrkdwn(value) });
   }
 }
 

@@ -89,6 +89,20 @@ describe('the compact root of an alert', () => {
     }
   });
 
+  it("fills the six in order, and a later field with a key field's label still takes its place", () => {
+    const fields = fieldsOf(renderAlertMessage(buildView(alarm)).blocks).map((f) => f.text);
+    expect(fields.map((text) => text.split('\n')[0])).toEqual([
+      '*Account*',
+      '*Region*',
+      '*Resource*',
+      '*Fired*',
+      '*Statistic*',
+      '*Threshold*',
+    ]);
+    // The alarm's Region field comes after the six are full: it still replaces the key field's bare code.
+    expect(fields[1]).toBe('*Region*\nUS East (N. Virginia) (us-east-1)');
+  });
+
   it('offers the details, the console, the logs and the runbook as buttons', () => {
     const buttons = buttonsOf(renderAlertMessage(buildView(glueFailure, { rerunOffered: true })).blocks);
     expect(buttons.map((b) => b.text.text)).toEqual(
