@@ -91,8 +91,13 @@ function pureSection(r: BenchReport): string[] {
   const v = r.purePathVsRsa;
   const i = p.interplay;
   return [
-    `2. Pure path vs RSA (CPU µs, median of batches of 500; ${p.iterations} iterations; measured first, in a quiet process)`,
+    `2. Pure path vs RSA (CPU µs, median of batches of 500; ${p.iterations} iterations; measured first, in fresh quiet processes)`,
     "   the path and RSA alone run in alternating batches; the ratio is the median of the pairs' ratios",
+    ...(p.ratiosByProcess
+      ? [
+          `   ratio in each of ${p.ratiosByProcess.length} processes: ${p.ratiosByProcess.join(', ')}; figures below are the median process's`,
+        ]
+      : []),
     `   pure path per new alert (envelope + verify + parse + decide + render root): ${v.purePathUs} µs`,
     `   RSA verification of the same message alone (node:crypto, cached key):      ${v.rsaVerifyUs} µs`,
     `   ratio ${v.ratio} (target <= ${v.target}): ${verdict(v.met)}`,

@@ -35,6 +35,8 @@ export interface PurePathResult {
    */
   interplay: { withoutVerifyUs: number; cacheEvictingStandInUs: number; standInAloneUs: number };
   stagesUs: Record<'envelope' | 'verify' | 'parse' | 'decide' | 'render', number>;
+  /** When measured in several fresh processes: each one's ratio (this result is the median one's). */
+  ratiosByProcess?: number[];
 }
 
 /**

@@ -4,7 +4,8 @@ import { enrichedNewAlerts, formatEnrichmentFigure } from './enrichment.ts';
 import { formatReport } from './format-report.ts';
 import { measureDynamoCeiling, runIsolation } from './isolation.ts';
 import { pairedNewAlertCpu } from './paired-cpu.ts';
-import { type PurePathResult, purePath } from './pure-path.ts';
+import type { PurePathResult } from './pure-path.ts';
+import { purePathInFreshProcesses, pureProcesses } from './pure-path-process.ts';
 import { buildReport, writeReport } from './report.ts';
 import {
   clicks,
@@ -56,9 +57,9 @@ async function main(): Promise<void> {
   let env: BenchEnv | undefined;
   try {
     const inputs = createBenchInputs();
-    // First, while nothing else runs in this process or beside it: no-I/O CPU is what it measures.
-    const pure = await timed('pure path and RSA alone (quiet process, nothing started yet)', () =>
-      purePath(inputs),
+    // First, while nothing else runs beside it: no-I/O CPU is what it measures.
+    const pure = await timed(`pure path and RSA alone (${pureProcesses} fresh quiet processes)`, () =>
+      purePathInFreshProcesses(),
     );
     // Also before anything is started: import times are CPU-bound and fresh processes share the machine.
     const bundles = await timed('Lambda bundles: size and import time in fresh Node processes', () =>
