@@ -41,6 +41,16 @@ export interface SilenceHit {
   lastAt: string;
 }
 
+/**
+ * A silence in force as the notification path sees it. A maintenance window's opening also carries its whole
+ * record, so the first notification it holds back can leave that record in the store: the sweep then
+ * summarises the opening however long after its end it runs.
+ */
+export type SilenceInForce = ActiveSilence & { windowOpening?: SilenceRecord };
+
+/** What one held-back notification writes: its hit, and for a window the opening's record (first one wins). */
+export type SilenceHitWrite = Omit<SilenceHit, 'count'> & { windowOpening?: SilenceRecord };
+
 /** The silence (or window) in force for an alert at `now`, if any: the one that ends last wins. */
 export function findSilence<S extends Pick<ActiveSilence, 'endsAt'>>(
   silences: S[],

@@ -6,13 +6,13 @@ import {
 } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { AlertChange, AuditEntry } from '../model/alert-change.ts';
 import type { DrainLease } from '../model/records.ts';
-import type { SilenceHit } from '../model/silence.ts';
+import type { SilenceHitWrite } from '../model/silence.ts';
 import { drainFreeCondition, toAlertItem, versionCondition } from './alert-items.ts';
 import { toAuditItem } from './audit-store.ts';
 import type { KlaxonEntities } from './entities.ts';
 import { muteSortKeyOf, toMuteItem } from './mute-store.ts';
 import { writeRecord } from './record-schemas.ts';
-import { silenceHitWrite } from './silence-store.ts';
+import { silenceHitWrites } from './silence-store.ts';
 
 const eventRetentionSeconds = 30 * 24 * 3600;
 
@@ -31,7 +31,7 @@ export interface CommitInput {
   event?: { at: string; messageId: string; summary: Record<string, unknown> };
   audit?: AuditEntry;
   /** A notification a silence held back: counted for the silence's summary in the same transaction. */
-  silenceHit?: Omit<SilenceHit, 'count'>;
+  silenceHit?: SilenceHitWrite;
 }
 
 export type CommitResult = 'committed' | 'conflict' | 'duplicate';
@@ -98,7 +98,7 @@ export function createAlertCommit(entities: KlaxonEntities) {
             }),
           ]
         : []),
-      ...(input.silenceHit ? [silenceHitWrite(entities, input.silenceHit)] : []),
+      ...(input.silenceHit ? silenceHitWrites(entities, input.silenceHit) : []),
       ...(input.audit ? [audits.transactPut(toAuditItem({ ...input.audit, id: randomUUID() }))] : []),
     ];
     if (writes.length === 0) return 'committed';

@@ -3,9 +3,9 @@ import {
   execute as executeTransaction,
   isTransactionCancelled,
 } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { $add } from 'dynamodb-toolbox/entity/actions/update';
+import { $add, $get } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import type { ActiveSilence, SilenceHit, SilenceRecord } from '../model/silence.ts';
+import type { ActiveSilence, SilenceHit, SilenceHitWrite, SilenceRecord } from '../model/silence.ts';
 import type { KlaxonEntities } from './entities.ts';
 import { readActiveSilences, readSilenceRecord, writeRecord } from './record-schemas.ts';
 import type { KlaxonTable } from './table.ts';
@@ -15,6 +15,10 @@ export const silenceIndexId = 'SILENCES';
 const endedPartition = 'SILENCES#ended';
 /** gsi1 partition of ended silences whose summary Slack has not taken yet. */
 const summaryPendingPartition = 'SILENCES#summary-pending';
+/** gsi1 partition (by end) of maintenance window openings that held something back and are not yet summarised. */
+const heldWindowPartition = 'SILENCES#window-held';
+/** The item status of such an opening: its record says `active`; the sweep's recorded end replaces both. */
+const heldWindowStatus = 'window-held';
 /** The index is read with every notification: it stays small (an item may hold 400 KB). */
 export const maxActiveSilences = 100;
 const maxAttempts = 6;
@@ -92,7 +96,14 @@ export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities)
     async recordWindowEnded(record: SilenceRecord): Promise<boolean> {
       try {
         const pending = { ...record, summaryPending: true };
-        await silences.put(toSilenceItem(pending), { condition: { attr: 'silenceId', exists: false } });
+        await silences.put(toSilenceItem(pending), {
+          condition: {
+            or: [
+              { attr: 'silenceId', exists: false },
+              { attr: 'status', eq: heldWindowStatus },
+            ],
+          },
+        });
         return true;
       } catch (error) {
         if ((error as Error).name === 'ConditionalCheckFailedException') return false;
@@ -104,6 +115,17 @@ export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities)
     async markSummaryPosted(record: SilenceRecord): Promise<void> {
       const { summaryPending: _pending, ...posted } = record;
       await silences.put(toSilenceItem(posted), { condition: { attr: 'status', eq: 'ended' } });
+    },
+
+    /** Window openings that held something back, ended before `endedBefore`, whose end no sweep recorded yet. */
+    async listHeldWindowOpenings(endedBefore: string, limit = 50): Promise<SilenceRecord[]> {
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(entities.silence)
+        .query({ index: 'gsi1', partition: heldWindowPartition, range: { lt: endedBefore } })
+        .options({ limit })
+        .send();
+      return Items.map((item) => readSilenceRecord(item.record));
     },
 
     /** Ended silences whose summary Slack refused, ended before `endedBefore` (their first attempt is over). */
@@ -194,14 +216,29 @@ function toSilenceItem(record: SilenceRecord) {
   };
 }
 
-/** The hit counter's write, made part of the alert's commit (alert-commit.ts). */
-export function silenceHitWrite(entities: KlaxonEntities, hit: Omit<SilenceHit, 'count'>) {
+/**
+ * The hit counter's write, made part of the alert's commit (alert-commit.ts); for a maintenance window also
+ * its opening's record, left in the store by the first notification the opening holds back (each attribute
+ * only where none is yet, so later hits and the recorded end change nothing): a sweep finds it there however
+ * long after the end it runs.
+ */
+export function silenceHitWrites(entities: KlaxonEntities, write: SilenceHitWrite) {
+  const { windowOpening, ...hit } = write;
   const { silenceId, alertId } = hit;
   // A recovery the silence let through is not counted as held back; it only says the alert stopped firing.
   const count = $add(hit.lastFiring ? 1 : 0);
-  return entities.silenceHit
+  const hitWrite = entities.silenceHit
     .build(EntityRepository)
     .transactUpdate({ silenceId, alertId, count, record: writeRecord(hit) });
+  if (!windowOpening) return [hitWrite];
+  const openingWrite = entities.silence.build(EntityRepository).transactUpdate({
+    silenceId,
+    status: $get('status', heldWindowStatus),
+    gsi1pk: $get('gsi1pk', heldWindowPartition),
+    gsi1sk: $get('gsi1sk', windowOpening.endsAt),
+    record: $get('record', writeRecord(windowOpening)),
+  });
+  return [hitWrite, openingWrite];
 }
 
 async function transact(...writes: Parameters<typeof executeTransaction>): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { routeAlert } from '../../config/route-alert.ts';
 import { alertIdOf, type NormalizedAlert } from '../../model/alert.ts';
+import type { SilenceHitWrite, SilenceInForce } from '../../model/silence.ts';
 import { slackErrorCodeOf } from '../../slack/slack-errors.ts';
 import type { SnsMessage } from '../../sns/sns-message.ts';
 import type { AlertSnapshot } from '../../store/alert-store.ts';
@@ -80,7 +81,7 @@ function decideWithEvent(
     summary: eventSummaryOf(alert, decision),
   };
   const counted = silence && (decision.outcome === 'silenced' || alert.state === 'recovered');
-  const held = counted ? { silenceHit: hitOf(silence.silenceId, alert, now) } : {};
+  const held = counted ? { silenceHit: hitOf(silence, alert, now) } : {};
   return { ...decision, event, ...held };
 }
 
@@ -91,14 +92,15 @@ function routeOf(ctx: SnsContext, alert: NormalizedAlert) {
 }
 
 /** What a silence's summary needs of one notification it saw: the alert and whether it still fires. */
-function hitOf(silenceId: string, alert: NormalizedAlert, now: Date) {
+function hitOf(silence: SilenceInForce, alert: NormalizedAlert, now: Date): SilenceHitWrite {
   return {
-    silenceId,
+    silenceId: silence.silenceId,
     alertId: alertIdOf(alert.key),
     title: alert.title.slice(0, 200),
     lastStateLabel: alert.stateLabel,
     lastFiring: alert.state === 'firing' || alert.state === 'insufficient',
     lastAt: now.toISOString(),
+    ...(silence.windowOpening ? { windowOpening: silence.windowOpening } : {}),
   };
 }
 

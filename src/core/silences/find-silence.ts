@@ -2,7 +2,12 @@ import type { KlaxonConfig, MaintenanceWindowConfig } from '../../config/config-
 import { findOpening, toCronSchedule, type WindowOpening } from '../../config/maintenance-window.ts';
 import type { NormalizedAlert } from '../../model/alert.ts';
 import { type AlertMatchers, matchesAlert } from '../../model/alert-matchers.ts';
-import { type ActiveSilence, findSilence } from '../../model/silence.ts';
+import {
+  type ActiveSilence,
+  findSilence,
+  type SilenceInForce,
+  type SilenceRecord,
+} from '../../model/silence.ts';
 
 /** A maintenance window's opening is a silence with a deterministic id, so every process names it alike. */
 export function windowSilenceId(name: string, opening: WindowOpening): string {
@@ -23,19 +28,32 @@ export function scheduleOf(window: MaintenanceWindowConfig) {
 }
 
 /** The configured maintenance windows open at `now`, as silences. */
-export function openWindowSilences(config: KlaxonConfig, now: Date): ActiveSilence[] {
+export function openWindowSilences(config: KlaxonConfig, now: Date): SilenceInForce[] {
   return config.maintenanceWindows.flatMap((window) => {
     const opening = findOpening(scheduleOf(window), window.timeZone, now.getTime());
     if (!opening) return [];
-    return [
-      {
-        silenceId: windowSilenceId(window.name, opening),
-        matchers: window.match,
-        endsAt: new Date(opening.end).toISOString(),
-        reason: `maintenance window ${window.name}`,
-      },
-    ];
+    const windowOpening = windowOpeningRecord(config, window, opening);
+    const { silenceId, matchers, endsAt, reason } = windowOpening;
+    return [{ silenceId, matchers, endsAt, reason, windowOpening }];
   });
+}
+
+/** One opening of a window as a silence record (still in force: the sweep records its end). */
+export function windowOpeningRecord(
+  config: KlaxonConfig,
+  window: MaintenanceWindowConfig,
+  opening: WindowOpening,
+): SilenceRecord {
+  return {
+    silenceId: windowSilenceId(window.name, opening),
+    kind: 'window',
+    matchers: window.match,
+    startsAt: new Date(opening.start).toISOString(),
+    endsAt: new Date(opening.end).toISOString(),
+    reason: `maintenance window ${window.name}`,
+    channel: window.channel ?? config.defaultChannel,
+    status: 'active',
+  };
 }
 
 /** The silence or open maintenance window that holds this alert back at `now`, if any. */
@@ -44,8 +62,8 @@ export function findAlertSilence(
   stored: ActiveSilence[] | undefined,
   alert: NormalizedAlert,
   now: Date,
-): ActiveSilence | undefined {
-  const candidates = [...(stored ?? []), ...openWindowSilences(config, now)];
+): SilenceInForce | undefined {
+  const candidates: SilenceInForce[] = [...(stored ?? []), ...openWindowSilences(config, now)];
   return findSilence(candidates, (silence) => matchesAlert(matchersFor(silence.matchers, alert), alert), now);
 }
 

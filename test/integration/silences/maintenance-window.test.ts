@@ -49,3 +49,39 @@ describe('A maintenance window crossing midnight in Europe/Berlin', () => {
     expect((await h.klaxon.core.sweep()).windowsSummarised).toBe(0);
   });
 });
+
+describe('A maintenance window whose end no sweep saw for days', () => {
+  // Saturday 14 March 2026, 23:30 UTC: inside the Berlin window (21:00Z–01:00Z), a week after the one above.
+  const lateClock = createFakeClock(Date.parse('2026-03-14T23:30:00Z'));
+  const late = useHarness(
+    {
+      maintenanceWindows: [
+        {
+          name: 'Saturday maintenance',
+          schedule: { weekly: { day: 'SAT', start: '22:00', end: '02:00' } },
+          timeZone: 'Europe/Berlin',
+          match: { name: 'Maint-*' },
+          channel: 'C0MAINT',
+        },
+      ],
+    },
+    { clock: lateClock },
+  );
+
+  it('is still summarised, once, by the first sweep after Klaxon comes back', async () => {
+    const at = new Date(lateClock.now());
+    const message = late.signer.notification(testTopicArn, alarm('Maint-Queue', 'ALARM', at), {
+      timestamp: at.toISOString(),
+    });
+    expect((await late.postSns(message)).body.outcome).toBe('silenced');
+
+    lateClock.advance(3 * 24 * 60 * 60_000); // Klaxon was down: the next sweep runs three days after the end
+    expect((await late.klaxon.core.sweep()).windowsSummarised).toBe(1);
+    const [summary, ...others] = late.slack.messages('C0MAINT');
+    expect(others).toHaveLength(0);
+    expect(JSON.stringify(summary!.blocks)).toContain(
+      'held back 1 notification from 1 alert, 1 still firing',
+    );
+    expect((await late.klaxon.core.sweep()).windowsSummarised).toBe(0);
+  });
+});
