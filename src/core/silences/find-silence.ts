@@ -27,15 +27,39 @@ export function scheduleOf(window: MaintenanceWindowConfig) {
   return schedule;
 }
 
+/**
+ * Each window's answer for the minute it was last asked about. Finding an opening reads the wall clock of
+ * every minute a window can last (up to 1,440, each through Intl: 1–4 ms), and every notification asks: within
+ * one minute the answer cannot change, so only the first notification of a minute pays.
+ */
+const openingsThisMinute = new WeakMap<
+  MaintenanceWindowConfig,
+  { minute: number; silence?: SilenceInForce }
+>();
+
 /** The configured maintenance windows open at `now`, as silences. */
 export function openWindowSilences(config: KlaxonConfig, now: Date): SilenceInForce[] {
+  const minute = Math.floor(now.getTime() / 60_000);
   return config.maintenanceWindows.flatMap((window) => {
-    const opening = findOpening(scheduleOf(window), window.timeZone, now.getTime());
-    if (!opening) return [];
-    const windowOpening = windowOpeningRecord(config, window, opening);
-    const { silenceId, matchers, endsAt, reason } = windowOpening;
-    return [{ silenceId, matchers, endsAt, reason, windowOpening }];
+    let known = openingsThisMinute.get(window);
+    if (known?.minute !== minute) {
+      known = { minute, ...openWindowSilence(config, window, now) };
+      openingsThisMinute.set(window, known);
+    }
+    return known.silence ? [known.silence] : [];
   });
+}
+
+function openWindowSilence(
+  config: KlaxonConfig,
+  window: MaintenanceWindowConfig,
+  now: Date,
+): { silence?: SilenceInForce } {
+  const opening = findOpening(scheduleOf(window), window.timeZone, now.getTime());
+  if (!opening) return {};
+  const windowOpening = windowOpeningRecord(config, window, opening);
+  const { silenceId, matchers, endsAt, reason } = windowOpening;
+  return { silence: { silenceId, matchers, endsAt, reason, windowOpening } };
 }
 
 /** One opening of a window as a silence record (still in force: the sweep records its end). */
