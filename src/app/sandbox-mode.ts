@@ -1,13 +1,16 @@
+import { join } from 'node:path';
 import type { KlaxonConfig } from '../config/config-schema.ts';
 import { defaultEnrichers } from '../core/enrich/enrichment-registry.ts';
 import { labelSampleEnrichments } from '../sandbox/label-sample-enrichments.ts';
 import { createSandboxAwsClients } from '../sandbox/sandbox-aws-clients.ts';
-import { createSandboxClock } from '../sandbox/sandbox-clock.ts';
+import { createPersistentSandboxClock } from '../sandbox/sandbox-clock.ts';
 import { createSandbox } from '../sandbox/sandbox-routes.ts';
 import { createSnsSigner } from '../sandbox/sns-signer.ts';
 import { localSlackIdentity, localSlackWorkspace, startLocalSlack } from './local-slack.ts';
 
 export const sandboxTopicArn = 'arn:aws:sns:us-east-1:000000000000:klaxon-sandbox';
+/** Where the page's moves of the clock are kept, in the data directory beside the alerts. */
+export const sandboxClockFileName = 'sandbox-clock.json';
 
 /** The sandbox's person; Rerun is allowed for them so that the sample Glue job can be rerun. */
 const sandboxUserId = 'U0SANDBOX';
@@ -21,7 +24,7 @@ const sandboxRootRefreshSeconds = 1;
 export async function startSandboxMode(print: (text: string) => void, dataDir: string) {
   const local = await startLocalSlack(print, dataDir);
   const signer = createSnsSigner();
-  const clock = createSandboxClock();
+  const clock = createPersistentSandboxClock(join(dataDir, sandboxClockFileName));
   let sweep: () => Promise<unknown> = async () => undefined;
   const sandbox = createSandbox({
     api: local.api,

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
 import * as z from 'zod';
+import { readJsonOrUndefined, writeAtomically } from '../util/json-file.ts';
 import type { FakeSlackApi } from './fake-slack-api.ts';
 import type { FakeSlackSnapshot } from './fake-slack-types.ts';
 
@@ -65,19 +65,4 @@ function restoreFrom(api: FakeSlackApi, path: string, warn: (text: string) => vo
   api.restore(snapshot);
   const lists = Object.values(snapshot.channels);
   return { channels: lists.length, messages: lists.reduce((sum, list) => sum + list.length, 0) };
-}
-
-function readJsonOrUndefined(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
 }
