@@ -5,20 +5,18 @@ import { alarm } from '../buttons/slack-requests.ts';
 
 // Saturday 7 March 2026, 23:30 UTC: 00:30 on Sunday in Berlin, inside SAT 22:00–02:00 Berlin (21:00Z–01:00Z).
 const clock = createFakeClock(Date.parse('2026-03-07T23:30:00Z'));
-const h = useHarness(
-  {
-    maintenanceWindows: [
-      {
-        name: 'Saturday maintenance',
-        schedule: { weekly: { day: 'SAT', start: '22:00', end: '02:00' } },
-        timeZone: 'Europe/Berlin',
-        match: { name: 'Maint-*' },
-        channel: 'C0MAINT',
-      },
-    ],
-  },
-  { clock },
-);
+const saturdayMaintenance = {
+  maintenanceWindows: [
+    {
+      name: 'Saturday maintenance',
+      schedule: { weekly: { day: 'SAT', start: '22:00', end: '02:00' } },
+      timeZone: 'Europe/Berlin',
+      match: { name: 'Maint-*' },
+      channel: 'C0MAINT',
+    },
+  ],
+};
+const h = useHarness(saturdayMaintenance, { clock });
 
 async function fire(name: string) {
   const at = new Date(clock.now());
@@ -53,20 +51,7 @@ describe('A maintenance window crossing midnight in Europe/Berlin', () => {
 describe('A maintenance window whose end no sweep saw for days', () => {
   // Saturday 14 March 2026, 23:30 UTC: inside the Berlin window (21:00Z–01:00Z), a week after the one above.
   const lateClock = createFakeClock(Date.parse('2026-03-14T23:30:00Z'));
-  const late = useHarness(
-    {
-      maintenanceWindows: [
-        {
-          name: 'Saturday maintenance',
-          schedule: { weekly: { day: 'SAT', start: '22:00', end: '02:00' } },
-          timeZone: 'Europe/Berlin',
-          match: { name: 'Maint-*' },
-          channel: 'C0MAINT',
-        },
-      ],
-    },
-    { clock: lateClock },
-  );
+  const late = useHarness(saturdayMaintenance, { clock: lateClock });
 
   it('is still summarised, once, by the first sweep after Klaxon comes back', async () => {
     const at = new Date(lateClock.now());
