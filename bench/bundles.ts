@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { lambdaBuildOptions } from '../scripts/lambda-build-options.mjs';
-
-const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
+import { envNumber } from './measure.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const handlers = ['sns-handler', 'worker-handler', 'slack-handler'] as const;

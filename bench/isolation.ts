@@ -14,12 +14,10 @@ import { readAlertRecord } from '../src/store/record-schemas.ts';
 import { createDocumentClient } from '../src/store/table.ts';
 import { type BenchEnv, openBenchStore } from './bench-harness.ts';
 import { createSender, runBounded } from './load.ts';
-import { childCpuUs, median, processCpuUs, round } from './measure.ts';
+import { childCpuUs, envNumber, median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
 import type { PurePathResult } from './pure-path.ts';
 import type { CapturedNewAlert } from './warm-up.ts';
-
-const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
 
 export const isolationSizes = {
   replays: envNumber('BENCH_ISOLATED_CALLS', 600),

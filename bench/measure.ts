@@ -88,3 +88,6 @@ export function round(value: number, digits = 0): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** A size from a BENCH_* environment variable, or the default when it is unset or not a positive number. */
+export const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;

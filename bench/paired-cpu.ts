@@ -3,12 +3,10 @@ import { createDocumentClient } from '../src/store/table.ts';
 import { type BenchEnv, openBenchStore, startBenchKlaxon } from './bench-harness.ts';
 import { capturedRecord, commandOf, freshCopies, storeOperationsOnce } from './isolation.ts';
 import { createSender } from './load.ts';
-import { median, processCpuUs, round } from './measure.ts';
+import { envNumber, median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
 import { warmNewAlerts } from './scenarios.ts';
 import type { CapturedNewAlert } from './warm-up.ts';
-
-const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
 
 export const pairedSizes = {
   rounds: envNumber('BENCH_PAIRED_ROUNDS', 10),

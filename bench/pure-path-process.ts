@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createBenchInputs } from './bench-harness.ts';
-import { median } from './measure.ts';
+import { envNumber, median } from './measure.ts';
 import { type PurePathResult, purePath } from './pure-path.ts';
-
-const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
 
 /** Fresh processes the pure path is measured in (odd, so one of them is the median). */
 export const pureProcesses = envNumber('BENCH_PURE_PROCESSES', 3);

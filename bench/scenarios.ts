@@ -7,6 +7,7 @@ import {
   childCpuUs,
   countBy,
   diffCounts,
+  envNumber,
   type LatencySummary,
   latencyHistogram,
   processCpuUs,
@@ -14,8 +15,6 @@ import {
   summarizeLatency,
 } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
-
-const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
 
 /** Sized to finish the whole run in about three minutes on two cores; each can be set by env var. */
 export const sizes = {

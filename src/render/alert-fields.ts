@@ -108,7 +108,7 @@ class FieldList {
 
   /** A field already in mrkdwn. */
   push(field: MrkdwnField): void {
-    if (this.list.length >= this.capacity) return;
+    if (!this.hasRoom()) return;
     this.list.push(field);
     const key = field.label.toLowerCase();
     if (!this.byLabel.has(key)) this.byLabel.set(key, field);
@@ -116,8 +116,13 @@ class FieldList {
 
   /** AWS's label and value, escaped; a blank value is left out. */
   addEscaped(label: string, value: string | undefined): void {
-    if (value === undefined || value.trim() === '' || this.list.length >= this.capacity) return;
+    if (value === undefined || value.trim() === '' || !this.hasRoom()) return;
     this.push({ label: escapeMrkdwn(label), value: escapeMrkdwn(value) });
+  }
+
+  /** Checked before escaping: a field past the capacity is never escaped. */
+  private hasRoom(): boolean {
+    return this.list.length < this.capacity;
   }
 
   /**
@@ -129,7 +134,7 @@ class FieldList {
     const escapedLabel = escapeMrkdwn(label);
     const existing = this.byLabel.get(escapedLabel.toLowerCase());
     if (existing) existing.value = escapeMrkdwn(value);
-    else if (this.list.length < this.capacity) this.push({ label: escapedLabel, value: escapeMrkdwn(value) });
+    else if (this.hasRoom()) this.push({ label: escapedLabel, value: escapeMrkdwn(value) });
   }
 }
 

@@ -119,24 +119,12 @@ export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities)
 
     /** Window openings that held something back, ended before `endedBefore`, whose end no sweep recorded yet. */
     async listHeldWindowOpenings(endedBefore: string, limit = 50): Promise<SilenceRecord[]> {
-      const { Items = [] } = await table
-        .build(QueryCommand)
-        .entities(entities.silence)
-        .query({ index: 'gsi1', partition: heldWindowPartition, range: { lt: endedBefore } })
-        .options({ limit })
-        .send();
-      return Items.map((item) => readSilenceRecord(item.record));
+      return querySilences(heldWindowPartition, { lt: endedBefore }, limit);
     },
 
     /** Ended silences whose summary Slack refused, ended before `endedBefore` (their first attempt is over). */
     async listPendingSummaries(endedBefore: string, limit = 50): Promise<SilenceRecord[]> {
-      const { Items = [] } = await table
-        .build(QueryCommand)
-        .entities(entities.silence)
-        .query({ index: 'gsi1', partition: summaryPendingPartition, range: { lt: endedBefore } })
-        .options({ limit })
-        .send();
-      return Items.map((item) => readSilenceRecord(item.record));
+      return querySilences(summaryPendingPartition, { lt: endedBefore }, limit);
     },
 
     /** Takes the retry of a pending summary for a while; false when another sweeper has it. */
@@ -172,12 +160,12 @@ export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities)
 
     /** Active silences, soonest end first (including any whose end passed but that the sweep has not ended yet). */
     async listActiveSilences(limit = 50): Promise<SilenceRecord[]> {
-      return querySilences({}, limit);
+      return querySilences(silenceIndexId, undefined, limit);
     },
 
     /** Active silences whose end has passed: the sweep's work list. */
     async listExpiredSilences(now: Date, limit = 100): Promise<SilenceRecord[]> {
-      return querySilences({ range: { lt: now.toISOString() } }, limit);
+      return querySilences(silenceIndexId, { lt: now.toISOString() }, limit);
     },
 
     async listHits(silenceId: string, limit = 200): Promise<SilenceHit[]> {
@@ -191,11 +179,12 @@ export function createSilenceStore(table: KlaxonTable, entities: KlaxonEntities)
     },
   };
 
-  async function querySilences(extra: { range?: { lt: string } }, limit: number) {
+  /** Silences of one gsi1 partition (active, held window openings, pending summaries), by end time. */
+  async function querySilences(partition: string, range: { lt: string } | undefined, limit: number) {
     const { Items = [] } = await table
       .build(QueryCommand)
       .entities(entities.silence)
-      .query({ index: 'gsi1', partition: silenceIndexId, ...extra })
+      .query({ index: 'gsi1', partition, ...(range ? { range } : {}) })
       .options({ limit })
       .send();
     return Items.map((item) => readSilenceRecord(item.record));

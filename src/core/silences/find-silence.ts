@@ -34,7 +34,7 @@ export function scheduleOf(window: MaintenanceWindowConfig) {
  */
 const openingsThisMinute = new WeakMap<
   MaintenanceWindowConfig,
-  { minute: number; silence?: SilenceInForce }
+  { minute: number; silence: SilenceInForce | undefined }
 >();
 
 /** The configured maintenance windows open at `now`, as silences. */
@@ -43,7 +43,7 @@ export function openWindowSilences(config: KlaxonConfig, now: Date): SilenceInFo
   return config.maintenanceWindows.flatMap((window) => {
     let known = openingsThisMinute.get(window);
     if (known?.minute !== minute) {
-      known = { minute, ...openWindowSilence(config, window, now) };
+      known = { minute, silence: openWindowSilence(config, window, now) };
       openingsThisMinute.set(window, known);
     }
     return known.silence ? [known.silence] : [];
@@ -54,12 +54,12 @@ function openWindowSilence(
   config: KlaxonConfig,
   window: MaintenanceWindowConfig,
   now: Date,
-): { silence?: SilenceInForce } {
+): SilenceInForce | undefined {
   const opening = findOpening(scheduleOf(window), window.timeZone, now.getTime());
-  if (!opening) return {};
+  if (!opening) return undefined;
   const windowOpening = windowOpeningRecord(config, window, opening);
   const { silenceId, matchers, endsAt, reason } = windowOpening;
-  return { silence: { silenceId, matchers, endsAt, reason, windowOpening } };
+  return { silenceId, matchers, endsAt, reason, windowOpening };
 }
 
 /** One opening of a window as a silence record (still in force: the sweep records its end). */
