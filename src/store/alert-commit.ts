@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
-import {
-  execute as executeTransaction,
-  isTransactionCancelled,
-} from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { AlertChange, AuditEntry } from '../model/alert-change.ts';
 import type { DrainLease } from '../model/records.ts';
 import type { SilenceHitWrite } from '../model/silence.ts';
-import { drainFreeCondition, toAlertItem, versionCondition } from './alert-items.ts';
+import type { AlertWriteItems } from './alert-write-items.ts';
 import { toAuditItem } from './audit-store.ts';
 import type { KlaxonEntities } from './entities.ts';
 import { muteSortKeyOf, toMuteItem } from './mute-store.ts';
 import { writeRecord } from './record-schemas.ts';
 import { silenceHitWrites } from './silence-store.ts';
+import type { KlaxonTable } from './table.ts';
 
 const eventRetentionSeconds = 30 * 24 * 3600;
 
@@ -39,71 +38,61 @@ export type CommitResult = 'committed' | 'conflict' | 'duplicate';
 /**
  * Every decision is committed here: one TransactWriteItems with the alert's next state and outbox
  * (version-checked), its mute, the delivery's dedupe record, the notification's history event and the audit
- * record — all or nothing.
+ * record — all or nothing. The items every notification writes are built directly (alert-write-items.ts);
+ * the rarer ones (mutes, silence hits, audit) by their toolbox entities.
  */
-export function createAlertCommit(entities: KlaxonEntities) {
-  const alerts = entities.alertState.build(EntityRepository);
+export function createAlertCommit(table: KlaxonTable, entities: KlaxonEntities, items: AlertWriteItems) {
+  const documentClient = table.getDocumentClient();
   const mutes = entities.mute.build(EntityRepository);
-  const events = entities.alertEvent.build(EntityRepository);
-  const notifications = entities.notification.build(EntityRepository);
   const audits = entities.audit.build(EntityRepository);
 
   return async function commit(input: CommitInput): Promise<CommitResult> {
     const { change, alertId } = input;
-    const writes = [
-      ...(input.delivery
-        ? [
-            notifications.transactPut(
-              { alertId, ...input.delivery },
-              { condition: { attr: 'messageId', exists: false } },
-            ),
-          ]
-        : []),
-      ...(change
-        ? [
-            alerts.transactPut(toAlertItem(change.next, input.claimDrain?.lease ?? input.keepDrain), {
-              condition: input.claimDrain
-                ? {
-                    and: [
-                      versionCondition(input.expectedVersion),
-                      drainFreeCondition(input.claimDrain.nowMs),
-                    ],
-                  }
-                : versionCondition(input.expectedVersion),
-            }),
-          ]
-        : []),
-      ...(change?.startMute
-        ? [
-            mutes.transactPut(toMuteItem(change.startMute), {
-              condition: { attr: 'alertId', exists: false },
-            }),
-          ]
-        : []),
-      ...(change?.endMute
-        ? [
-            mutes.transactDelete(
-              { alertId },
-              { condition: { attr: 'gsi1sk', eq: muteSortKeyOf(change.endMute) } },
-            ),
-          ]
-        : []),
-      ...(input.event
-        ? [
-            events.transactPut({
-              alertId,
-              eventSk: `EVENT#${input.event.at}#${input.event.messageId}`,
-              expiresAt: Math.floor(Date.parse(input.event.at) / 1000) + eventRetentionSeconds,
-              record: writeRecord(input.event.summary),
-            }),
-          ]
-        : []),
-      ...(input.silenceHit ? silenceHitWrites(entities, input.silenceHit) : []),
-      ...(input.audit ? [audits.transactPut(toAuditItem({ ...input.audit, id: randomUUID() }))] : []),
-    ];
+    // The items' modification time, as toolbox stamps it (`_ct`, `_md`): row metadata, not the alert's clock.
+    const at = new Date().toISOString();
+    const writes: TransactItem[] = [];
+    if (input.delivery) writes.push({ Put: items.delivery({ alertId, ...input.delivery }, at) });
+    if (change) {
+      const condition = {
+        expectedVersion: input.expectedVersion,
+        ...(input.claimDrain ? { drainFreeAt: input.claimDrain.nowMs } : {}),
+      };
+      const drain = input.claimDrain?.lease ?? input.keepDrain;
+      writes.push({ Put: items.alertState(change.next, drain, condition, at) });
+    }
+    if (change?.startMute) {
+      writes.push(
+        paramsOf(
+          mutes.transactPut(toMuteItem(change.startMute), { condition: { attr: 'alertId', exists: false } }),
+        ),
+      );
+    }
+    if (change?.endMute) {
+      writes.push(
+        paramsOf(
+          mutes.transactDelete(
+            { alertId },
+            { condition: { attr: 'gsi1sk', eq: muteSortKeyOf(change.endMute) } },
+          ),
+        ),
+      );
+    }
+    if (input.event) {
+      const eventAt = input.event.at;
+      const event = {
+        alertId,
+        eventSk: `EVENT#${eventAt}#${input.event.messageId}`,
+        expiresAt: Math.floor(Date.parse(eventAt) / 1000) + eventRetentionSeconds,
+        record: writeRecord(input.event.summary),
+      };
+      writes.push({ Put: items.event(event, at) });
+    }
+    if (input.silenceHit) writes.push(...silenceHitWrites(entities, input.silenceHit).map(paramsOf));
+    if (input.audit)
+      writes.push(paramsOf(audits.transactPut(toAuditItem({ ...input.audit, id: randomUUID() }))));
     if (writes.length === 0) return 'committed';
     try {
-      await executeTransaction(...(writes as [(typeof writes)[0]]));
+      await documentClient.send(new TransactWriteCommand({ TransactItems: writes }));
       return 'committed';
     } catch (error) {
       if (!isTransactionCancelled(error)) throw error;
@@ -111,4 +100,12 @@ export function createAlertCommit(entities: KlaxonEntities) {
       return input.delivery && reasons[0]?.Code === 'ConditionalCheckFailed' ? 'duplicate' : 'conflict';
     }
   };
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A toolbox transaction's TransactWriteItems entry, without the parsed item toolbox keeps beside it. */
+function paramsOf(transaction: { params(): object }): TransactItem {
+  const { ToolboxItem: _parsed, ...item } = transaction.params() as TransactItem & { ToolboxItem?: unknown };
+  return item;
 }

@@ -11,13 +11,6 @@ export const AlertIndexPartitions = {
   outbox: 'ALERTS#outbox',
 } as const;
 
-/** The optimistic-lock condition every alert write carries: version 0 means "no record yet". */
-export function versionCondition(expectedVersion: number) {
-  return expectedVersion === 0
-    ? ({ attr: 'alertId', exists: false } as const)
-    : ({ attr: 'version', eq: expectedVersion } as const);
-}
-
 /** Free: nobody holds the drain lease, or its holder let it run out (died or stalled). */
 export function drainFreeCondition(nowMs: number) {
   return {

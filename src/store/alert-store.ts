@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
@@ -6,7 +7,8 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AlertRecord, DrainLease, MuteRecord } from '../model/records.ts';
 import type { ActiveSilence } from '../model/silence.ts';
 import { createAlertCommit } from './alert-commit.ts';
-import { AlertIndexPartitions, drainFreeCondition, toAlertItem, versionCondition } from './alert-items.ts';
+import { AlertIndexPartitions, drainFreeCondition } from './alert-items.ts';
+import { createAlertWriteItems } from './alert-write-items.ts';
 import type { KlaxonEntities } from './entities.ts';
 import { readActiveSilences, readAlertRecord, readMuteRecord, writeRecord } from './record-schemas.ts';
 import { silenceIndexId } from './silence-store.ts';
@@ -32,6 +34,8 @@ const sweepPageSize = 100;
  */
 export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   const alerts = entities.alertState.build(EntityRepository);
+  const documentClient = table.getDocumentClient();
+  const writeItems = createAlertWriteItems(table, entities);
   const notifications = entities.notification.build(EntityRepository);
   const topicEvents = entities.topicEvent.build(EntityRepository);
 
@@ -96,7 +100,7 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       };
     },
 
-    commit: createAlertCommit(entities),
+    commit: createAlertCommit(table, entities, writeItems),
 
     /**
      * Takes an alert's drain lease if it is free and the alert is still at `expectedVersion`; bumps the
@@ -131,11 +135,13 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
      * alert since `expectedVersion` and the lease is still `owner`'s; false otherwise (re-read and go on).
      */
     async completeDrain(next: AlertRecord, expectedVersion: number, owner: string): Promise<boolean> {
-      return conditional(() =>
-        alerts.put(toAlertItem(next), {
-          condition: { and: [versionCondition(expectedVersion), { attr: 'drainOwner', eq: owner }] },
-        }),
+      const put = writeItems.alertState(
+        next,
+        undefined,
+        { expectedVersion, drainOwner: owner },
+        new Date().toISOString(),
       );
+      return conditional(() => documentClient.send(new PutCommand(put)));
     },
 
     /** Open alerts, most recently fired first. */

@@ -4,6 +4,17 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import type { KlaxonTable } from './table.ts';
 
+/** Keys of the items the notification path writes itself as well (alert-write-items.ts). */
+export const alertStateKey = ({ alertId }: { alertId: string }) => ({ pk: `ALERT#${alertId}`, sk: '#STATE' });
+export const alertEventKey = ({ alertId, eventSk }: { alertId: string; eventSk: string }) => ({
+  pk: `ALERT#${alertId}`,
+  sk: eventSk,
+});
+export const notificationKey = ({ messageId }: { messageId: string }) => ({
+  pk: `NOTIF#${messageId}`,
+  sk: 'NOTIF',
+});
+
 /**
  * Entities keep their records as JSON strings validated on read (record-schemas.ts); the entity's job is
  * keys, indexes, TTL and conditions.
@@ -23,7 +34,7 @@ export function createEntities(table: KlaxonTable) {
       drainUntil: number().optional(),
       record: string(),
     }),
-    computeKey: ({ alertId }) => ({ pk: `ALERT#${alertId}`, sk: '#STATE' }),
+    computeKey: alertStateKey,
   });
 
   const mute = new Entity({
@@ -48,7 +59,7 @@ export function createEntities(table: KlaxonTable) {
       expiresAt: number(),
       record: string(),
     }),
-    computeKey: ({ alertId, eventSk }) => ({ pk: `ALERT#${alertId}`, sk: eventSk }),
+    computeKey: alertEventKey,
   });
 
   const notification = new Entity({
@@ -60,7 +71,7 @@ export function createEntities(table: KlaxonTable) {
       receivedAt: string(),
       expiresAt: number(),
     }),
-    computeKey: ({ messageId }) => ({ pk: `NOTIF#${messageId}`, sk: 'NOTIF' }),
+    computeKey: notificationKey,
   });
 
   const audit = new Entity({
