@@ -1,16 +1,22 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
-import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AlertRecord, DrainLease, MuteRecord } from '../model/records.ts';
 import type { ActiveSilence } from '../model/silence.ts';
 import { createAlertCommit } from './alert-commit.ts';
 import { AlertIndexPartitions, drainFreeCondition } from './alert-items.ts';
 import { createAlertWriteItems } from './alert-write-items.ts';
-import type { KlaxonEntities } from './entities.ts';
-import { readActiveSilences, readAlertRecord, readMuteRecord, writeRecord } from './record-schemas.ts';
+import { batchGetItems } from './batch-get-items.ts';
+import { alertStateKey, type KlaxonEntities, muteKey, notificationKey, silenceIndexKey } from './entities.ts';
+import {
+  readActiveSilences,
+  readAlertRecord,
+  readAlertStateItem,
+  readMuteRecord,
+  readRecordItem,
+  writeRecord,
+} from './record-schemas.ts';
 import { silenceIndexId } from './silence-store.ts';
 import type { KlaxonTable } from './table.ts';
 
@@ -39,20 +45,13 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   const notifications = entities.notification.build(EntityRepository);
   const topicEvents = entities.topicEvent.build(EntityRepository);
 
-  const batchRead = async (alertId: string, messageId?: string) => {
-    const requests = [
-      entities.alertState.build(BatchGetRequest).key({ alertId }),
-      entities.mute.build(BatchGetRequest).key({ alertId }),
-      entities.silenceIndex.build(BatchGetRequest).key({ indexId: silenceIndexId }),
-      ...(messageId ? [entities.notification.build(BatchGetRequest).key({ messageId })] : []),
-    ];
-    const command = table
-      .build(BatchGetCommand)
-      .requests(...(requests as [(typeof requests)[0]]))
-      .options({ consistent: true });
-    const { Responses } = await executeBatchGet({ maxAttempts: 5 }, command);
-    return (Responses[0] ?? []) as unknown[];
-  };
+  const batchRead = (alertId: string, messageId?: string) =>
+    batchGetItems(documentClient, table.getName(), [
+      alertStateKey({ alertId }),
+      muteKey({ alertId }),
+      silenceIndexKey({ indexId: silenceIndexId }),
+      ...(messageId ? [notificationKey({ messageId })] : []),
+    ]);
 
   const queryIndexed = async (partition: string, limit: number, startKey?: Record<string, unknown>) => {
     const { Items = [], LastEvaluatedKey } = await table
@@ -192,7 +191,7 @@ export type AlertStore = ReturnType<typeof createAlertStore>;
 
 function snapshotOf(item: unknown): AlertSnapshot {
   if (!item) return {};
-  const stored = item as { version: number; record: string; drainOwner?: string; drainUntil?: number };
+  const stored = readAlertStateItem(item);
   const record: AlertRecord = { ...readAlertRecord(stored.record), version: stored.version };
   const drain =
     stored.drainOwner && stored.drainUntil !== undefined
@@ -203,12 +202,12 @@ function snapshotOf(item: unknown): AlertSnapshot {
 
 /** The mute item of a batch read, validated, as a snapshot field. */
 function muteOf(item: unknown): { mute?: MuteRecord } {
-  return item ? { mute: readMuteRecord((item as { record: string }).record) } : {};
+  return item ? { mute: readMuteRecord(readRecordItem(item).record) } : {};
 }
 
 /** The silence index item of a batch read, validated. */
 function silencesOf(item: unknown): { silences?: ActiveSilence[] } {
-  return item ? { silences: readActiveSilences((item as { record: string }).record) } : {};
+  return item ? { silences: readActiveSilences(readRecordItem(item).record) } : {};
 }
 
 async function conditional(write: () => Promise<unknown>): Promise<boolean> {

@@ -4,12 +4,14 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import type { KlaxonTable } from './table.ts';
 
-/** Keys of the items the notification path writes itself as well (alert-write-items.ts). */
+/** Keys of the items the notification path reads and writes without toolbox (alert-store.ts, alert-write-items.ts). */
 export const alertStateKey = ({ alertId }: { alertId: string }) => ({ pk: `ALERT#${alertId}`, sk: '#STATE' });
 export const alertEventKey = ({ alertId, eventSk }: { alertId: string; eventSk: string }) => ({
   pk: `ALERT#${alertId}`,
   sk: eventSk,
 });
+export const muteKey = ({ alertId }: { alertId: string }) => ({ pk: `ALERT#${alertId}`, sk: '#MUTE' });
+export const silenceIndexKey = ({ indexId }: { indexId: string }) => ({ pk: indexId, sk: '#ACTIVE' });
 export const notificationKey = ({ messageId }: { messageId: string }) => ({
   pk: `NOTIF#${messageId}`,
   sk: 'NOTIF',
@@ -47,7 +49,7 @@ export function createEntities(table: KlaxonTable) {
       expiresAt: number().optional(),
       record: string(),
     }),
-    computeKey: ({ alertId }) => ({ pk: `ALERT#${alertId}`, sk: '#MUTE' }),
+    computeKey: muteKey,
   });
 
   const alertEvent = new Entity({
@@ -151,7 +153,7 @@ export function createEntities(table: KlaxonTable) {
     name: 'SilenceIndex',
     table,
     schema: item({ indexId: string().key(), version: number(), record: string() }),
-    computeKey: ({ indexId }) => ({ pk: indexId, sk: '#ACTIVE' }),
+    computeKey: silenceIndexKey,
   });
 
   return {

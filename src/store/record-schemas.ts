@@ -156,6 +156,18 @@ const activeSilences = lazy(() =>
   ),
 );
 
+/** The attributes of the items the notification path reads without toolbox (alert-store.ts). */
+const storedRecord = lazy(() => z.union([z.string(), z.record(z.string(), z.unknown())]));
+const alertStateItem = lazy(() =>
+  z.object({
+    version: z.number(),
+    record: storedRecord(),
+    drainOwner: z.string().optional(),
+    drainUntil: z.number().optional(),
+  }),
+);
+const recordItem = lazy(() => z.object({ record: storedRecord() }));
+
 export class StoredRecordError extends Error {
   override name = 'StoredRecordError';
 }
@@ -176,6 +188,23 @@ export const readAlertRecord = readWith<Omit<AlertRecord, 'version'>>(alertRecor
 export const readMuteRecord = readWith<MuteRecord>(muteRecord, 'mute');
 export const readAuditRecord = readWith<AuditRecord>(auditRecord, 'audit record');
 export const readRerunLockRecord = readWith<RerunLockRecord>(rerunLockRecord, 'rerun lock');
+
+export const readAlertStateItem = readItemWith<{
+  version: number;
+  record: unknown;
+  drainOwner?: string;
+  drainUntil?: number;
+}>(alertStateItem, 'alert state item');
+export const readRecordItem = readItemWith<{ record: unknown }>(recordItem, 'item');
+
+function readItemWith<T>(schema: () => z.ZodType, what: string) {
+  return (item: unknown): T => {
+    const parsed = schema().safeParse(item);
+    if (!parsed.success)
+      throw new StoredRecordError(`stored ${what} is not valid: ${z.prettifyError(parsed.error)}`);
+    return parsed.data as T;
+  };
+}
 
 /** DynamoDB has no `undefined`; JSON drops it, which keeps optional fields optional on the way back. */
 export function writeRecord(record: unknown): string {
