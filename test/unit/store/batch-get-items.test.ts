@@ -45,7 +45,11 @@ describe('reading items by key in one batch', () => {
       pauses.push(ms);
     });
     expect(items).toEqual([item(1), item(2), item(3)]);
-    expect(client.asked).toEqual([[key(1), key(2), key(3)], [key(2), key(3)], [key(2), key(3)]]);
+    expect(client.asked).toEqual([
+      [key(1), key(2), key(3)],
+      [key(2), key(3)],
+      [key(2), key(3)],
+    ]);
     expect(pauses).toHaveLength(2);
     // Jittered within the upper half of 20 ms, then of 40 ms.
     expect(pauses[0]).toBeGreaterThanOrEqual(10);
