@@ -39,7 +39,7 @@ export interface IsolationResult {
   pure: PurePathResult;
   /** One new alert's own calls, replayed alone with fresh ids, each measured by itself. */
   calls: Record<string, CallCost>;
-  /** The same calls made as Klaxon makes them: through its store (dynamodb-toolbox, record validation). */
+  /** The same calls made as Klaxon makes them: through its store (its items built, what it reads validated). */
   storeOperations: Record<string, CallCost>;
   httpNoop: CallCost;
 }
@@ -172,7 +172,7 @@ async function httpNoop(env: BenchEnv): Promise<CallCost> {
 
 /**
  * The new alert's three store operations — read, commit, completion — through Klaxon's own store, each alone,
- * on fresh alert ids: the calls as the server makes them, dynamodb-toolbox and record validation included.
+ * on fresh alert ids: the calls as the server makes them, building items and validating reads included.
  */
 async function replayStoreOperations(env: BenchEnv, captured: CapturedNewAlert) {
   const { store } = await openBenchStore(env, 'operations');

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createSlackWebClient } from '../src/slack/slack-client.ts';
 import { createDocumentClient } from '../src/store/table.ts';
 import { type BenchEnv, openBenchStore, startBenchKlaxon } from './bench-harness.ts';
@@ -20,18 +22,23 @@ export interface PairedCpuResult {
   serverUs: number;
   /** Node CPU per replay of the same alert's calls alone: its DynamoDB calls, then its chat.postMessage. */
   callsUs: number;
-  /** The same calls made through Klaxon's store (dynamodb-toolbox, record validation), then the post. */
+  /** The same calls made through Klaxon's store (its items built, what it reads validated), then the post. */
   viaStoreUs: number;
+  /** Those store calls and the post behind a bare node:http server answering the same signed body: the SNS exchange's share. */
+  behindHttpUs: number;
   /** The median of the rounds' own ratios: server over the calls alone. */
   ratio: number;
   /** The median of the rounds' server over the calls through the store: what Klaxon adds to its store. */
   ratioViaStore: number;
+  /** The median of the rounds' server over the same behind a bare HTTP server: Klaxon's own code and its JIT and GC. */
+  ratioBehindHttp: number;
 }
 
 /**
  * CPU per new alert against the calls it makes, in alternating rounds: a round of new alerts through a
  * warmed server, a round replaying one captured new alert's calls alone (fresh ids, the same clients as
- * Klaxon's), a round making them through Klaxon's store, and again. The machine's speed drifts by tens of percent over a run; measured minutes apart, the
+ * Klaxon's), a round making them through Klaxon's store, a round making them behind a bare HTTP server
+ * that receives the same signed notifications, and again. The machine's speed drifts by tens of percent over a run; measured minutes apart, the
  * two sides of the ratio would each catch a different part of that drift, measured in turn they share it.
  */
 export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAlert): Promise<PairedCpuResult> {
@@ -60,6 +67,14 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
     if (status !== 200 || outcome !== 'new-alert')
       throw new Error(`paired new alert answered ${status} ${outcome}`);
   };
+  let bareReplays = 0;
+  const bare = await startBareServer(() => replayViaStore(bareReplays++));
+  const bareSender = createSender(bare.url, 1);
+  const behindHttp = async (index: number) => {
+    const { status, outcome } = await bareSender.post(bodies[index]!);
+    if (status !== 200 || outcome !== 'new-alert')
+      throw new Error(`the bare server answered ${status} ${outcome}`);
+  };
   const cpuPerItem = async (from: number, call: (index: number) => Promise<void>) => {
     const start = processCpuUs();
     for (let i = from; i < from + alertsPerRound; i++) await call(i);
@@ -70,22 +85,28 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
     for (let i = 0; i < warmReplays; i++) {
       await replay(i);
       await replayViaStore(i);
+      await behindHttp(i);
     }
     const server: number[] = [];
     const calls: number[] = [];
     const viaStore: number[] = [];
+    const httpAndStore: number[] = [];
     const ratios: number[] = [];
     const ratiosViaStore: number[] = [];
+    const ratiosBehindHttp: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const from = r * alertsPerRound;
       const serverUs = await cpuPerItem(from, notify);
       const callsUs = await cpuPerItem(warmReplays + from, replay);
       const viaStoreUs = await cpuPerItem(warmReplays + from, replayViaStore);
+      const behindHttpUs = await cpuPerItem(from, behindHttp);
       server.push(serverUs);
       calls.push(callsUs);
       viaStore.push(viaStoreUs);
+      httpAndStore.push(behindHttpUs);
       ratios.push(serverUs / callsUs);
       ratiosViaStore.push(serverUs / viaStoreUs);
+      ratiosBehindHttp.push(serverUs / behindHttpUs);
     }
     return {
       rounds,
@@ -93,13 +114,53 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
       serverUs: round(median(server)),
       callsUs: round(median(calls)),
       viaStoreUs: round(median(viaStore)),
+      behindHttpUs: round(median(httpAndStore)),
       ratio: round(median(ratios), 2),
       ratioViaStore: round(median(ratiosViaStore), 2),
+      ratioBehindHttp: round(median(ratiosBehindHttp), 2),
     };
   } finally {
     sender.close();
+    bareSender.close();
+    await bare.close();
     dynamo.destroy();
     await k.close();
     env.slack.reset();
   }
+}
+
+/**
+ * A node:http server that reads a notification's body, parses it as JSON, runs `handle`, and answers as
+ * Klaxon answers a new alert: what the SNS exchange costs around the same calls, without Klaxon's code.
+ */
+async function startBareServer(handle: () => Promise<void>) {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      handle().then(
+        () => {
+          const text = '{"outcome":"new-alert"}';
+          response.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(text),
+          });
+          response.end(text);
+        },
+        () => {
+          response.writeHead(500);
+          response.end();
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -89,7 +89,7 @@ function cpuVsIoOf(
   const ioSumUs = io.reduce((sum, c) => sum + c.us, 0);
   const ratio = round(newAlert.perRequest.nodeCpuUs! / ioSumUs, 2);
   const nodeCpuUsPerNewAlert = newAlert.perRequest.nodeCpuUs!;
-  // The same sum with the store's calls made through Klaxon's store (toolbox and validation included).
+  // The same sum with the store's calls made through Klaxon's store (item building and validation included).
   const storeIoSumUs = io.reduce((sum, c) => {
     const viaStore = iso.storeOperations[c.call];
     return sum + (viaStore ? round(c.perAlert * viaStore.meanCpuUs) : c.us);
