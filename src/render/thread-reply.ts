@@ -190,10 +190,14 @@ function describeRerun(reply: Extract<ThreadReply, { kind: 'rerun-started' }>, v
   };
 }
 
+const ordinalSuffixes: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+// Building the rules costs about 20 µs, choosing with them half a microsecond: built once, on first use.
+let ordinalRules: Intl.PluralRules | undefined;
+
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… */
 function formatOrdinal(n: number): string {
-  const suffixes = { one: 'st', two: 'nd', few: 'rd', other: 'th' } as Record<string, string>;
-  return `${n}${suffixes[new Intl.PluralRules('en-US', { type: 'ordinal' }).select(n)] ?? 'th'}`;
+  ordinalRules ??= new Intl.PluralRules('en-US', { type: 'ordinal' });
+  return `${n}${ordinalSuffixes[ordinalRules.select(n)] ?? 'th'}`;
 }
 
 function describeSummary(alert: NormalizedAlert): string[] {
