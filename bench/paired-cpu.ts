@@ -7,6 +7,7 @@ import { capturedRecord, commandOf, freshCopies, storeOperationsOnce } from './i
 import { createSender } from './load.ts';
 import { envNumber, median, processCpuUs, round } from './measure.ts';
 import { alarmPayload, signedBody } from './payloads.ts';
+import { purePathStages } from './pure-path.ts';
 import { warmNewAlerts } from './scenarios.ts';
 import type { CapturedNewAlert } from './warm-up.ts';
 
@@ -26,19 +27,26 @@ export interface PairedCpuResult {
   viaStoreUs: number;
   /** Those store calls and the post behind a bare node:http server answering the same signed body: the SNS exchange's share. */
   behindHttpUs: number;
+  /** The same bare server running Klaxon's pure path (envelope, verify, parse, decide, render) first. */
+  withPurePathUs: number;
+  /** The pure path's own CPU inside that server, per notification (median): what it costs between SDK calls. */
+  purePathInServerUs: number;
   /** The median of the rounds' own ratios: server over the calls alone. */
   ratio: number;
   /** The median of the rounds' server over the calls through the store: what Klaxon adds to its store. */
   ratioViaStore: number;
   /** The median of the rounds' server over the same behind a bare HTTP server: Klaxon's own code and its JIT and GC. */
   ratioBehindHttp: number;
+  /** The median of the rounds' server over the bare server with the pure path: the outbox, commit and drain. */
+  ratioWithPurePath: number;
 }
 
 /**
  * CPU per new alert against the calls it makes, in alternating rounds: a round of new alerts through a
  * warmed server, a round replaying one captured new alert's calls alone (fresh ids, the same clients as
  * Klaxon's), a round making them through Klaxon's store, a round making them behind a bare HTTP server
- * that receives the same signed notifications, and again. The machine's speed drifts by tens of percent over a run; measured minutes apart, the
+ * that receives the same signed notifications, a round with that server running Klaxon's pure path first,
+ * and again. The machine's speed drifts by tens of percent over a run; measured minutes apart, the
  * two sides of the ratio would each catch a different part of that drift, measured in turn they share it.
  */
 export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAlert): Promise<PairedCpuResult> {
@@ -68,13 +76,27 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
       throw new Error(`paired new alert answered ${status} ${outcome}`);
   };
   let bareReplays = 0;
-  const bare = await startBareServer(() => replayViaStore(bareReplays++));
+  const bare = await startBareServer(async (body) => {
+    JSON.parse(body);
+    await replayViaStore(bareReplays++);
+  });
+  const stages = purePathStages(env);
+  const purePathCpu: number[] = [];
+  const bareWithPurePath = await startBareServer(async (body) => {
+    const started = processCpuUs();
+    await stages.newAlert(body);
+    purePathCpu.push(processCpuUs() - started);
+    await replayViaStore(bareReplays++);
+  });
   const bareSender = createSender(bare.url, 1);
-  const behindHttp = async (index: number) => {
-    const { status, outcome } = await bareSender.post(bodies[index]!);
+  const pureSender = createSender(bareWithPurePath.url, 1);
+  const postTo = (target: typeof bareSender) => async (index: number) => {
+    const { status, outcome } = await target.post(bodies[index]!);
     if (status !== 200 || outcome !== 'new-alert')
-      throw new Error(`the bare server answered ${status} ${outcome}`);
+      throw new Error(`a bare server answered ${status} ${outcome}`);
   };
+  const behindHttp = postTo(bareSender);
+  const withPurePath = postTo(pureSender);
   const cpuPerItem = async (from: number, call: (index: number) => Promise<void>) => {
     const start = processCpuUs();
     for (let i = from; i < from + alertsPerRound; i++) await call(i);
@@ -86,27 +108,34 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
       await replay(i);
       await replayViaStore(i);
       await behindHttp(i);
+      await withPurePath(i);
     }
+    purePathCpu.length = 0;
     const server: number[] = [];
     const calls: number[] = [];
     const viaStore: number[] = [];
     const httpAndStore: number[] = [];
+    const httpPureAndStore: number[] = [];
     const ratios: number[] = [];
     const ratiosViaStore: number[] = [];
     const ratiosBehindHttp: number[] = [];
+    const ratiosWithPurePath: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const from = r * alertsPerRound;
       const serverUs = await cpuPerItem(from, notify);
       const callsUs = await cpuPerItem(warmReplays + from, replay);
       const viaStoreUs = await cpuPerItem(warmReplays + from, replayViaStore);
       const behindHttpUs = await cpuPerItem(from, behindHttp);
+      const withPurePathUs = await cpuPerItem(from, withPurePath);
       server.push(serverUs);
       calls.push(callsUs);
       viaStore.push(viaStoreUs);
       httpAndStore.push(behindHttpUs);
+      httpPureAndStore.push(withPurePathUs);
       ratios.push(serverUs / callsUs);
       ratiosViaStore.push(serverUs / viaStoreUs);
       ratiosBehindHttp.push(serverUs / behindHttpUs);
+      ratiosWithPurePath.push(serverUs / withPurePathUs);
     }
     return {
       rounds,
@@ -115,14 +144,19 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
       callsUs: round(median(calls)),
       viaStoreUs: round(median(viaStore)),
       behindHttpUs: round(median(httpAndStore)),
+      withPurePathUs: round(median(httpPureAndStore)),
+      purePathInServerUs: round(median(purePathCpu)),
       ratio: round(median(ratios), 2),
       ratioViaStore: round(median(ratiosViaStore), 2),
       ratioBehindHttp: round(median(ratiosBehindHttp), 2),
+      ratioWithPurePath: round(median(ratiosWithPurePath), 2),
     };
   } finally {
     sender.close();
     bareSender.close();
+    pureSender.close();
     await bare.close();
+    await bareWithPurePath.close();
     dynamo.destroy();
     await k.close();
     env.slack.reset();
@@ -130,16 +164,15 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
 }
 
 /**
- * A node:http server that reads a notification's body, parses it as JSON, runs `handle`, and answers as
- * Klaxon answers a new alert: what the SNS exchange costs around the same calls, without Klaxon's code.
+ * A node:http server that reads a notification's body, hands it to `handle`, and answers as Klaxon answers a
+ * new alert: what the SNS exchange costs around the same calls, without Klaxon's server.
  */
-async function startBareServer(handle: () => Promise<void>) {
+async function startBareServer(handle: (body: string) => Promise<void>) {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      handle().then(
+      handle(Buffer.concat(chunks).toString('utf8')).then(
         () => {
           const text = '{"outcome":"new-alert"}';
           response.writeHead(200, {

@@ -91,15 +91,13 @@ async function pairedCpuPerIteration(
   };
 }
 
-/** The CPU of what no I/O can avoid: verify, parse, decide, render, exactly as the SNS path calls them. */
-export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promise<PurePathResult> {
+/** The pure path's stages, exactly as the SNS path calls them, on one clock reading. */
+export function purePathStages(env: Pick<BenchEnv, 'signer' | 'config'>, now = new Date()) {
   const fetchCertificate = env.signer.fetchCertificateWith();
-  const bodies = Array.from({ length: 64 }, (_, i) => signedBody(env.signer, alarmPayload(i, 'pure')));
   const settings = {
     reopenWindowMs: env.config.lifecycle.reopenWindowMinutes * 60_000,
     rootRefreshIntervalMs: env.config.lifecycle.rootRefreshSeconds * 1000,
   };
-  const now = new Date();
   const envelope = (body: string) => {
     const parsed = parseSnsMessage(body);
     if (!parsed.ok) throw new Error(parsed.detail);
@@ -121,6 +119,22 @@ export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promis
     return decideAlertActions(input);
   };
   const render = (record: AlertRecord) => renderAlertMessage(alertViewOf(record, undefined, now));
+  /** A new alert's whole pure path, from the signed body to its root message. */
+  const newAlert = async (body: string) => {
+    const message = envelope(body);
+    await verify(message);
+    const alert = parseSnsNotification(parserInputOf(message));
+    const decision = decide(message, alert);
+    if (decision.outcome !== 'new-alert') throw new Error(`expected new-alert, got ${decision.outcome}`);
+    return render(decision.change!.next);
+  };
+  return { fetchCertificate, envelope, verify, decide, render, newAlert };
+}
+
+/** The CPU of what no I/O can avoid: verify, parse, decide, render, exactly as the SNS path calls them. */
+export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promise<PurePathResult> {
+  const bodies = Array.from({ length: 64 }, (_, i) => signedBody(env.signer, alarmPayload(i, 'pure')));
+  const { fetchCertificate, envelope, verify, decide, render, newAlert: newAlertOf } = purePathStages(env);
   // The stages' inputs, kept for the whole run as deep copies. Kept as the path made them, hundreds of objects
   // from the path's own allocation sites would all outlive the next scavenge, and V8 would then allocate every
   // later parse's objects of those sites in the old generation: a server, whose request objects die young, is
@@ -143,12 +157,7 @@ export async function purePath(env: Pick<BenchEnv, 'signer' | 'config'>): Promis
     render: await cpuPerIteration(m, (i) => render(pick(stored, i))),
   };
   const newAlert = async (i: number) => {
-    const message = envelope(pick(bodies, i));
-    await verify(message);
-    const alert = parseSnsNotification(parserInputOf(message));
-    const decision = decide(message, alert);
-    if (decision.outcome !== 'new-alert') throw new Error(`expected new-alert, got ${decision.outcome}`);
-    render(decision.change!.next);
+    await newAlertOf(pick(bodies, i));
   };
   const rsa = rsaAlone(messages, await fetchCertificate(messages[0]!.SigningCertURL));
   const paired = await pairedCpuPerIteration(n, newAlert, rsa);
