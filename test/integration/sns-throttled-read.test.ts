@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pollWithDeadline } from '../../src/util/poll-with-deadline.ts';
 import { testTopicArn, useHarness } from '../helpers/klaxon-harness.ts';
-import { alarm, chooseMute, fireAlarm, waitForOutboxesIdle } from './buttons/slack-requests.ts';
+import { alarm, chooseMute, fireAlarmWithId, waitForOutboxesIdle } from './buttons/slack-requests.ts';
 
 const h = useHarness();
 
@@ -69,8 +70,15 @@ describe('a notification whose read DynamoDB keeps throttling', () => {
   });
 
   it('never takes a mute it could not read for no mute', async () => {
-    const root = await fireAlarm(h, 'Throttled-Mute');
+    const { root, alertId } = await fireAlarmWithId(h, 'Throttled-Mute');
     expect((await chooseMute(h, root, '1 hour')).status).toBe(200);
+    // Slack has its answer before the click is committed: wait for the mute itself, then for its Slack steps.
+    const muted = await pollWithDeadline(
+      () => h.store.alerts.loadAlert(alertId),
+      (loaded): loaded is typeof loaded => loaded.mute !== undefined,
+      { timeoutMs: 8_000, intervalMs: 20 },
+    );
+    expect(muted?.mute).toBeDefined();
     await waitForOutboxesIdle(h);
     const dynamo = throttleBatchReads((key) => key.sk === '#MUTE');
     const slackCalls = h.slack.calls.length;
