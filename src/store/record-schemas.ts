@@ -189,22 +189,14 @@ export const readMuteRecord = readWith<MuteRecord>(muteRecord, 'mute');
 export const readAuditRecord = readWith<AuditRecord>(auditRecord, 'audit record');
 export const readRerunLockRecord = readWith<RerunLockRecord>(rerunLockRecord, 'rerun lock');
 
-export const readAlertStateItem = readItemWith<{
+// An item read without toolbox is an object already: readWith only validates it.
+export const readAlertStateItem = readWith<{
   version: number;
   record: unknown;
   drainOwner?: string;
   drainUntil?: number;
 }>(alertStateItem, 'alert state item');
-export const readRecordItem = readItemWith<{ record: unknown }>(recordItem, 'item');
-
-function readItemWith<T>(schema: () => z.ZodType, what: string) {
-  return (item: unknown): T => {
-    const parsed = schema().safeParse(item);
-    if (!parsed.success)
-      throw new StoredRecordError(`stored ${what} is not valid: ${z.prettifyError(parsed.error)}`);
-    return parsed.data as T;
-  };
-}
+export const readRecordItem = readWith<{ record: unknown }>(recordItem, 'item');
 
 /** DynamoDB has no `undefined`; JSON drops it, which keeps optional fields optional on the way back. */
 export function writeRecord(record: unknown): string {

@@ -5,6 +5,7 @@ import { findAlertSilence } from '../../../src/core/silences/find-silence.ts';
 import type { NormalizedAlert } from '../../../src/model/alert.ts';
 import type { ActiveSilence } from '../../../src/model/silence.ts';
 import { sampleRecord } from '../buttons/sample-record.ts';
+import { saturdayNightWindow } from './saturday-window.ts';
 
 const now = new Date('2026-03-07T23:30:00.000Z');
 
@@ -78,14 +79,7 @@ describe('silences in the decision', () => {
   it('treats an open maintenance window as a silence with a deterministic id', () => {
     const config = parseConfig(
       {
-        maintenanceWindows: [
-          {
-            name: 'sat',
-            schedule: { cron: '0 22 * * SAT', durationMinutes: 240 },
-            timeZone: 'Europe/Berlin',
-            match: { source: 'cloudwatch-alarm' },
-          },
-        ],
+        maintenanceWindows: [saturdayNightWindow],
       },
       'test',
     );

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import { openWindowSilences } from '../../../src/core/silences/find-silence.ts';
+import { saturdayNightWindow } from './saturday-window.ts';
 
 const config = parseConfig(
   {
     defaultChannel: 'C0ALERTS',
-    maintenanceWindows: [
-      {
-        name: 'sat',
-        schedule: { cron: '0 22 * * SAT', durationMinutes: 240 },
-        timeZone: 'Europe/Berlin',
-        match: { source: 'cloudwatch-alarm' },
-      },
-    ],
+    maintenanceWindows: [saturdayNightWindow],
   },
   'test',
 );
