@@ -17,6 +17,7 @@ import {
   type SlackIdentityService,
 } from '../slack/slack-identity.ts';
 import { createSlackRequestStore } from '../store/slack-request-store.ts';
+import { createInFlightWork, type InFlightWork } from '../util/in-flight-work.ts';
 import { pollWithDeadline } from '../util/poll-with-deadline.ts';
 import { type CoreOptions, createCore, type KlaxonCore } from './create-core.ts';
 import { startPeriodicSweep } from './periodic-sweep.ts';
@@ -45,6 +46,8 @@ export interface Klaxon {
   sns: SnsContext;
   /** Who the token is and whether Slack answers; `start()` rejects with SlackTokenRejectedError. */
   slackIdentity: SlackIdentityService;
+  /** Slack listeners' work still running after Slack was answered (a click's change, a modal's). */
+  slackWork: InFlightWork;
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, finishes in-flight requests and outbox steps scheduled for later, then closes. */
   close(timeoutMs?: number): Promise<void>;
@@ -56,12 +59,14 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
   const { sns, scheduler, commands } = core;
   const alerts = options.store.alerts;
   const slackIdentity = createSlackIdentity(options);
+  const slackWork = createInFlightWork();
   const { app: bolt, receiver } = createBoltApp({
     token: options.slack.token,
     signingSecret: options.slack.signingSecret,
     slackApiUrl: options.slack.apiUrl,
     identity: slackIdentity.identity,
     logger: options.logger,
+    work: slackWork,
   });
   registerListeners(bolt, core.listenerDeps);
   const counters = createRequestCounters();
@@ -97,6 +102,7 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
     bolt,
     sns,
     slackIdentity,
+    slackWork,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -112,6 +118,8 @@ export function createKlaxon(options: KlaxonOptions): Klaxon {
         (n): n is number => n === 0,
         { timeoutMs, intervalMs: 20 },
       );
+      // Clicks and modals answered already, their work still running: it may schedule outbox steps.
+      await slackWork.settled(timeoutMs);
       await scheduler?.flush();
       scheduler?.stop();
       // Slash-command work still running here gets to deliver its answer (or a "restarting" notice).

@@ -1,6 +1,7 @@
 import { App, AwsLambdaReceiver, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from '../observability/logger.ts';
 import type { SlackIdentity } from '../slack/slack-identity.ts';
+import type { InFlightWork } from '../util/in-flight-work.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 
 export interface BoltAppOptions {
@@ -10,6 +11,8 @@ export interface BoltAppOptions {
   /** The token's identity from the Slack identity service; undefined until `auth.test` has answered. */
   identity: () => SlackIdentity | undefined;
   logger: Logger;
+  /** Where listeners' work is kept while it runs, so that a graceful shutdown waits for it. */
+  work?: InFlightWork;
 }
 
 /**
@@ -42,7 +45,7 @@ export function createLambdaBoltApp(options: BoltAppOptions): { app: App; receiv
  * service found, whenever it arrives, and never calls Slack itself.
  */
 function createAppOn(receiver: Receiver, options: BoltAppOptions): App {
-  return new App({
+  const app = new App({
     receiver,
     logger: createBoltLogger(options.logger),
     tokenVerificationEnabled: false,
@@ -62,4 +65,8 @@ function createAppOn(receiver: Receiver, options: BoltAppOptions): App {
       retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
     },
   });
+  // The server's receiver answers Slack at ack(), and a listener's work goes on after the response has closed.
+  const work = options.work;
+  if (work) app.use(({ next }) => work.track(next()));
+  return app;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, signingSecret, startHarness, testTopicArn } from '../helpers/klaxon-harness.ts';
 import { collectLogLines } from '../helpers/log-lines.ts';
+import { alice, clickButton, fireAlarm, rootOf } from './buttons/slack-requests.ts';
 
 const alarm = (name: string) => ({
   AlarmName: name,
@@ -81,6 +82,18 @@ describe('graceful shutdown', () => {
     expect(result.status).toBe(200);
     expect(h.slack.messages('C0ALERTS')).toHaveLength(1);
     await expect(fetch(`${h.url}/healthz`)).rejects.toThrow();
+    await h.slack.close();
+  });
+
+  it('finishes a click whose work is still running after Slack was answered', async () => {
+    const h = await startHarness();
+    const root = await fireAlarm(h, 'ClickInFlight');
+    h.slack.failNext('chat.update', { status: 429, retryAfterSeconds: 1 });
+    expect((await clickButton(h, root, 'klaxon_ack')).status).toBe(200);
+    await h.slack.waitForCalls('chat.update', 1);
+    await h.klaxon.close();
+    expect(JSON.stringify(rootOf(h, 'ClickInFlight').blocks)).toContain('Acknowledged by <@U0ALICE>');
+    expect(await h.store.audit.listByUser(alice.userId)).toHaveLength(1);
     await h.slack.close();
   });
 });

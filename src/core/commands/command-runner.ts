@@ -1,4 +1,5 @@
 import type { Logger } from '../../observability/logger.ts';
+import { settlesWithin } from '../../util/in-flight-work.ts';
 import type { CommandJob } from './command-job.ts';
 
 /**
@@ -53,17 +54,4 @@ export function createInProcessRunner(options: InProcessRunnerOptions): InProces
       await settlesWithin([...running], 5_000);
     },
   };
-}
-
-async function settlesWithin(promises: Promise<void>[], timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const settled = Promise.allSettled(promises).then(() => true as const);
-  try {
-    return await Promise.race([settled, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
