@@ -12,7 +12,7 @@ const expectedStoreCalls: Record<string, string> = {
   'new alert': '3',
   'coalesced repeat': '2 (+ deferred root update)',
   'duplicate delivery': '1',
-  'button click': "3 (+ the Slack guard's replay claim)",
+  'button click': '3 (its replay claim inside the transaction)',
 };
 
 interface PerRequest {

@@ -1,3 +1,4 @@
+import type { ReplayClaim } from '../model/replay-claim.ts';
 import type { SlackIdentity } from '../slack/slack-identity.ts';
 import type { SlackRequestStore } from '../store/slack-request-store.ts';
 import {
@@ -16,7 +17,8 @@ export interface SlackAdmissionDeps {
 }
 
 export type SlackAdmission =
-  | { action: 'bolt' }
+  /** `replayClaim`: not written yet; the click's listener writes it with its audit record. */
+  | { action: 'bolt'; replayClaim?: ReplayClaim }
   /** Answer without Bolt; 200 answers have an empty body so that Slack shows nothing. */
   | { action: 'answer'; status: number; outcome: 'refused' | 'ignored' | 'unavailable'; reason: string };
 
@@ -50,12 +52,10 @@ export async function admitSlackRequest(
   if (!verdict.replayKey) return { action: 'bolt' };
   const nowSeconds = Math.floor(nowMs / 1000);
   const keepSeconds = verdict.replayKey.startsWith('event:') ? eventKeySeconds : replayKeySeconds;
+  const claim = { key: verdict.replayKey, expiresAt: nowSeconds + keepSeconds, nowSeconds };
+  if (verdict.claimedWithAudit) return { action: 'bolt', replayClaim: claim };
   try {
-    const first = await deps.requests.claimSlackRequest(
-      verdict.replayKey,
-      nowSeconds + keepSeconds,
-      nowSeconds,
-    );
+    const first = await deps.requests.claimSlackRequest(claim);
     const reason = request.retryNum ? 'retry-of-handled' : 'replay';
     if (!first) return { action: 'answer', status: 200, outcome: 'ignored', reason };
   } catch (error) {

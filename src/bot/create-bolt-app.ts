@@ -3,6 +3,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { SlackIdentity } from '../slack/slack-identity.ts';
 import type { InFlightWork } from '../util/in-flight-work.ts';
 import { createBoltLogger } from './bolt-logger.ts';
+import { extractReplayClaim } from './replay-claim-context.ts';
 
 export interface BoltAppOptions {
   token: string;
@@ -26,6 +27,7 @@ export function createBoltApp(options: BoltAppOptions): { app: App; receiver: HT
     endpoints: '/slack/events',
     processBeforeResponse: false,
     logger: createBoltLogger(options.logger),
+    customPropertiesExtractor: extractReplayClaim,
   });
   return { app: createAppOn(receiver, options), receiver };
 }
@@ -35,6 +37,7 @@ export function createLambdaBoltApp(options: BoltAppOptions): { app: App; receiv
   const receiver = new AwsLambdaReceiver({
     signingSecret: options.signingSecret,
     logger: createBoltLogger(options.logger),
+    customPropertiesExtractor: extractReplayClaim,
   });
   return { app: createAppOn(receiver, options), receiver };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { verifySlackRequest } from '@slack/bolt';
-import { isHandledSlackRequest } from './listeners/handled-requests.ts';
+import { isAuditedClick, isHandledSlackRequest } from './listeners/handled-requests.ts';
 import { readSlackRequestBody, type SlackRequestSummary } from './slack-request-body.ts';
 
 /** A Slack request as both transports see it: the raw body and the headers that sign it. */
@@ -23,8 +23,11 @@ export interface SlackRequestPolicy {
 }
 
 export type SlackRequestVerdict =
-  /** Hand it to Bolt; `replayKey` (absent for handshakes) must be claimed first, once. */
-  | { verdict: 'pass'; replayKey?: string }
+  /**
+   * Hand it to Bolt; `replayKey` (absent for handshakes) is claimed once: before Bolt, or, for a click whose
+   * listener writes an audit record whatever it decides (`claimedWithAudit`), in that same write.
+   */
+  | { verdict: 'pass'; replayKey?: string; claimedWithAudit?: true }
   | { verdict: 'refuse'; status: 400 | 401 | 403 | 503; reason: string }
   /** Answer 200 with an empty body and do nothing. */
   | { verdict: 'ignore'; reason: string };
@@ -54,7 +57,11 @@ export function judgeSlackRequest(
   const foreign = checkOrigin(summary, policy);
   if (foreign) return foreign;
   if (!isHandledSlackRequest(summary)) return { verdict: 'ignore', reason: `unhandled:${summary.type}` };
-  return { verdict: 'pass', ...replayKeyOf(summary, request) };
+  return {
+    verdict: 'pass',
+    ...replayKeyOf(summary, request),
+    ...(isAuditedClick(summary) ? { claimedWithAudit: true } : {}),
+  };
 }
 
 function checkSignature(

@@ -1,5 +1,6 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { admitSlackRequest } from '../bot/admit-slack-request.ts';
+import { carryReplayClaim } from '../bot/replay-claim-context.ts';
 import { handleSnsDelivery } from '../core/notifications/handle-sns-delivery.ts';
 import { toPublicSnsAnswer } from '../core/notifications/public-sns-answer.ts';
 import { logLevelForStatus } from '../observability/json-logger.ts';
@@ -53,7 +54,10 @@ async function answerSlack(
     return { statusCode: status, body: '' };
   }
   // Decoded here: Bolt's receiver would decode base64 as ASCII and break non-ASCII text.
-  const decoded = { ...event, body: rawBody, isBase64Encoded: false };
+  const decoded = carryReplayClaim(
+    { ...event, body: rawBody, isBase64Encoded: false },
+    admission.replayClaim,
+  );
   const response = await runtime.slackHandler(decoded as never, context);
   runtime.logger.info({ ...line, status: response.statusCode, outcome: 'slack' }, 'request');
   return response;

@@ -1,5 +1,6 @@
 import type { SlackStep } from './outbox.ts';
 import type { AlertRecord, AuditRecord, MuteRecord } from './records.ts';
+import type { ReplayClaim } from './replay-claim.ts';
 
 /**
  * What one decision does — a notification, a button, a modal, the sweep: the alert's next state, the Slack
@@ -16,6 +17,12 @@ export interface AlertChange {
 
 /** An audit entry before the store gives it an id. */
 export type AuditEntry = Omit<AuditRecord, 'id'>;
+
+/** An audit record to write, and the replay claim of the Slack request it answers, which rides with it. */
+export interface AuditWrite {
+  entry: AuditEntry;
+  replayClaim?: ReplayClaim;
+}
 
 /** The state a decision is made on: the alert (if any) and its mute. */
 export interface LoadedAlert {

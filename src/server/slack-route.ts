@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { admitSlackRequest, type SlackAdmissionDeps } from '../bot/admit-slack-request.ts';
+import { carryReplayClaim } from '../bot/replay-claim-context.ts';
 import { type RequestLog, sendJson } from './http-server.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 
@@ -39,7 +40,7 @@ export function createSlackRoute(
     }
     log.outcome = 'slack';
     Object.assign(request, { rawBody: Buffer.from(rawBody, 'utf8') });
-    boltListener(request, response);
+    boltListener(carryReplayClaim(request, admission.replayClaim), response);
   };
 }
 

@@ -4,6 +4,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { AlertChange, AuditEntry } from '../model/alert-change.ts';
 import type { DrainLease } from '../model/records.ts';
+import type { ReplayClaim } from '../model/replay-claim.ts';
 import type { SilenceHitWrite } from '../model/silence.ts';
 import type { AlertWriteItems } from './alert-write-items.ts';
 import { toAuditItem } from './audit-store.ts';
@@ -11,6 +12,7 @@ import type { KlaxonEntities } from './entities.ts';
 import { muteSortKeyOf, toMuteItem } from './mute-store.ts';
 import { writeRecord } from './record-schemas.ts';
 import { silenceHitWrites } from './silence-store.ts';
+import { replayClaimTransactPut } from './slack-request-store.ts';
 import type { KlaxonTable } from './table.ts';
 
 const eventRetentionSeconds = 30 * 24 * 3600;
@@ -29,11 +31,13 @@ export interface CommitInput {
   /** History of notifications received (kept 30 days). */
   event?: { at: string; messageId: string; summary: Record<string, unknown> };
   audit?: AuditEntry;
+  /** The Slack request the audit record answers: the commit fails as `replayed` if it was acted on already. */
+  replayClaim?: ReplayClaim;
   /** A notification a silence held back: counted for the silence's summary in the same transaction. */
   silenceHit?: SilenceHitWrite;
 }
 
-export type CommitResult = 'committed' | 'conflict' | 'duplicate';
+export type CommitResult = 'committed' | 'conflict' | 'duplicate' | 'replayed';
 
 /**
  * Every decision is committed here: one TransactWriteItems with the alert's next state and outbox
@@ -90,6 +94,8 @@ export function createAlertCommit(table: KlaxonTable, entities: KlaxonEntities, 
     if (input.silenceHit) writes.push(...silenceHitWrites(entities, input.silenceHit).map(paramsOf));
     if (input.audit)
       writes.push(paramsOf(audits.transactPut(toAuditItem({ ...input.audit, id: randomUUID() }))));
+    const claimAt = input.replayClaim ? writes.length : -1;
+    if (input.replayClaim) writes.push(paramsOf(replayClaimTransactPut(entities, input.replayClaim)));
     if (writes.length === 0) return 'committed';
     try {
       await documentClient.send(new TransactWriteCommand({ TransactItems: writes }));
@@ -97,6 +103,7 @@ export function createAlertCommit(table: KlaxonTable, entities: KlaxonEntities, 
     } catch (error) {
       if (!isTransactionCancelled(error)) throw error;
       const reasons = error.CancellationReasons ?? [];
+      if (reasons[claimAt]?.Code === 'ConditionalCheckFailed') return 'replayed';
       return input.delivery && reasons[0]?.Code === 'ConditionalCheckFailed' ? 'duplicate' : 'conflict';
     }
   };

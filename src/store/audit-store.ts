@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import {
+  execute as executeTransaction,
+  isTransactionCancelled,
+} from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AuditRecord } from '../model/records.ts';
+import type { ReplayClaim } from '../model/replay-claim.ts';
 import type { KlaxonEntities } from './entities.ts';
 import { readAuditRecord, writeRecord } from './record-schemas.ts';
+import { replayClaimTransactPut } from './slack-request-store.ts';
 import type { KlaxonTable } from './table.ts';
 
 const dayMs = 86_400_000;
@@ -19,6 +25,30 @@ export function createAuditStore(table: KlaxonTable, entities: KlaxonEntities) {
       const record: AuditRecord = { ...entry, id: randomUUID() };
       await audits.put(toAuditItem(record));
       return record;
+    },
+
+    /**
+     * The record with the replay claim of the Slack request it answers, in one transaction: `replayed` (and
+     * nothing written) when that request was acted on already.
+     */
+    async appendClaimed(
+      entry: Omit<AuditRecord, 'id'>,
+      claim: ReplayClaim,
+    ): Promise<'appended' | 'replayed'> {
+      try {
+        await executeTransaction(
+          replayClaimTransactPut(entities, claim),
+          audits.transactPut(toAuditItem({ ...entry, id: randomUUID() })),
+        );
+        return 'appended';
+      } catch (error) {
+        if (
+          isTransactionCancelled(error) &&
+          error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+        )
+          return 'replayed';
+        throw error;
+      }
     },
 
     /** Records in [from, to), oldest first, read day partition by day partition. */

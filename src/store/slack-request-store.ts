@@ -1,4 +1,6 @@
+import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import type { ReplayClaim } from '../model/replay-claim.ts';
 import type { KlaxonEntities } from './entities.ts';
 
 /**
@@ -9,20 +11,10 @@ import type { KlaxonEntities } from './entities.ts';
 export function createSlackRequestStore(entities: KlaxonEntities) {
   const requests = entities.slackRequest.build(EntityRepository);
   return {
-    /** True for the first claim of `requestKey`; false while an earlier claim has not expired. */
-    async claimSlackRequest(requestKey: string, expiresAt: number, nowSeconds: number): Promise<boolean> {
+    /** True for the first claim of its key; false while an earlier claim has not expired. */
+    async claimSlackRequest(claim: ReplayClaim): Promise<boolean> {
       try {
-        await requests.put(
-          { requestKey, expiresAt },
-          {
-            condition: {
-              or: [
-                { attr: 'requestKey', exists: false },
-                { attr: 'expiresAt', lt: nowSeconds },
-              ],
-            },
-          },
-        );
+        await requests.put(replayClaimItem(claim), { condition: unclaimedCondition(claim) });
         return true;
       } catch (error) {
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
@@ -32,3 +24,23 @@ export function createSlackRequestStore(entities: KlaxonEntities) {
   };
 }
 export type SlackRequestStore = ReturnType<typeof createSlackRequestStore>;
+
+/** The same claim as a transaction's item: it fails the transaction when the request was handled already. */
+export function replayClaimTransactPut(entities: KlaxonEntities, claim: ReplayClaim) {
+  return entities.slackRequest
+    .build(EntityRepository)
+    .transactPut(replayClaimItem(claim), { condition: unclaimedCondition(claim) });
+}
+
+function replayClaimItem(claim: ReplayClaim) {
+  return { requestKey: claim.key, expiresAt: claim.expiresAt };
+}
+
+function unclaimedCondition(claim: ReplayClaim): Condition<KlaxonEntities['slackRequest']> {
+  return {
+    or: [
+      { attr: 'requestKey', exists: false },
+      { attr: 'expiresAt', lt: claim.nowSeconds },
+    ],
+  };
+}

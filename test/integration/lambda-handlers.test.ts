@@ -345,27 +345,33 @@ describe('a button on the Slack function', () => {
     const { confirm: _c, style: _s, ...button } = findElement(root, AlertActionIds.acknowledge);
     const click = interactionBody(blockActionsPayload(root, button, alice));
     const alertId = alertIdOf(`cloudwatch-alarm:${named.AlarmArn}`);
+    const signedClick = functionUrlEvent('/slack/events', click, {
+      ...lowerCase(signSlackRequest(signingSecret, click)),
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    const worker = createWorkerHandler(async () => clicked);
     // Act
-    const answer = (await functionUrl(
-      functionUrlEvent('/slack/events', click, {
-        ...lowerCase(signSlackRequest(signingSecret, click)),
-        'content-type': 'application/x-www-form-urlencoded',
-      }),
-      context,
-    )) as { statusCode: number };
+    const answer = (await functionUrl(signedClick, context)) as { statusCode: number };
     order.push('Slack answered');
     const atAnswer = await clicked.store.alerts.loadAlert(alertId);
-    await createWorkerHandler(async () => clicked)(handedOff[0], context);
+    await worker(handedOff[0], context);
     const afterWork = await clicked.store.alerts.loadAlert(alertId);
+    // The same signed request replayed, and Lambda running the worker's event again (its retry).
+    const replayed = (await functionUrl(signedClick, context)) as { statusCode: number };
+    await worker(handedOff[1], context);
+    await worker(handedOff[0], context);
     // Assess
     expect(answer.statusCode).toBe(200);
-    expect(order).toEqual(['work handed off', 'Slack answered']);
+    expect(order.slice(0, 2)).toEqual(['work handed off', 'Slack answered']);
     expect(handedOff[0]).toMatchObject({
       type: 'klaxon-action',
-      job: { kind: 'state', action: 'acknowledge' },
+      // The request guard left the click's replay claim to be written with its audit record.
+      job: { kind: 'state', action: 'acknowledge', replayClaim: { key: expect.stringMatching(/^sig:/) } },
     });
     expect(atAnswer.record?.acknowledged).toBeUndefined();
     expect(afterWork.record?.acknowledged).toMatchObject({ userId: alice.userId });
+    expect(replayed.statusCode).toBe(200);
+    expect(await clicked.store.audit.listByUser(alice.userId)).toHaveLength(1);
   });
 });
 

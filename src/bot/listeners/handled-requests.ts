@@ -24,3 +24,26 @@ export function isHandledSlackRequest(request: SlackRequestSummary): boolean {
   if (request.type === 'view_submission') return handled.views.has(request.callbackId ?? '');
   return false;
 }
+
+/**
+ * Buttons whose work writes nothing and calls nobody before its one audit record (the change's, or a
+ * refusal, failure or "no change" of its own): their replay claim is written with it, one store call fewer
+ * than a claim of its own. Not among them: Rerun (Glue is called before its audit record), the Mute menu
+ * (its Custom… choice opens a modal and writes nothing), the modal openers and everything else.
+ */
+const auditedButtons = new Set<string>([
+  AlertActionIds.acknowledge,
+  AlertActionIds.unacknowledge,
+  AlertActionIds.resolve,
+  AlertActionIds.reopen,
+  AlertActionIds.unmute,
+]);
+
+export function isAuditedClick(request: SlackRequestSummary): boolean {
+  return (
+    request.kind === 'interactive' &&
+    request.type === 'block_actions' &&
+    request.actionIds.length === 1 &&
+    auditedButtons.has(request.actionIds[0]!)
+  );
+}

@@ -20,6 +20,10 @@ export const actionJobSchema = lazy(() =>
       kind: z.literal('state'),
       action: z.enum(['acknowledge', 'unacknowledge', 'resolve', 'reopen', 'unmute']),
       ...common(),
+      /** Left by the Slack request guard: written with the click's audit record (model/replay-claim.ts). */
+      replayClaim: z
+        .strictObject({ key: z.string().min(1), expiresAt: z.number().int(), nowSeconds: z.number().int() })
+        .optional(),
     }),
     z.strictObject({
       kind: z.literal('mute'),
@@ -46,8 +50,8 @@ export interface ActionWorkRunner {
 
 export async function runActionJob(deps: AlertActionDeps, job: ActionJob): Promise<void> {
   if (job.kind === 'state') {
-    const { action, alertId, actor: who, channel } = job;
-    await performStateAction(deps, action, { alertId, actor: who, ...(channel ? { channel } : {}) });
+    const { kind: _kind, action, ...input } = job;
+    await performStateAction(deps, action, input);
   } else if (job.kind === 'mute') {
     const { kind: _kind, ...input } = job;
     await muteAlert(deps, input);

@@ -1,4 +1,5 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
+import type { ReplayClaim } from '../../model/replay-claim.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import type { AlertChange, LoadedAlert } from './alert-change.ts';
 import { type ApplyResult, applyAlertChange, slackBehindNote } from './apply-alert-change.ts';
@@ -27,12 +28,20 @@ export type StateAction = keyof typeof decisions;
 export interface StateActionInput {
   alertId: string;
   actor: SlackUserRef;
-  channel?: string;
+  channel?: string | undefined;
+  replayClaim?: ReplayClaim | undefined;
 }
 
 /** Acknowledge, Unacknowledge, Resolve, Reopen and Unmute: one decision each, the same frame for all. */
 export function performStateAction(deps: AlertActionDeps, action: StateAction, input: StateActionInput) {
-  const request: ActionRequest = { action, ...input, params: {} };
+  const { replayClaim, channel, ...who } = input;
+  const request: ActionRequest = {
+    action,
+    ...who,
+    ...(channel ? { channel } : {}),
+    ...(replayClaim ? { replayClaim } : {}),
+    params: {},
+  };
   return runAlertAction(deps, request, async (audit) => {
     const decide = decisions[action];
     let refusal: string | undefined;
@@ -58,5 +67,6 @@ export function outcomeOf(result: ApplyResult): ActionOutcome {
     return { result: 'ok', audited: true, ephemeral: `Saved. ${slackBehindNote}` };
   }
   if (result === 'unchanged') return { result: 'ok', detail: 'no change' };
+  if (result === 'replayed') return { result: 'replayed' };
   return { result: 'failed', detail: 'alert not found', ephemeral: 'Klaxon no longer knows this alert.' };
 }

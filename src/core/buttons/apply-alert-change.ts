@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from '../../model/alert-change.ts';
+import type { AuditWrite } from '../../model/alert-change.ts';
 import { commitChange, type Decided } from '../outbox/commit-change.ts';
 import type { AlertChangeDeps } from './action-deps.ts';
 import type { AlertChange, LoadedAlert } from './alert-change.ts';
@@ -8,7 +8,7 @@ import type { AlertChange, LoadedAlert } from './alert-change.ts';
  * `changed-slack-behind`: saved, but Slack does not show all of it yet: the steps wait in the alert's
  * outbox, and a redelivery, a timer or the sweep runs them.
  */
-export type ApplyResult = 'changed' | 'changed-slack-behind' | 'unchanged' | 'not-found';
+export type ApplyResult = 'changed' | 'changed-slack-behind' | 'unchanged' | 'not-found' | 'replayed';
 
 /** Told to the person whose change was saved while Slack could not show it. */
 export const slackBehindNote = 'Slack could not be updated yet: the alert message will catch up shortly.';
@@ -26,7 +26,7 @@ export async function applyAlertChange(
   deps: AlertChangeDeps,
   alertId: string,
   decide: (loaded: LoadedAlert, now: Date) => AlertChange | undefined,
-  audit?: AuditEntry,
+  audit?: AuditWrite,
 ): Promise<ApplyResult> {
   let found = true;
   const outcome = await commitChange(deps.outbox, {
@@ -35,11 +35,19 @@ export async function applyAlertChange(
     decide: ({ record, mute }, now): Decided => {
       found = record !== undefined;
       const change = record ? decide({ record, ...(mute ? { mute } : {}) }, now) : undefined;
-      return change ? { change, timing: { exempt: true }, ...(audit ? { audit } : {}) } : {};
+      if (!change) return {};
+      const claim = audit?.replayClaim;
+      return {
+        change,
+        timing: { exempt: true },
+        ...(audit ? { audit: audit.entry } : {}),
+        ...(claim ? { replayClaim: claim } : {}),
+      };
     },
   });
   if (outcome.kind === 'contention')
     throw new AlertContentionError(`alert ${alertId} kept changing; try again`);
+  if (outcome.kind === 'replayed') return 'replayed';
   if (outcome.kind !== 'committed') return 'unchanged';
   if (!found) return 'not-found';
   if (!outcome.decided.change) return 'unchanged';

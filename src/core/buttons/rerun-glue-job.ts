@@ -1,7 +1,7 @@
 import type { GlueClient } from '@aws-sdk/client-glue';
 import { findLatestFailedRun } from '../../aws/glue-failed-run.ts';
 import { rerunGlueJob } from '../../aws/glue-rerun.ts';
-import type { AuditEntry } from '../../model/alert-change.ts';
+import type { AuditWrite } from '../../model/alert-change.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { RerunLockRecord } from '../../model/records.ts';
 import { formatCode, formatUser } from '../../render/mrkdwn.ts';
@@ -44,7 +44,7 @@ export function rerunFailedGlueJob(
 async function startRerunOnce(
   deps: AlertActionDeps,
   input: RerunInput,
-  audit: AuditEntry,
+  audit: AuditWrite,
   options: { holderWaitMs?: number },
 ): Promise<ActionOutcome> {
   const { record } = await deps.store.alerts.loadAlert(input.alertId);
@@ -69,7 +69,7 @@ async function claimOrFollow(
   deps: AlertActionDeps,
   target: ResolvedRerun,
   deadline: number,
-  audit: AuditEntry,
+  audit: AuditWrite,
 ): Promise<ActionOutcome> {
   for (;;) {
     const lock: RerunLockRecord = {
@@ -120,7 +120,7 @@ async function startAndRecord(
   deps: AlertActionDeps,
   input: ResolvedRerun,
   lock: RerunLockRecord,
-  audit: AuditEntry,
+  audit: AuditWrite,
 ): Promise<ActionOutcome> {
   const started = await rerunGlueJob({
     glue: input.glue,
@@ -139,7 +139,7 @@ async function startAndRecord(
     deps,
     input.alertId,
     (loaded, now) => decideRerunStarted(loaded, rerun, now),
-    { ...audit, detail },
+    { ...audit, entry: { ...audit.entry, detail } },
   );
   const audited = applied === 'changed' || applied === 'changed-slack-behind';
   if (applied !== 'changed-slack-behind') return { result: 'ok', detail, audited };

@@ -1,6 +1,7 @@
 import type { PermissionAction } from '../../config/config-schema.ts';
-import type { AuditEntry } from '../../model/alert-change.ts';
+import type { AuditEntry, AuditWrite } from '../../model/alert-change.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
+import type { ReplayClaim } from '../../model/replay-claim.ts';
 import { formatCode } from '../../render/mrkdwn.ts';
 import { checkPermission } from '../permissions/check-permission.ts';
 import type { AlertActionDeps } from './action-deps.ts';
@@ -38,11 +39,16 @@ export interface ActionRequest {
   /** Where the person clicked: ephemeral answers go there (the alert's channel when absent). */
   channel?: string;
   params: Record<string, unknown>;
+  /** The click's replay claim, left by the Slack request guard to be written with this action's audit record. */
+  replayClaim?: ReplayClaim;
 }
 
 export interface ActionOutcome {
-  /** `refused`: the request asked for something the interface does not offer (a forged or stale click). */
-  result: 'ok' | 'failed' | 'refused';
+  /**
+   * `refused`: the request asked for something the interface does not offer (a forged or stale click).
+   * `replayed`: its Slack request was acted on already (a replay): nothing was written or told.
+   */
+  result: 'ok' | 'failed' | 'refused' | 'replayed';
   detail?: string;
   /** Told to the person only (chat.postEphemeral). */
   ephemeral?: string;
@@ -53,21 +59,36 @@ export interface ActionOutcome {
 /**
  * The frame of every button and modal: permission check, the work, the audit record, the ephemeral
  * answer. The work commits its change with the audit record `perform` is handed (an audit record exists
- * exactly when its change happened); a refusal, a failure or "no change" is audited on its own.
+ * exactly when its change happened); a refusal, a failure or "no change" is audited on its own. Exactly one
+ * of these writes happens, and the click's replay claim (if the guard left it) rides in it: a replayed
+ * click finds it taken, writes nothing and tells nobody.
  */
 export async function runAlertAction(
   deps: AlertActionDeps,
   request: ActionRequest,
-  perform: (audit: AuditEntry) => Promise<ActionOutcome>,
+  perform: (audit: AuditWrite) => Promise<ActionOutcome>,
 ): Promise<ActionOutcome | { result: 'refused'; detail: string }> {
   const refusal = await refuseIfNotAllowed(deps, request);
   if (refusal) return { result: 'refused', detail: refusal };
+  const entry = auditEntryOf(deps, request, { result: 'ok' });
   const outcome = await performSafely(deps, request, () =>
-    perform(auditEntryOf(deps, request, { result: 'ok' })),
+    perform({ entry, ...(request.replayClaim ? { replayClaim: request.replayClaim } : {}) }),
   );
-  if (!outcome.audited) await audit(deps, request, outcome);
+  const { result, detail } = outcome;
+  if (result === 'replayed') return replayed(deps, request);
+  if (!outcome.audited && (await audit(deps, request, { result, detail })) === 'replayed') {
+    return replayed(deps, request);
+  }
   if (outcome.ephemeral) await tellUser(deps, request, outcome.ephemeral);
   return outcome;
+}
+
+function replayed(deps: Pick<AlertActionDeps, 'logger'>, request: ActionRequest): ActionOutcome {
+  deps.logger.info(
+    { action: request.action, alertId: request.alertId, user: request.actor.userId },
+    'a replayed Slack request was not acted on again',
+  );
+  return { result: 'replayed' };
 }
 
 /** Checks the person's right; a refusal is audited and told, and its reason returned. */
@@ -78,7 +99,10 @@ export async function refuseIfNotAllowed(
   const permission = permissionOf[request.action];
   const verdict = await checkPermission(deps.config, deps.membership, permission, request.actor.userId);
   if (verdict.allowed) return undefined;
-  await audit(deps, request, { result: 'refused', detail: verdict.reason });
+  if ((await audit(deps, request, { result: 'refused', detail: verdict.reason })) === 'replayed') {
+    replayed(deps, request);
+    return verdict.reason;
+  }
   const refusal = `Not allowed: you may not ${request.action} this alert (${verdict.reason}).`;
   await tellUser(deps, request, `${refusal} ${describeGrant(permission, request.actor.userId)}`);
   return verdict.reason;
@@ -113,7 +137,7 @@ async function performSafely(
 function auditEntryOf(
   deps: Pick<AlertActionDeps, 'now'>,
   request: ActionRequest,
-  outcome: { result: 'ok' | 'failed' | 'refused'; detail?: string },
+  outcome: { result: 'ok' | 'failed' | 'refused'; detail?: string | undefined },
 ): AuditEntry {
   return {
     at: deps.now().toISOString(),
@@ -126,16 +150,22 @@ function auditEntryOf(
   };
 }
 
+/** `replayed`: the request's replay claim was taken already, and nothing was written. */
 export async function audit(
   deps: Pick<AlertActionDeps, 'store' | 'now' | 'logger'>,
   request: ActionRequest,
-  outcome: { result: 'ok' | 'failed' | 'refused'; detail?: string },
-): Promise<void> {
+  outcome: { result: 'ok' | 'failed' | 'refused'; detail?: string | undefined },
+): Promise<'written' | 'replayed' | 'lost'> {
+  const entry = auditEntryOf(deps, request, outcome);
   try {
-    await deps.store.audit.append(auditEntryOf(deps, request, outcome));
+    if (!request.replayClaim) await deps.store.audit.append(entry);
+    else if ((await deps.store.audit.appendClaimed(entry, request.replayClaim)) === 'replayed')
+      return 'replayed';
+    return 'written';
   } catch (error) {
     // The action already happened; losing its audit record must be loud in the logs.
     deps.logger.error({ err: error, request, outcome }, 'audit record could not be written');
+    return 'lost';
   }
 }
 

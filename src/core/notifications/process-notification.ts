@@ -43,7 +43,8 @@ export async function processNotification(ctx: SnsContext, message: SnsMessage):
       return { ...base, status: 200, outcome: 'duplicate' };
     return { ...base, ...(await finishRedelivery(ctx, alertId, owner)) };
   }
-  if (outcome.kind === 'contention') {
+  // A notification carries no replay claim: the other outcome left is contention, never `replayed`.
+  if (outcome.kind !== 'committed') {
     return { ...base, status: 503, outcome: 'contention', detail: 'alert changed under us too many times' };
   }
   return { ...base, ...answerOf(outcome, outcome.drain) };

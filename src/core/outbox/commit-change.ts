@@ -1,5 +1,6 @@
 import type { AlertChange, AuditEntry } from '../../model/alert-change.ts';
 import type { AlertRecord, DrainLease, MuteRecord } from '../../model/records.ts';
+import type { ReplayClaim } from '../../model/replay-claim.ts';
 import type { AlertSnapshot, CommitInput } from '../../store/alert-store.ts';
 import { type DrainResult, drainOutbox } from './drain-outbox.ts';
 import { leaseFrom, type OutboxRuntime } from './outbox-runtime.ts';
@@ -10,6 +11,8 @@ export interface Decided {
   change?: AlertChange;
   timing?: StepTiming;
   audit?: AuditEntry;
+  /** The Slack request the audit record answers, written with it (see model/replay-claim.ts). */
+  replayClaim?: ReplayClaim;
   event?: CommitInput['event'];
   silenceHit?: CommitInput['silenceHit'];
 }
@@ -26,6 +29,8 @@ export interface CommitRequest<D extends Decided> {
 export type CommitOutcome<D extends Decided> =
   | { kind: 'committed'; decided: D; snapshot: AlertSnapshot; record?: AlertRecord; drain?: DrainResult }
   | { kind: 'duplicate'; snapshot: AlertSnapshot }
+  /** The decision's replay claim was taken: its Slack request was acted on already, and nothing was written. */
+  | { kind: 'replayed' }
   | { kind: 'contention' };
 
 const maxAttempts = 12;
@@ -80,9 +85,11 @@ async function commitWithRetries<D extends Decided>(
       ...(request.delivery ? { delivery: request.delivery } : {}),
       ...(decided.event ? { event: decided.event } : {}),
       ...(decided.audit ? { audit: decided.audit } : {}),
+      ...(decided.replayClaim ? { replayClaim: decided.replayClaim } : {}),
       ...(decided.silenceHit ? { silenceHit: decided.silenceHit } : {}),
     });
     if (result === 'duplicate') return { kind: 'duplicate', snapshot };
+    if (result === 'replayed') return { kind: 'replayed' };
     if (result === 'conflict') continue;
     if (!change) return { kind: 'committed', decided, snapshot };
     if (!claim) {

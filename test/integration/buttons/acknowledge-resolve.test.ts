@@ -14,6 +14,7 @@ import {
   postToSlackEndpoint,
   rootOf,
   waitForAudits,
+  waitForSlackWorkIdle,
 } from './slack-requests.ts';
 
 const h = useHarness();
@@ -113,6 +114,28 @@ describe('Refusals and forged requests', () => {
     expect(h.slack.ephemerals('C0ALERTS')).toEqual([
       expect.objectContaining({ user: frank.userId, text: expect.stringMatching(/^Not allowed/) }),
     ]);
+  });
+
+  it('audits and answers a refused click once, however often its signed request is replayed', async () => {
+    const heidi = { userId: 'U0HEIDI', userName: 'heidi' };
+    await h.postSns(h.signer.notification(testTopicArn, glueFailure('ReplayedRefusal', 'jr_replayed')));
+    const root = rootOf(h, 'ReplayedRefusal');
+    const alertId = String(findElement(root, 'klaxon_ack').value);
+    const stale = {
+      type: 'button',
+      action_id: 'klaxon_rerun_glue',
+      value: encodeRerunValue({ alertId, jobName: 'ReplayedRefusal', jobRunId: 'jr_replayed' }),
+      text: { type: 'plain_text', text: 'Rerun Glue job' },
+    };
+    const body = interactionBody(blockActionsPayload(root, stale, heidi));
+    const timestamp = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 3; i++) expect((await postToSlackEndpoint(h, body, { timestamp })).status).toBe(200);
+    await waitForAudits(h, heidi.userId, 1);
+    await waitForSlackWorkIdle(h);
+    expect(await h.store.audit.listByUser(heidi.userId)).toEqual([
+      expect.objectContaining({ action: 'rerun', result: 'refused' }),
+    ]);
+    expect(h.slack.ephemerals('C0ALERTS').filter((e) => e.user === heidi.userId)).toHaveLength(1);
   });
 
   it('refuses a forged Resolve on a Glue alert (an event resolves it; it has no Resolve button)', async () => {

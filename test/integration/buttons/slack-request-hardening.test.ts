@@ -13,6 +13,7 @@ import {
   fireAlarm,
   postToSlackEndpoint,
   waitForAudits,
+  waitForSlackWorkIdle,
   workspaceId,
 } from './slack-requests.ts';
 
@@ -61,8 +62,26 @@ describe('Slack requests Klaxon must not act on', () => {
     ]);
     const retry = await postSigned(h, body, { ...headers, 'X-Slack-Retry-Num': '1' });
     expect(retry).toEqual({ status: 200, text: '' });
+    await waitForSlackWorkIdle(h);
     expect(await h.store.audit.listByUser(ivy.userId)).toHaveLength(1);
     expect(h.slack.callsTo('chat.update')).toHaveLength(updates);
+  });
+
+  it('acts once on the same signed click arriving twice at once', async () => {
+    const nia = person('nia');
+    const body = await ackClick('Twice-CPU', nia);
+    const headers = { ...signSlackRequest(signingSecret, body) };
+    const updates = h.slack.callsTo('chat.update').length;
+    const answers = await Promise.all([postSigned(h, body, headers), postSigned(h, body, headers)]);
+    expect(answers).toEqual([
+      { status: 200, text: '' },
+      { status: 200, text: '' },
+    ]);
+    await waitForAudits(h, nia.userId, 1);
+    await waitForSlackWorkIdle(h);
+    expect(await h.store.audit.listByUser(nia.userId)).toHaveLength(1);
+    expect(h.slack.callsTo('chat.update')).toHaveLength(updates + 1);
+    expect(h.slack.ephemerals().filter((e) => e.user === nia.userId)).toHaveLength(0);
   });
 
   it('refuses a timestamp more than 5 minutes in the future (401)', async () => {

@@ -143,6 +143,16 @@ export async function waitForAudits(h: Harness, userId: string, count: number) {
   return found;
 }
 
+/** No click or modal is still being worked on after Slack was answered (a replay's is a no-op once done). */
+export async function waitForSlackWorkIdle(h: Harness, timeoutMs = 8_000) {
+  const idle = await pollWithDeadline(
+    async () => h.klaxon.slackWork.count(),
+    (running): running is number => running === 0,
+    { timeoutMs, intervalMs: 10 },
+  );
+  if (idle === undefined) throw new Error('Slack listeners were still working');
+}
+
 /** Every alert's outbox is empty and nobody holds a drain lease: Slack shows everything committed so far. */
 export async function waitForOutboxesIdle(h: Harness, timeoutMs = 8_000) {
   const idle = await pollWithDeadline(

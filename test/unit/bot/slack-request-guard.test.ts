@@ -42,6 +42,27 @@ describe('judgeSlackRequest', () => {
     });
   });
 
+  it('leaves the claim of a state button to its audit record, and claims every other request first', () => {
+    const withAudit = (actionId: string, type = 'button') =>
+      judge(interactionBody(click({ actions: [{ action_id: actionId, type, value: 'a1' }] })));
+    for (const id of ['klaxon_ack', 'klaxon_unack', 'klaxon_resolve', 'klaxon_reopen', 'klaxon_unmute']) {
+      expect(withAudit(id)).toMatchObject({ verdict: 'pass', claimedWithAudit: true });
+    }
+    // Rerun calls Glue before its audit record; the others open modals or read, writing nothing.
+    for (const id of ['klaxon_rerun_glue', 'klaxon_details', 'klaxon_note']) {
+      expect(withAudit(id)).not.toHaveProperty('claimedWithAudit');
+    }
+    expect(withAudit('klaxon_mute', 'static_select')).not.toHaveProperty('claimedWithAudit');
+    const twoActions = click({
+      actions: [
+        { action_id: 'klaxon_ack', type: 'button', value: 'a1' },
+        { action_id: 'klaxon_details', type: 'button', value: 'a1' },
+      ],
+    });
+    expect(judge(interactionBody(twoActions))).not.toHaveProperty('claimedWithAudit');
+    expect(judge(slashCommandBody({ team_id: 'T0KLAXON1' }))).not.toHaveProperty('claimedWithAudit');
+  });
+
   it('gives the same replay key to the same request, another to another', () => {
     const body = interactionBody(click());
     const again = judge(body);
