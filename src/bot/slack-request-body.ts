@@ -10,6 +10,8 @@ export interface SlackRequestSummary {
   appId?: string;
   userId?: string;
   actionIds: string[];
+  /** The chosen option's value, when the (first) action is a menu. */
+  selectedOption?: string;
   callbackId?: string;
   eventId?: string;
 }
@@ -21,7 +23,9 @@ const interactiveSchema = lazy(() =>
     team: z.object({ id: z.string() }).nullish(),
     user: z.object({ id: z.string(), team_id: z.string().optional() }).optional(),
     api_app_id: z.string().optional(),
-    actions: z.array(z.object({ action_id: z.string() })).optional(),
+    actions: z
+      .array(z.object({ action_id: z.string(), selected_option: z.object({ value: z.string() }).nullish() }))
+      .optional(),
     view: z.object({ callback_id: z.string().optional() }).optional(),
     callback_id: z.string().optional(),
   }),
@@ -76,6 +80,7 @@ function readInteractive(json: unknown): SlackRequestSummary | undefined {
     appId: p.api_app_id,
     userId: p.user?.id,
     actionIds: (p.actions ?? []).map((a) => a.action_id),
+    selectedOption: p.actions?.[0]?.selected_option?.value,
     callbackId: p.view?.callback_id ?? p.callback_id,
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { verifySlackRequest } from '@slack/bolt';
-import { isAuditedClick, isHandledSlackRequest } from './listeners/handled-requests.ts';
+import { isClaimedWithAudit, isHandledSlackRequest } from './listeners/handled-requests.ts';
 import { readSlackRequestBody, type SlackRequestSummary } from './slack-request-body.ts';
 
 /** A Slack request as both transports see it: the raw body and the headers that sign it. */
@@ -60,7 +60,7 @@ export function judgeSlackRequest(
   return {
     verdict: 'pass',
     ...replayKeyOf(summary, request),
-    ...(isAuditedClick(summary) ? { claimedWithAudit: true } : {}),
+    ...(isClaimedWithAudit(summary) ? { claimedWithAudit: true } : {}),
   };
 }
 

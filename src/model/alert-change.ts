@@ -12,6 +12,7 @@ export interface AlertChange {
   next: AlertRecord;
   steps: SlackStep[];
   startMute?: MuteRecord;
+  /** With `startMute`: the mute it replaces (one whose end has passed), in the same write. */
   endMute?: MuteRecord;
 }
 

@@ -65,13 +65,13 @@ export function createAlertCommit(table: KlaxonTable, entities: KlaxonEntities, 
       writes.push({ Put: items.alertState(change.next, drain, condition, at) });
     }
     if (change?.startMute) {
-      writes.push(
-        paramsOf(
-          mutes.transactPut(toMuteItem(change.startMute), { condition: { attr: 'alertId', exists: false } }),
-        ),
-      );
-    }
-    if (change?.endMute) {
+      // One item per alert: replacing a mute is one put, conditional on the mute it replaces.
+      const replaced = change.endMute;
+      const condition = replaced
+        ? ({ attr: 'gsi1sk', eq: muteSortKeyOf(replaced) } as const)
+        : ({ attr: 'alertId', exists: false } as const);
+      writes.push(paramsOf(mutes.transactPut(toMuteItem(change.startMute), { condition })));
+    } else if (change?.endMute) {
       writes.push(
         paramsOf(
           mutes.transactDelete(

@@ -1,4 +1,4 @@
-import { AlertActionIds } from '../../render/action-values.ts';
+import { AlertActionIds, parseMuteOptionValue } from '../../render/action-values.ts';
 import { MuteModalIds } from '../../render/mute-modal.ts';
 import { NoteModalIds } from '../../render/note-modal.ts';
 import { silenceExpireActionId } from '../../render/silences.ts';
@@ -28,8 +28,9 @@ export function isHandledSlackRequest(request: SlackRequestSummary): boolean {
 /**
  * Buttons whose work writes nothing and calls nobody before its one audit record (the change's, or a
  * refusal, failure or "no change" of its own): their replay claim is written with it, one store call fewer
- * than a claim of its own. Not among them: Rerun (Glue is called before its audit record), the Mute menu
- * (its Custom… choice opens a modal and writes nothing), the modal openers and everything else.
+ * than a claim of its own. The same holds for a Mute menu choice other than Custom… and for the mute and note
+ * modals' submissions. Not among them: Rerun (Glue is called before its audit record), Custom… and the
+ * buttons that open a modal or show details (they write nothing), and everything else.
  */
 const auditedButtons = new Set<string>([
   AlertActionIds.acknowledge,
@@ -38,12 +39,16 @@ const auditedButtons = new Set<string>([
   AlertActionIds.reopen,
   AlertActionIds.unmute,
 ]);
+const auditedSubmissions = new Set<string>([MuteModalIds.callbackId, NoteModalIds.callbackId]);
 
-export function isAuditedClick(request: SlackRequestSummary): boolean {
-  return (
-    request.kind === 'interactive' &&
-    request.type === 'block_actions' &&
-    request.actionIds.length === 1 &&
-    auditedButtons.has(request.actionIds[0]!)
-  );
+export function isClaimedWithAudit(request: SlackRequestSummary): boolean {
+  if (request.kind !== 'interactive') return false;
+  if (request.type === 'view_submission') return auditedSubmissions.has(request.callbackId ?? '');
+  if (request.type !== 'block_actions' || request.actionIds.length !== 1) return false;
+  const [actionId] = request.actionIds;
+  if (actionId === AlertActionIds.mute) {
+    const option = parseMuteOptionValue(request.selectedOption ?? '');
+    return option.ok && option.value.choice !== 'custom';
+  }
+  return auditedButtons.has(actionId ?? '');
 }

@@ -7,6 +7,10 @@ import { muteAlert } from './mute-alert.ts';
 import { rerunFailedGlueJob } from './rerun-glue-job.ts';
 
 const actor = lazy(() => z.strictObject({ userId: z.string().min(1), userName: z.string().optional() }));
+/** Left by the Slack request guard: written with the click's audit record (model/replay-claim.ts). */
+const replayClaim = lazy(() =>
+  z.strictObject({ key: z.string().min(1), expiresAt: z.number().int(), nowSeconds: z.number().int() }),
+);
 const common = lazy(() => ({ alertId: z.string().min(1), actor: actor(), channel: z.string().optional() }));
 const muteChoices = Object.keys(MuteChoices) as [
   keyof typeof MuteChoices,
@@ -20,15 +24,13 @@ export const actionJobSchema = lazy(() =>
       kind: z.literal('state'),
       action: z.enum(['acknowledge', 'unacknowledge', 'resolve', 'reopen', 'unmute']),
       ...common(),
-      /** Left by the Slack request guard: written with the click's audit record (model/replay-claim.ts). */
-      replayClaim: z
-        .strictObject({ key: z.string().min(1), expiresAt: z.number().int(), nowSeconds: z.number().int() })
-        .optional(),
+      replayClaim: replayClaim().optional(),
     }),
     z.strictObject({
       kind: z.literal('mute'),
       ...common(),
       choice: z.enum(muteChoices),
+      replayClaim: replayClaim().optional(),
       durationMs: z.number().int().positive().optional(),
       reason: z.string().optional(),
     }),

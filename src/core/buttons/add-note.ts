@@ -1,4 +1,5 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
+import type { ReplayClaim } from '../../model/replay-claim.ts';
 import { renderNoteModal } from '../../render/note-modal.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { outcomeOf } from './alert-state-actions.ts';
@@ -11,12 +12,20 @@ export interface NoteInput {
   actor: SlackUserRef;
   channel?: string;
   text: string;
+  replayClaim?: ReplayClaim;
 }
 
 /** Adds the note: thread reply, latest note and count on the alert, and its audit record, in one commit. */
 export function addNote(deps: AlertActionDeps, input: NoteInput) {
-  const { alertId, actor, channel, text } = input;
-  const request = { action: 'note' as const, alertId, actor, channel, params: { text } };
+  const { alertId, actor, channel, text, replayClaim } = input;
+  const request = {
+    action: 'note' as const,
+    alertId,
+    actor,
+    channel,
+    params: { text },
+    ...(replayClaim ? { replayClaim } : {}),
+  };
   return runAlertAction(deps, request, async (audit) => {
     const result = await applyAlertChange(
       deps,

@@ -1,6 +1,7 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import { muteReasonMaxLength } from '../../model/input-limits.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
+import type { MuteRecord } from '../../model/records.ts';
 import type { ThreadReply } from '../../model/thread-reply.ts';
 import {
   type AlertChange,
@@ -21,14 +22,15 @@ export interface MuteRequest {
 
 /**
  * Mutes an open alert that is not muted. A second mute while one is in force changes nothing (the menu
- * is replaced by Unmute once the first lands); an expired mute must be ended, with its summary, first.
+ * is replaced by Unmute once the first lands). A mute whose end has passed but that no sweep has ended yet
+ * is ended by this same change, its summary first: one read and one transaction, as for any click.
  */
 export function decideMute(
   { record, mute }: LoadedAlert,
   request: MuteRequest,
   now: Date,
 ): AlertChange | undefined {
-  if (record.status !== 'open' || mute) return undefined;
+  if (record.status !== 'open' || (mute && isMuteActive(mute, now))) return undefined;
   const at = now.toISOString();
   const until =
     request.durationMs === undefined ? undefined : new Date(now.getTime() + request.durationMs).toISOString();
@@ -44,9 +46,14 @@ export function decideMute(
     channel: record.channel,
     title: record.alert.title,
   };
-  // Counting starts from zero with each mute: the summary tells what this mute silenced. No thread reply:
-  // the root shows who muted, until when and why, and toggling a mute must not fill the thread.
-  return changeWithReplies(bumpVersion(record, summariseMute(record).reset), [], { startMute });
+  // Counting starts from zero with each mute: the summary tells what this mute silenced. No thread reply of
+  // its own: the root shows who muted, until when and why, and toggling a mute must not fill the thread.
+  const { whileMuted, reset } = summariseMute(record);
+  const ended = mute ? expirySummary(mute, whileMuted, now) : [];
+  return changeWithReplies(bumpVersion(record, reset), ended, {
+    startMute,
+    ...(mute ? { endMute: mute } : {}),
+  });
 }
 
 export function decideUnmute(
@@ -75,9 +82,15 @@ function summaryIfSilenced(reply: Extract<ThreadReply, { whileMuted: unknown }>)
 export function decideMuteExpiry({ record, mute }: LoadedAlert, now: Date): AlertChange | undefined {
   if (!mute || isMuteActive(mute, now)) return undefined;
   const { whileMuted, reset } = summariseMute(record);
-  return changeWithReplies(
-    bumpVersion(record, reset),
-    summaryIfSilenced({ kind: 'mute-expired', at: mute.until ?? now.toISOString(), whileMuted }),
-    { endMute: mute },
-  );
+  return changeWithReplies(bumpVersion(record, reset), expirySummary(mute, whileMuted, now), {
+    endMute: mute,
+  });
+}
+
+function expirySummary(
+  mute: MuteRecord,
+  whileMuted: ReturnType<typeof summariseMute>['whileMuted'],
+  now: Date,
+): ThreadReply[] {
+  return summaryIfSilenced({ kind: 'mute-expired', at: mute.until ?? now.toISOString(), whileMuted });
 }

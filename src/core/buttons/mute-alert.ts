@@ -1,7 +1,7 @@
 import type { SlackUserRef } from '../../model/alert-view.ts';
+import type { ReplayClaim } from '../../model/replay-claim.ts';
 import { MuteChoices } from '../../render/action-values.ts';
 import { renderMuteModal } from '../../render/mute-modal.ts';
-import { expireMuteIfDue } from '../sweep/expire-mutes.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { outcomeOf } from './alert-state-actions.ts';
 import { applyAlertChange } from './apply-alert-change.ts';
@@ -17,13 +17,21 @@ export interface MuteInput {
   /** undefined: until resolved. */
   durationMs?: number;
   reason?: string;
+  replayClaim?: ReplayClaim;
 }
 
-/** Mutes the alert; an expired mute still on record is ended first so its summary is not lost. */
+/** Mutes the alert; an expired mute still on record is ended by the same change, its summary kept. */
 export function muteAlert(deps: AlertActionDeps, input: MuteInput) {
-  const { alertId, actor, channel, ...params } = input;
-  return runAlertAction(deps, { action: 'mute', alertId, actor, channel, params }, async (audit) => {
-    await expireMuteIfDue(deps, alertId);
+  const { alertId, actor, channel, replayClaim, ...params } = input;
+  const request = {
+    action: 'mute' as const,
+    alertId,
+    actor,
+    channel,
+    params,
+    ...(replayClaim ? { replayClaim } : {}),
+  };
+  return runAlertAction(deps, request, async (audit) => {
     const result = await applyAlertChange(
       deps,
       alertId,

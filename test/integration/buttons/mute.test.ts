@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { muteAlert } from '../../../src/core/buttons/mute-alert.ts';
 import { sweepExpiredMutes } from '../../../src/core/sweep/expire-mutes.ts';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
 import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
@@ -8,6 +9,7 @@ import {
   clickButton,
   findElement,
   fireAlarm,
+  fireAlarmWithId,
   openAppHome,
   rootOf,
   submitView,
@@ -163,6 +165,33 @@ describe('Unmute and the mute summary', () => {
       '3 notifications while muted, last state `ALARM`',
     );
     expect(() => findElement(after, 'klaxon_mute')).not.toThrow();
+  });
+
+  it('replaces an expired mute nobody ended yet when muted again, its summary told first', async () => {
+    const first = { userId: 'U0REMUTE1', userName: 'remute1' };
+    const second = { userId: 'U0REMUTE2', userName: 'remute2' };
+    const { root, alertId } = await fireAlarmWithId(h, 'MuteAgain');
+    await chooseMute(h, root, '1 hour', first);
+    await waitForAudits(h, first.userId, 1);
+    await h.postSns(
+      h.signer.notification(testTopicArn, alarm('MuteAgain', 'ALARM', new Date(Date.now() + 1000))),
+    );
+    // Two hours on, before any sweep has ended the first mute: the click's own change ends and replaces it.
+    const now = new Date(Date.now() + 2 * hour);
+    const clock = { now: () => now.getTime(), sleep: async () => undefined };
+    const { actions, outbox } = h.klaxon.core;
+    const outcome = await muteAlert(
+      { ...actions, now: () => now, outbox: { ...outbox, clock } },
+      { alertId, actor: second, choice: '4h', durationMs: 4 * hour },
+    );
+    expect(outcome).toMatchObject({ result: 'ok', audited: true });
+    const { mute, record } = await h.store.alerts.loadAlert(alertId);
+    expect(mute).toMatchObject({ by: second, until: new Date(now.getTime() + 4 * hour).toISOString() });
+    expect(record).toMatchObject({ mutedCount: 0 });
+    const after = rootOf(h, 'MuteAgain');
+    expect(after.replies.map((r) => r.text)).toEqual([expect.stringContaining('Mute expired')]);
+    expect(JSON.stringify(after.replies[0]!.blocks)).toContain('1 notification while muted');
+    expect(JSON.stringify(after.blocks)).toContain(`Muted by <@${second.userId}> until`);
   });
 
   it('ends an expired mute once with its summary, however many sweeps run', async () => {

@@ -74,6 +74,11 @@ export function clickButton(h: Harness, root: StoredMessage, actionId: string, w
 
 /** A choice in the Mute menu: Slack sends a static_select action with the chosen option. */
 export function chooseMute(h: Harness, root: StoredMessage, label: string, who: Clicker = alice) {
+  return postToSlackEndpoint(h, muteChoiceBody(root, label, who));
+}
+
+/** The body Slack sends for a choice in the Mute menu (a static_select action with the chosen option). */
+export function muteChoiceBody(root: StoredMessage, label: string, who: Clicker = alice) {
   const menu = findElement(root, 'klaxon_mute') as {
     options: Array<{ text: { text: string }; value: string }>;
     placeholder: unknown;
@@ -86,12 +91,20 @@ export function chooseMute(h: Harness, root: StoredMessage, label: string, who: 
     selected_option: option,
     placeholder: menu.placeholder,
   };
-  return postToSlackEndpoint(h, interactionBody(blockActionsPayload(root, action, who)));
+  return interactionBody(blockActionsPayload(root, action, who));
 }
 
 /** The documented view_submission example carrying the opened modal's ids and the typed values. */
 export function submitView(
   h: Harness,
+  opened: { id: string; view: Record<string, unknown> },
+  values: Record<string, Record<string, { type: string; value: string }>>,
+  who: Clicker = alice,
+) {
+  return postToSlackEndpoint(h, viewSubmissionBody(opened, values, who));
+}
+
+export function viewSubmissionBody(
   opened: { id: string; view: Record<string, unknown> },
   values: Record<string, Record<string, { type: string; value: string }>>,
   who: Clicker = alice,
@@ -109,7 +122,7 @@ export function submitView(
     blocks: opened.view.blocks,
     state: { values },
   };
-  return postToSlackEndpoint(h, interactionBody(payload));
+  return interactionBody(payload);
 }
 
 /** The documented app_home_opened event in the Events API envelope, sent (and signed) at `nowMs`. */

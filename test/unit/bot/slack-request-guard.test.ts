@@ -52,7 +52,26 @@ describe('judgeSlackRequest', () => {
     for (const id of ['klaxon_rerun_glue', 'klaxon_details', 'klaxon_note']) {
       expect(withAudit(id)).not.toHaveProperty('claimedWithAudit');
     }
-    expect(withAudit('klaxon_mute', 'static_select')).not.toHaveProperty('claimedWithAudit');
+    const muteChoice = (value: string) =>
+      judge(
+        interactionBody(
+          click({
+            actions: [{ action_id: 'klaxon_mute', type: 'static_select', selected_option: { value } }],
+          }),
+        ),
+      );
+    expect(muteChoice('1h|6O2MmsxXrQJxJiq_kbfz_a')).toMatchObject({ claimedWithAudit: true });
+    // Custom… opens a modal and writes nothing: claimed before Bolt, like a malformed choice.
+    expect(muteChoice('custom|6O2MmsxXrQJxJiq_kbfz_a')).not.toHaveProperty('claimedWithAudit');
+    expect(muteChoice('forever|x')).not.toHaveProperty('claimedWithAudit');
+    const submission = (callbackId: string) =>
+      judge(
+        interactionBody(
+          click({ type: 'view_submission', actions: undefined, view: { callback_id: callbackId } }),
+        ),
+      );
+    expect(submission('klaxon_note')).toMatchObject({ claimedWithAudit: true });
+    expect(submission('klaxon_mute_custom')).toMatchObject({ claimedWithAudit: true });
     const twoActions = click({
       actions: [
         { action_id: 'klaxon_ack', type: 'button', value: 'a1' },

@@ -31,7 +31,23 @@ describe('decideMute', () => {
     expect(change?.startMute?.reason).toHaveLength(muteReasonMaxLength);
   });
 
-  it('changes nothing while a mute exists, or on a resolved alert', () => {
+  it('replaces a mute whose end has passed in the same change, telling first what that one silenced', () => {
+    const record = sampleRecord({ mutedCount: 2, mutedLastState: 'ALARM' });
+    const expired = sampleMute();
+    const change = decideMute({ record, mute: expired }, { by: bob, durationMs: 3_600_000 }, later(61));
+    expect(change?.endMute).toBe(expired);
+    expect(change?.startMute).toMatchObject({ by: bob, until: later(121).toISOString() });
+    expect(repliesOf(change)).toEqual([
+      {
+        kind: 'mute-expired',
+        at: later(60).toISOString(),
+        whileMuted: { notifications: 2, lastStateLabel: 'ALARM' },
+      },
+    ]);
+    expect(change?.next).toMatchObject({ version: 4, mutedCount: 0, mutedLastState: undefined });
+  });
+
+  it('changes nothing while a mute is in force, or on a resolved alert', () => {
     expect(decideMute({ record: sampleRecord(), mute: sampleMute() }, { by: alice }, t0)).toBeUndefined();
     expect(decideMute({ record: sampleRecord({ status: 'resolved' }) }, { by: alice }, t0)).toBeUndefined();
   });
