@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditWrite } from '../../model/alert-change.ts';
+import type { AlertSnapshot } from '../../store/alert-store.ts';
 import { commitChange, type Decided } from '../outbox/commit-change.ts';
 import type { AlertChangeDeps } from './action-deps.ts';
 import type { AlertChange, LoadedAlert } from './alert-change.ts';
@@ -27,10 +28,12 @@ export async function applyAlertChange(
   alertId: string,
   decide: (loaded: LoadedAlert, now: Date) => AlertChange | undefined,
   audit?: AuditWrite,
+  readAlready?: AlertSnapshot,
 ): Promise<ApplyResult> {
   let found = true;
   const outcome = await commitChange(deps.outbox, {
     alertId,
+    ...(readAlready ? { readAlready } : {}),
     owner: `change:${randomUUID()}`,
     decide: ({ record, mute }, now): Decided => {
       found = record !== undefined;

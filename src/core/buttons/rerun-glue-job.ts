@@ -5,6 +5,7 @@ import type { AuditWrite } from '../../model/alert-change.ts';
 import type { SlackUserRef } from '../../model/alert-view.ts';
 import type { RerunLockRecord } from '../../model/records.ts';
 import { formatCode, formatUser } from '../../render/mrkdwn.ts';
+import type { AlertSnapshot } from '../../store/alert-store.ts';
 import { pollWithDeadline } from '../../util/poll-with-deadline.ts';
 import type { AlertActionDeps } from './action-deps.ts';
 import { applyAlertChange, slackBehindNote } from './apply-alert-change.ts';
@@ -23,8 +24,8 @@ export interface RerunInput {
 /** The Glue client of the alert's region: a job lives in the region its event came from. */
 type RegionalRerun = RerunInput & { glue: GlueClient };
 
-/** A run id known: the lock, Glue and the thread all speak of this run. */
-type ResolvedRerun = RegionalRerun & { jobRunId: string };
+/** A run id known: the lock, Glue and the thread all speak of this run; `read`: the alert as the click read it. */
+type ResolvedRerun = RegionalRerun & { jobRunId: string; read: AlertSnapshot };
 
 /** How long a click that finds the lock held waits for the holder's outcome (StartJobRun takes ~1 s). */
 export const holderWaitMs = 6_000;
@@ -47,7 +48,8 @@ async function startRerunOnce(
   audit: AuditWrite,
   options: { holderWaitMs?: number },
 ): Promise<ActionOutcome> {
-  const { record } = await deps.store.alerts.loadAlert(input.alertId);
+  const read = await deps.store.alerts.loadAlert(input.alertId);
+  const { record } = read;
   if (!record)
     return { result: 'failed', detail: 'alert not found', ephemeral: 'Klaxon no longer knows this alert.' };
   if (!isRerunAllowedFor(record, input.jobName, deps.config)) {
@@ -55,7 +57,7 @@ async function startRerunOnce(
     return { result: 'failed', detail: 'job does not belong to this alert', ephemeral };
   }
   const glue = deps.aws.in(record.alert.region).glue;
-  const target = await resolveFailedRun({ ...input, glue });
+  const target = await resolveFailedRun({ ...input, glue }, read);
   if ('result' in target) return target;
   return claimOrFollow(deps, target, deps.now().getTime() + (options.holderWaitMs ?? holderWaitMs), audit);
 }
@@ -103,8 +105,11 @@ function waitForHolder(deps: AlertActionDeps, target: ResolvedRerun, deadline: n
  * A mapped alarm names no run: its latest failed run is looked up at click time, so the lock (keyed on that
  * run) still makes one rerun of it however many people click, and a later failure may be rerun in turn.
  */
-async function resolveFailedRun(input: RegionalRerun): Promise<ResolvedRerun | ActionOutcome> {
-  if (input.jobRunId) return { ...input, jobRunId: input.jobRunId };
+async function resolveFailedRun(
+  input: RegionalRerun,
+  read: AlertSnapshot,
+): Promise<ResolvedRerun | ActionOutcome> {
+  if (input.jobRunId) return { ...input, jobRunId: input.jobRunId, read };
   const found = await findLatestFailedRun({ glue: input.glue, jobName: input.jobName });
   if (!found.ok) {
     return { result: 'failed', detail: `${found.reason}: ${found.message}`, ephemeral: found.message };
@@ -113,7 +118,7 @@ async function resolveFailedRun(input: RegionalRerun): Promise<ResolvedRerun | A
     const ephemeral = `Glue job ${formatCode(input.jobName)} has no failed run to rerun: nothing was started.`;
     return { result: 'failed', detail: 'no failed run', ephemeral };
   }
-  return { ...input, jobRunId: found.jobRunId };
+  return { ...input, jobRunId: found.jobRunId, read };
 }
 
 async function startAndRecord(
@@ -140,6 +145,7 @@ async function startAndRecord(
     input.alertId,
     (loaded, now) => decideRerunStarted(loaded, rerun, now),
     { ...audit, entry: { ...audit.entry, detail } },
+    input.read,
   );
   const audited = applied === 'changed' || applied === 'changed-slack-behind';
   if (applied !== 'changed-slack-behind') return { result: 'ok', detail, audited };

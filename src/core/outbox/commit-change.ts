@@ -23,6 +23,8 @@ export interface CommitRequest<D extends Decided> {
   owner: string;
   /** An SNS delivery: its dedupe record is part of the commit, and a redelivery reads it first. */
   delivery?: { messageId: string; receivedAt: string; expiresAt: number };
+  /** What the caller read already (a click that called AWS in between): the first attempt decides on it. */
+  readAlready?: AlertSnapshot;
   decide: (snapshot: AlertSnapshot, now: Date) => D;
 }
 
@@ -66,7 +68,8 @@ async function commitWithRetries<D extends Decided>(
 ): Promise<Committed<D>> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     if (attempt > 0) await rt.clock.sleep(backoffMs(attempt));
-    const snapshot = await read(rt, request);
+    // The version check makes an old snapshot safe: if the alert changed since, this attempt conflicts.
+    const snapshot = attempt === 0 && request.readAlready ? request.readAlready : await read(rt, request);
     if ('delivered' in snapshot && snapshot.delivered) return { kind: 'duplicate', snapshot };
     const now = rt.clock.now();
     const decided = request.decide(snapshot, new Date(now));
