@@ -24,7 +24,10 @@ export interface CommitInput {
   change?: AlertChange;
   /** Take the drain lease in the same write (only when the decision saw it free). */
   claimDrain?: { lease: DrainLease; nowMs: number };
-  /** The lease as read, written back unchanged when not claiming: a commit never takes a drain's lease away. */
+  /**
+   * The lease as read, written back unchanged when not claiming: a commit never takes a drain's lease away,
+   * and conflicts if the lease was renewed since (writing the older end back would shorten it).
+   */
   keepDrain?: DrainLease;
   /** The SNS delivery's dedupe record: first delivery wins. */
   delivery?: { messageId: string; receivedAt: string; expiresAt: number };
@@ -60,6 +63,7 @@ export function createAlertCommit(table: KlaxonTable, entities: KlaxonEntities, 
       const condition = {
         expectedVersion: input.expectedVersion,
         ...(input.claimDrain ? { drainFreeAt: input.claimDrain.nowMs } : {}),
+        ...(!input.claimDrain && input.keepDrain ? { drainUntil: input.keepDrain.until } : {}),
       };
       const drain = input.claimDrain?.lease ?? input.keepDrain;
       writes.push({ Put: items.alertState(change.next, drain, condition, at) });

@@ -20,6 +20,11 @@ export interface AlertWriteCondition {
   drainFreeAt?: number;
   /** The drain lease is still this owner's. */
   drainOwner?: string;
+  /**
+   * The lease written back is the one stored, not renewed since it was read: a renewal does not change the
+   * version, and writing the older end back would shorten a live drain's lease.
+   */
+  drainUntil?: number;
 }
 
 /**
@@ -105,6 +110,11 @@ function alertStateCondition(condition: AlertWriteCondition) {
     parts.push('#drainOwner = :drainOwner');
     names['#drainOwner'] = 'drainOwner';
     values[':drainOwner'] = condition.drainOwner;
+  }
+  if (condition.drainUntil !== undefined) {
+    parts.push('#drainUntil = :drainUntil');
+    names['#drainUntil'] = 'drainUntil';
+    values[':drainUntil'] = condition.drainUntil;
   }
   return {
     ConditionExpression: parts.join(' AND '),

@@ -73,6 +73,24 @@ describe('alert store on DynamoDB Local', () => {
     expect((await store.alerts.loadAlert('a3')).drain).toBeUndefined();
   });
 
+  it('refuses a commit that would write back a lease renewed since it was read (a conflict: read again)', async () => {
+    await store.alerts.commit({
+      alertId: 'a9',
+      expectedVersion: 0,
+      change: { next: fresh('a9'), steps: [] },
+    });
+    const now = Date.now();
+    expect(await store.alerts.claimDrain('a9', lease('drainer', now + 10_000), now, 1)).toBe(true);
+    const read = await store.alerts.loadAlert('a9');
+    expect(await store.alerts.renewDrain('a9', lease('drainer', now + 40_000))).toBe(true);
+    const next = { ...read.record!, version: 3, timesFired: 2 };
+    const stale = { alertId: 'a9', expectedVersion: 2, change: { next, steps: [] }, keepDrain: read.drain! };
+    expect(await store.alerts.commit(stale)).toBe('conflict');
+    expect((await store.alerts.loadAlert('a9')).drain?.until).toBe(now + 40_000);
+    const current = (await store.alerts.loadAlert('a9')).drain!;
+    expect(await store.alerts.commit({ ...stale, keepDrain: current })).toBe('committed');
+  });
+
   it('lets a lease that ran out be claimed by another drain, and renews only its owner’s', async () => {
     await store.alerts.commit({
       alertId: 'a4',

@@ -63,6 +63,10 @@ describe('the items the notification path writes without toolbox', () => {
       ExpressionAttributeNames: { '#version': 'version', '#drainOwner': 'drainOwner' },
       ExpressionAttributeValues: { ':version': 4, ':drainOwner': 'me' },
     });
+    expect(items.alertState(open, undefined, { expectedVersion: 4, drainUntil: 9 }, at)).toMatchObject({
+      ConditionExpression: '#version = :version AND #drainUntil = :drainUntil',
+      ExpressionAttributeValues: { ':version': 4, ':drainUntil': 9 },
+    });
     expect(items.delivery({ messageId: 'm', alertId: 'a', receivedAt: at, expiresAt: 1 }, at)).toMatchObject({
       ConditionExpression: 'attribute_not_exists(#messageId)',
       ExpressionAttributeNames: { '#messageId': 'messageId' },
