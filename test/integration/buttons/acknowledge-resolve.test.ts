@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRerunValue } from '../../../src/render/action-values.ts';
 import { interactionBody } from '../../../src/sandbox/sign-slack-request.ts';
 import { testTopicArn, useHarness } from '../../helpers/klaxon-harness.ts';
 import {
@@ -13,6 +12,7 @@ import {
   macieFinding,
   postToSlackEndpoint,
   rootOf,
+  staleRerunButton,
   waitForAudits,
   waitForSlackWorkIdle,
 } from './slack-requests.ts';
@@ -101,12 +101,7 @@ describe('Refusals and forged requests', () => {
     expect(() => findElement(root, 'klaxon_rerun_glue')).toThrow();
     // A message drawn while someone could rerun still carries the button.
     const alertId = String(findElement(root, 'klaxon_ack').value);
-    const stale = {
-      type: 'button',
-      action_id: 'klaxon_rerun_glue',
-      value: encodeRerunValue({ alertId, jobName: 'RefusedJob', jobRunId: 'jr_refused' }),
-      text: { type: 'plain_text', text: 'Rerun Glue job' },
-    };
+    const stale = staleRerunButton(alertId, 'RefusedJob', 'jr_refused');
     await postToSlackEndpoint(h, interactionBody(blockActionsPayload(root, stale, frank)));
     const [audit] = await waitForAudits(h, frank.userId, 1);
     expect(audit).toMatchObject({ action: 'rerun', result: 'refused', params: { jobRunId: 'jr_refused' } });
@@ -121,12 +116,7 @@ describe('Refusals and forged requests', () => {
     await h.postSns(h.signer.notification(testTopicArn, glueFailure('ReplayedRefusal', 'jr_replayed')));
     const root = rootOf(h, 'ReplayedRefusal');
     const alertId = String(findElement(root, 'klaxon_ack').value);
-    const stale = {
-      type: 'button',
-      action_id: 'klaxon_rerun_glue',
-      value: encodeRerunValue({ alertId, jobName: 'ReplayedRefusal', jobRunId: 'jr_replayed' }),
-      text: { type: 'plain_text', text: 'Rerun Glue job' },
-    };
+    const stale = staleRerunButton(alertId, 'ReplayedRefusal', 'jr_replayed');
     const body = interactionBody(blockActionsPayload(root, stale, heidi));
     const timestamp = Math.floor(Date.now() / 1000);
     for (let i = 0; i < 3; i++) expect((await postToSlackEndpoint(h, body, { timestamp })).status).toBe(200);

@@ -20,6 +20,7 @@ import {
   glueFailure,
   glueSucceeded,
   postToSlackEndpoint,
+  storeCallsUntilCompletion,
   waitForAudits,
 } from './slack-requests.ts';
 
@@ -57,18 +58,11 @@ describe('Rerun a failed Glue job', () => {
     expect(findElement(root, 'klaxon_rerun_glue')).toHaveProperty('confirm.confirm.text', 'Rerun');
     glue.on(StartJobRunCommand).resolves({ JobRunId: 'jr_rerun_1' });
 
-    const callsBefore = h.storeCalls().length;
-    await clickButton(h, root, 'klaxon_rerun_glue', operator);
-    // Watch the calls themselves (reading the store would add to them) until the change's completion write.
-    const calls = await pollWithDeadline(
-      async () => h.storeCalls().slice(callsBefore),
-      (calls): calls is string[] =>
-        calls.includes('TransactWriteItemsCommand') &&
-        calls.lastIndexOf('PutItemCommand') > calls.indexOf('TransactWriteItemsCommand'),
-      { timeoutMs: 8_000, intervalMs: 10 },
+    const calls = await storeCallsUntilCompletion(h, () =>
+      clickButton(h, root, 'klaxon_rerun_glue', operator),
     );
     // The alert is read once: the change after StartJobRun commits on that read (a conflict reads again).
-    expect(calls?.filter((call) => call === 'BatchGetItemCommand')).toHaveLength(1);
+    expect(calls.filter((call) => call === 'BatchGetItemCommand')).toHaveLength(1);
     const [audit] = await waitForAudits(h, operator.userId, 1);
     expect(audit).toMatchObject({
       action: 'rerun',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { encodeRerunValue } from '../../../src/render/action-values.ts';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
 import { interactionBody, signSlackRequest } from '../../../src/sandbox/sign-slack-request.ts';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
@@ -154,6 +155,34 @@ export async function waitForAudits(h: Harness, userId: string, count: number) {
   // The audit record is committed with its change, before the outbox runs the change's Slack steps.
   await waitForOutboxesIdle(h);
   return found;
+}
+
+/**
+ * The DynamoDB commands Klaxon sends from `work` until the change's completion write (a PutItem after the
+ * TransactWriteItems): the calls are watched themselves, since reading the store would add to them.
+ */
+export async function storeCallsUntilCompletion(h: Harness, work: () => Promise<unknown>): Promise<string[]> {
+  const before = h.storeCalls().length;
+  await work();
+  const calls = await pollWithDeadline(
+    async () => h.storeCalls().slice(before),
+    (calls): calls is string[] =>
+      calls.includes('TransactWriteItemsCommand') &&
+      calls.lastIndexOf('PutItemCommand') > calls.indexOf('TransactWriteItemsCommand'),
+    { timeoutMs: 8_000, intervalMs: 10 },
+  );
+  if (!calls) throw new Error(`no completion write after ${JSON.stringify(h.storeCalls().slice(before))}`);
+  return calls;
+}
+
+/** A Rerun button as a message drawn while someone could rerun still carries it. */
+export function staleRerunButton(alertId: string, jobName: string, jobRunId: string) {
+  return {
+    type: 'button',
+    action_id: 'klaxon_rerun_glue',
+    value: encodeRerunValue({ alertId, jobName, jobRunId }),
+    text: { type: 'plain_text', text: 'Rerun Glue job' },
+  };
 }
 
 /** No click or modal is still being worked on after Slack was answered (a replay's is a no-op once done). */
