@@ -55,6 +55,16 @@ const muteValueSchema = lazy(() =>
     .transform(([choice, alertId]) => ({ choice, alertId })),
 );
 
+/** Slack's conversation ids: C…, G… or D… and upper-case letters and digits. */
+const channelIdSchema = lazy(() => z.string().regex(/^[A-Z0-9]{1,32}$/));
+const modalTargetSchema = lazy(() =>
+  z
+    .string()
+    .transform((value) => value.split('|'))
+    .pipe(z.union([z.tuple([alertIdSchema()]), z.tuple([alertIdSchema(), channelIdSchema()])]))
+    .transform(([alertId, channel]): ModalTarget => (channel ? { alertId, channel } : { alertId })),
+);
+
 const rerunValueSchema = lazy(() =>
   z
     .string()
@@ -91,6 +101,22 @@ export function encodeAlertIdValue(alertId: string): string {
 
 export function parseAlertIdValue(value: string): ActionValueResult<string> {
   return toResult(alertIdSchema().safeParse(value), 'alert id');
+}
+
+/** What a modal about an alert carries in its private_metadata: the alert, and where its opener clicked. */
+export interface ModalTarget {
+  alertId: string;
+  /** Where answers meant for the person alone go (absent in modals opened before it was carried). */
+  channel?: string;
+}
+
+/** `<alertId>` or `<alertId>|<channel id>`: the channel saves reading the alert again to answer the person. */
+export function encodeModalTarget(target: ModalTarget): string {
+  return target.channel ? `${target.alertId}|${target.channel}` : target.alertId;
+}
+
+export function parseModalTarget(value: string): ActionValueResult<ModalTarget> {
+  return toResult(modalTargetSchema().safeParse(value), 'modal target');
 }
 
 /** Value of a Mute menu option: `<choice>|<alertId>`, short enough for the 150-character option limit. */

@@ -1,13 +1,15 @@
 import type { InputBlock, ModalView } from '@slack/types';
+import { encodeModalTarget, type ModalTarget } from './action-values.ts';
 import { truncateText } from './limits.ts';
 
 /**
  * A form about one alert (a note, a custom mute): the alert's title on top, the inputs below, Cancel beside the
- * submit button; the alert id travels in private_metadata for the view_submission listener.
+ * submit button; the alert id (and the opener's channel) travel in private_metadata for the view_submission
+ * listener.
  */
 export function renderAlertFormModal(form: {
   callbackId: string;
-  alertId: string;
+  target: ModalTarget;
   alertTitle: string;
   /** Plain text of at most 24 characters (Slack's limit for modal titles). */
   title: string;
@@ -17,7 +19,7 @@ export function renderAlertFormModal(form: {
   return {
     type: 'modal',
     callback_id: form.callbackId,
-    private_metadata: form.alertId,
+    private_metadata: encodeModalTarget(form.target),
     title: { type: 'plain_text', text: form.title },
     submit: { type: 'plain_text', text: form.submit },
     close: { type: 'plain_text', text: 'Cancel' },

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { muteDurationMaxLength, muteReasonMaxLength } from '../model/input-limits.ts';
+import type { ModalTarget } from './action-values.ts';
 import { renderAlertFormModal } from './alert-form-modal.ts';
 
 /** Stable ids: the view_submission listener registers on the callback id and reads the inputs by these. */
@@ -12,10 +13,10 @@ export const MuteModalIds = {
 } as const;
 
 /** The "Custom…" mute: a duration and a reason. */
-export function renderMuteModal(input: { alertId: string; title: string }): ModalView {
+export function renderMuteModal(input: ModalTarget & { title: string }): ModalView {
   return renderAlertFormModal({
     callbackId: MuteModalIds.callbackId,
-    alertId: input.alertId,
+    target: { alertId: input.alertId, ...(input.channel ? { channel: input.channel } : {}) },
     alertTitle: input.title,
     title: 'Mute alert',
     submit: 'Mute',

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { noteMaxLength } from '../model/input-limits.ts';
+import type { ModalTarget } from './action-values.ts';
 import { renderAlertFormModal } from './alert-form-modal.ts';
 
 /** Stable ids: the view_submission listener registers on the callback id and reads the note by these. */
@@ -10,10 +11,10 @@ export const NoteModalIds = {
 } as const;
 
 /** "Add note": one multi-line input. */
-export function renderNoteModal(input: { alertId: string; title: string }): ModalView {
+export function renderNoteModal(input: ModalTarget & { title: string }): ModalView {
   return renderAlertFormModal({
     callbackId: NoteModalIds.callbackId,
-    alertId: input.alertId,
+    target: { alertId: input.alertId, ...(input.channel ? { channel: input.channel } : {}) },
     alertTitle: input.title,
     title: 'Add note',
     submit: 'Add note',

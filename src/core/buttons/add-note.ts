@@ -48,6 +48,10 @@ export async function openNoteModal(
   if (!record) return;
   await deps.webClient.views.open({
     trigger_id: input.triggerId,
-    view: renderNoteModal({ alertId: record.alertId, title: record.alert.title }),
+    view: renderNoteModal({
+      alertId: record.alertId,
+      channel: input.channel ?? record.channel,
+      title: record.alert.title,
+    }),
   });
 }

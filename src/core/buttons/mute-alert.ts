@@ -59,6 +59,10 @@ export async function openCustomMuteModal(
   if (!record) return;
   await deps.webClient.views.open({
     trigger_id: input.triggerId,
-    view: renderMuteModal({ alertId: record.alertId, title: record.alert.title }),
+    view: renderMuteModal({
+      alertId: record.alertId,
+      channel: input.channel ?? record.channel,
+      title: record.alert.title,
+    }),
   });
 }

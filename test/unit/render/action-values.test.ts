@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { alertIdOf } from '../../../src/model/alert.ts';
 import {
   encodeAlertIdValue,
+  encodeModalTarget,
   encodeMuteOptionValue,
   encodeRerunValue,
   type MuteChoice,
   MuteChoices,
   parseAlertIdValue,
+  parseModalTarget,
   parseMuteOptionValue,
   parseRerunValue,
 } from '../../../src/render/index.ts';
@@ -70,5 +72,26 @@ describe('action values', () => {
 
     expect(result.ok).toBe(false);
     expect(result.ok ? undefined : result.error.name).toBe('ActionValueError');
+  });
+});
+
+describe('modal target', () => {
+  it('carries the alert and the opener’s channel, and still reads a modal opened before the channel was', () => {
+    const value = encodeModalTarget({ alertId: '6O2MmsxXrQJxJiq_kbfz_a', channel: 'C0ALERTS' });
+    expect(value).toBe('6O2MmsxXrQJxJiq_kbfz_a|C0ALERTS');
+    expect(parseModalTarget(value)).toEqual({
+      ok: true,
+      value: { alertId: '6O2MmsxXrQJxJiq_kbfz_a', channel: 'C0ALERTS' },
+    });
+    expect(parseModalTarget('6O2MmsxXrQJxJiq_kbfz_a')).toEqual({
+      ok: true,
+      value: { alertId: '6O2MmsxXrQJxJiq_kbfz_a' },
+    });
+  });
+
+  it('refuses what Klaxon never wrote there', () => {
+    for (const forged of ['', 'a|#alerts', 'a|C0ALERTS|x', 'a b', '|C0ALERTS']) {
+      expect(parseModalTarget(forged).ok).toBe(false);
+    }
   });
 });

@@ -2,9 +2,9 @@ import type { ViewOutput } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { readMuteSubmission } from '../../../src/bot/listeners/views/read-mute-submission.ts';
 
-function submitted(duration: string, reason: string): ViewOutput {
+function submitted(duration: string, reason: string, metadata = 'alert-1'): ViewOutput {
   return {
-    private_metadata: 'alert-1',
+    private_metadata: metadata,
     state: {
       values: {
         mute_duration: { duration: { type: 'plain_text_input', value: duration } },
@@ -17,6 +17,14 @@ function submitted(duration: string, reason: string): ViewOutput {
 describe('readMuteSubmission enforces the modal limits server-side', () => {
   it('accepts a reason of exactly 500 characters', () => {
     expect(readMuteSubmission(submitted('2h', 'r'.repeat(500)))).toMatchObject({ ok: true });
+  });
+
+  it('reads the channel the modal was opened from, where answers for the person go', () => {
+    expect(readMuteSubmission(submitted('2h', 'deploy', 'alert-1|C0ALERTS'))).toMatchObject({
+      ok: true,
+      alertId: 'alert-1',
+      channel: 'C0ALERTS',
+    });
   });
 
   it('refuses a longer reason with a modal error, whatever the client sent', () => {

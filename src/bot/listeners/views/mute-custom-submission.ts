@@ -11,11 +11,12 @@ export function registerMuteCustomSubmission(app: App, deps: ListenerDeps): void
     const submission = readMuteSubmission(view);
     if (!submission.ok) return ack({ response_action: 'errors', errors: submission.errors });
     await ack();
-    const { alertId, durationMs, reason } = submission;
+    const { alertId, channel, durationMs, reason } = submission;
     const replayClaim = replayClaimOf(context);
     await deps.actionRunner.dispatch({
       kind: 'mute',
       alertId,
+      ...(channel ? { channel } : {}),
       actor: readActor(body.user),
       choice: 'custom',
       ...(durationMs ? { durationMs } : {}),

@@ -15,6 +15,7 @@ export function registerNoteSubmission(app: App, deps: ListenerDeps): void {
     const replayClaim = replayClaimOf(context);
     await addNote(deps, {
       alertId: submission.alertId,
+      ...(submission.channel ? { channel: submission.channel } : {}),
       actor: readActor(body.user),
       text: submission.text,
       ...(replayClaim ? { replayClaim } : {}),
