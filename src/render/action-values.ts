@@ -55,13 +55,16 @@ const muteValueSchema = lazy(() =>
     .transform(([choice, alertId]) => ({ choice, alertId })),
 );
 
-/** Slack's conversation ids: C…, G… or D… and upper-case letters and digits. */
-const channelIdSchema = lazy(() => z.string().regex(/^[A-Z0-9]{1,32}$/));
+/**
+ * A conversation id (C…, G…, D…), or a configured channel name (`#alerts`) on an alert whose root is not
+ * posted yet: Slack names are at most 80 lower-case letters, digits, hyphens, underscores and periods.
+ */
+const channelSchema = lazy(() => z.string().regex(/^#?[A-Za-z0-9._-]{1,80}$/));
 const modalTargetSchema = lazy(() =>
   z
     .string()
     .transform((value) => value.split('|'))
-    .pipe(z.union([z.tuple([alertIdSchema()]), z.tuple([alertIdSchema(), channelIdSchema()])]))
+    .pipe(z.union([z.tuple([alertIdSchema()]), z.tuple([alertIdSchema(), channelSchema()])]))
     .transform(([alertId, channel]): ModalTarget => (channel ? { alertId, channel } : { alertId })),
 );
 

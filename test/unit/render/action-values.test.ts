@@ -90,7 +90,8 @@ describe('modal target', () => {
   });
 
   it('refuses what Klaxon never wrote there', () => {
-    for (const forged of ['', 'a|#alerts', 'a|C0ALERTS|x', 'a b', '|C0ALERTS']) {
+    expect(parseModalTarget('a|#alerts')).toEqual({ ok: true, value: { alertId: 'a', channel: '#alerts' } });
+    for (const forged of ['', 'a|C0ALERTS|x', 'a b', '|C0ALERTS', 'a|', 'a|<!channel>']) {
       expect(parseModalTarget(forged).ok).toBe(false);
     }
   });
