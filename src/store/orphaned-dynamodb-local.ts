@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pollWithDeadline } from '../util/poll-with-deadline.ts';
+import { isProcessAlive } from '../util/process-alive.ts';
 
 /**
  * The embedded DynamoDB Local's pid, kept in its data directory. Nothing stops a child when its parent is
@@ -43,7 +44,7 @@ export async function endOrphanedDynamoDbLocal(path: string): Promise<void> {
   }
   signal(pid, 'SIGTERM');
   const gone = await pollWithDeadline(
-    async () => !isAlive(pid),
+    async () => !isProcessAlive(pid),
     (dead): dead is true => dead,
     { timeoutMs: 5_000, intervalMs: 50 },
   );
@@ -100,15 +101,6 @@ function psField(pid: number, field: 'command' | 'ppid'): string | undefined {
     return value || undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

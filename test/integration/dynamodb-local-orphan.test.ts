@@ -7,6 +7,7 @@ import { type RunningDynamoDbLocal, startDynamoDbLocal } from '../../src/store/d
 import { DataDirectoryInUseError } from '../../src/store/orphaned-dynamodb-local.ts';
 import { findFreePort } from '../../src/util/free-port.ts';
 import { pollWithDeadline } from '../../src/util/poll-with-deadline.ts';
+import { isProcessAlive } from '../../src/util/process-alive.ts';
 
 /**
  * `kill -9` of Klaxon leaves its embedded DynamoDB Local running (nothing can stop a child on SIGKILL): the
@@ -18,18 +19,9 @@ const started: RunningDynamoDbLocal[] = [];
 const orphans: number[] = [];
 afterAll(async () => {
   await Promise.all(started.map((local) => local.stop()));
-  for (const pid of orphans) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of orphans) if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function start() {
   const local = await startDynamoDbLocal({
@@ -71,12 +63,12 @@ describe('the embedded DynamoDB Local after a crash', () => {
   it('is ended by the next start on the same data directory', { timeout: 180_000 }, async () => {
     // Prepare
     const orphan = await orphanDynamoDbLocal();
-    expect(isAlive(orphan)).toBe(true);
+    expect(isProcessAlive(orphan)).toBe(true);
     // Act
     const next = await start();
     // Assess
     const ended = await pollWithDeadline(
-      async () => !isAlive(orphan),
+      async () => !isProcessAlive(orphan),
       (gone): gone is true => gone,
       { timeoutMs: 30_000, intervalMs: 100 },
     );
@@ -99,6 +91,6 @@ describe('the embedded DynamoDB Local after a crash', () => {
     writeFileSync(join(dataDir, 'dynamodb-local.pid'), String(process.ppid));
     const local = await start();
     expect(local.process.exitCode).toBeNull();
-    expect(isAlive(process.ppid)).toBe(true);
+    expect(isProcessAlive(process.ppid)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
+import { isProcessAlive } from '../../../src/util/process-alive.ts';
 
 /** Pids of java processes whose command line names `text` (DynamoDB Local is started with -dbPath <dir>). */
 function javaPidsMentioning(text: string): number[] {
@@ -13,15 +14,6 @@ function javaPidsMentioning(text: string): number[] {
     .split('\n')
     .filter((line) => line.includes('java') && line.includes(text))
     .map((line) => Number.parseInt(line.trim(), 10));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('klaxon start on a busy port', () => {
@@ -87,7 +79,7 @@ describe('klaxon start on a busy port', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(javaPid, 'the log names the DynamoDB Local pid').toEqual(expect.any(Number));
     const gone = await pollWithDeadline(
-      async () => !isAlive(javaPid as number) && javaPidsMentioning(dataDir).length === 0,
+      async () => !isProcessAlive(javaPid as number) && javaPidsMentioning(dataDir).length === 0,
       (done): done is true => done,
       { timeoutMs: 20_000, intervalMs: 100 },
     );
