@@ -31,6 +31,9 @@ export interface AlertSnapshot {
 
 export type { CommitInput, CommitResult } from './alert-commit.ts';
 
+/** DynamoDB's limit of keys in one BatchGetItem. */
+const maxBatchGetKeys = 100;
+
 /** Alerts read per index query by a sweep: it reads every page, this only bounds what it holds at once. */
 const sweepPageSize = 100;
 
@@ -83,6 +86,19 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
         ...muteOf(mute),
         ...silencesOf(silences),
       };
+    },
+
+    /** The stored records of these alerts (others are left out), 100 to a BatchGetItem: titles for lists. */
+    async loadRecords(alertIds: readonly string[]): Promise<AlertRecord[]> {
+      const records: AlertRecord[] = [];
+      for (let start = 0; start < alertIds.length; start += maxBatchGetKeys) {
+        const keys = alertIds
+          .slice(start, start + maxBatchGetKeys)
+          .map((alertId) => alertStateKey({ alertId }));
+        const items = await batchGetItems(documentClient, table.getName(), keys);
+        for (const item of items) if (item) records.push(snapshotOf(item).record!);
+      }
+      return records;
     },
 
     /** The same, plus whether this SNS message was already recorded: one BatchGetItem. */

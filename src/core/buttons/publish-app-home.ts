@@ -36,8 +36,6 @@ export async function publishAppHome(
 /** Resolved alerts are in no list the Home reads, yet "you acknowledged <title>" reads better than an id. */
 async function loadTitles(deps: Pick<AlertActionDeps, 'store'>, alertIds: Array<string | undefined>) {
   const unique = [...new Set(alertIds.filter((id): id is string => Boolean(id)))];
-  const loaded = await Promise.all(unique.map((id) => deps.store.alerts.loadAlert(id)));
-  return Object.fromEntries(
-    loaded.flatMap(({ record }) => (record ? [[record.alertId, record.alert.title]] : [])),
-  );
+  const records = await deps.store.alerts.loadRecords(unique);
+  return Object.fromEntries(records.map((record) => [record.alertId, record.alert.title]));
 }

@@ -236,4 +236,30 @@ describe('App Home', () => {
     expect(blocks).toMatch(/Active mutes \(\d+\)/);
     expect(blocks).toContain('*mute*');
   });
+
+  it('names the resolved alerts of the viewer’s recent actions from one read', async () => {
+    const who = { userId: 'U0HOMEREAD', userName: 'homeread' };
+    const names = ['HomeGone-1', 'HomeGone-2', 'HomeGone-3'];
+    for (const name of names) {
+      await clickButton(h, await fireAlarm(h, name), 'klaxon_ack', who);
+    }
+    await waitForAudits(h, who.userId, names.length);
+    for (const name of names) await h.postSns(h.signer.notification(testTopicArn, alarm(name, 'OK')));
+
+    const before = h.storeCalls().length;
+    await openAppHome(h, who.userId);
+    await pollWithDeadline(
+      async () => h.slack.views().find((v) => v.user_id === who.userId),
+      (view): view is NonNullable<typeof view> => view !== undefined,
+      { timeoutMs: 8_000, intervalMs: 20 },
+    );
+    const blocks = JSON.stringify(h.slack.views().find((v) => v.user_id === who.userId)!.view);
+    for (const name of names) expect(blocks).toContain(name);
+    expect(
+      h
+        .storeCalls()
+        .slice(before)
+        .filter((call) => call === 'BatchGetItemCommand'),
+    ).toHaveLength(1);
+  });
 });
