@@ -17,39 +17,27 @@ const changeEvents = ['message-posted', 'message-updated', 'message-deleted'] as
 export interface FakeSlackPersistence {
   /** How the stand-in started: with the messages kept from the last run, or empty. */
   restored: { channels: number; messages: number } | undefined;
-  /** Writes a pending change now (the server's stop calls it, so nothing posted is lost). */
+  /** Writes the channels now (every change is written as it happens; the server's stop calls it too). */
   flush(): void;
 }
 
 /**
  * Keeps the local stand-in for Slack in a file next to the alert state, so that a restarted sandbox still
  * has the messages its alerts point at (an update of a message the stand-in forgot fails as Slack would).
- * Writes are debounced and atomic: a temporary file renamed over the old one.
+ * Each change is written before the stand-in answers the call that made it, atomically (a temporary file
+ * renamed over the old one): once Klaxon has heard that a message exists, a `kill -9` cannot lose it, as
+ * it cannot lose a message in Slack. A sandbox holds few enough messages for a whole write per change.
  */
 export function persistFakeSlack(
   api: FakeSlackApi,
   path: string,
-  options: { debounceMs?: number; warn?: (text: string) => void } = {},
+  options: { warn?: (text: string) => void } = {},
 ): FakeSlackPersistence {
   const restored = restoreFrom(api, path, options.warn ?? (() => undefined));
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    writeAtomically(path, JSON.stringify(api.snapshot()));
-  };
-  const schedule = () => {
-    if (timer) return;
-    timer = setTimeout(flush, options.debounceMs ?? 250);
-    timer.unref();
-  };
-  for (const event of changeEvents) api.events.on(event, schedule);
-  return {
-    restored,
-    flush: () => {
-      if (timer) flush();
-    },
-  };
+  const flush = () => writeAtomically(path, JSON.stringify(api.snapshot()));
+  // The chat methods emit these before they answer, so the write lands first.
+  for (const event of changeEvents) api.events.on(event, flush);
+  return { restored, flush };
 }
 
 function restoreFrom(api: FakeSlackApi, path: string, warn: (text: string) => void) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel, WebClient } from '@slack/web-api';
@@ -48,6 +48,17 @@ describe('persistFakeSlack', () => {
     expect(broadcast!.text).toBe('edited');
     expect(Number(next.ts)).toBeGreaterThan(Number(reply.ts));
     expect(second.api.channels()).toEqual(['C1']);
+  });
+
+  it('has a message in its file before the poster hears its answer (a kill -9 then loses nothing told)', async () => {
+    const path = join(dir, 'at-once.json');
+    const { api, client } = await open();
+    persistFakeSlack(api, path);
+    const posted = await client.chat.postMessage({ channel: 'C1', text: 'root' });
+    const updated = await client.chat.update({ channel: 'C1', ts: posted.ts!, text: 'edited' });
+    expect(updated.ok).toBe(true);
+    // No flush: what the answers told Klaxon is already in the file.
+    expect(readFileSync(path, 'utf8')).toContain('"edited"');
   });
 
   it('starts empty on an unreadable file and keeps it aside', async () => {
