@@ -92,30 +92,21 @@ function alertStateCondition(condition: AlertWriteCondition) {
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  if (condition.expectedVersion === 0) {
-    parts.push('attribute_not_exists(#alertId)');
-    names['#alertId'] = 'alertId';
-  } else {
-    parts.push('#version = :version');
-    names['#version'] = 'version';
-    values[':version'] = condition.expectedVersion;
+  /** One clause: `#name` stands for each attribute it reads, `:name` for the value it compares with. */
+  const add = (clause: string, attributes: string[], value?: [string, unknown]) => {
+    parts.push(clause);
+    for (const attribute of attributes) names[`#${attribute}`] = attribute;
+    if (value) values[`:${value[0]}`] = value[1];
+  };
+  const { expectedVersion, drainFreeAt, drainOwner, drainUntil } = condition;
+  if (expectedVersion === 0) add('attribute_not_exists(#alertId)', ['alertId']);
+  else add('#version = :version', ['version'], ['version', expectedVersion]);
+  if (drainFreeAt !== undefined) {
+    const free = '(attribute_not_exists(#drainOwner) OR #drainUntil < :drainFreeAt)';
+    add(free, ['drainOwner', 'drainUntil'], ['drainFreeAt', drainFreeAt]);
   }
-  if (condition.drainFreeAt !== undefined) {
-    parts.push('(attribute_not_exists(#drainOwner) OR #drainUntil < :drainFreeAt)');
-    names['#drainOwner'] = 'drainOwner';
-    names['#drainUntil'] = 'drainUntil';
-    values[':drainFreeAt'] = condition.drainFreeAt;
-  }
-  if (condition.drainOwner !== undefined) {
-    parts.push('#drainOwner = :drainOwner');
-    names['#drainOwner'] = 'drainOwner';
-    values[':drainOwner'] = condition.drainOwner;
-  }
-  if (condition.drainUntil !== undefined) {
-    parts.push('#drainUntil = :drainUntil');
-    names['#drainUntil'] = 'drainUntil';
-    values[':drainUntil'] = condition.drainUntil;
-  }
+  if (drainOwner !== undefined) add('#drainOwner = :drainOwner', ['drainOwner'], ['drainOwner', drainOwner]);
+  if (drainUntil !== undefined) add('#drainUntil = :drainUntil', ['drainUntil'], ['drainUntil', drainUntil]);
   return {
     ConditionExpression: parts.join(' AND '),
     ExpressionAttributeNames: names,

@@ -16,7 +16,7 @@ export function createInFlightWork() {
 }
 export type InFlightWork = ReturnType<typeof createInFlightWork>;
 
-export async function settlesWithin(promises: Promise<unknown>[], timeoutMs: number): Promise<boolean> {
+async function settlesWithin(promises: Promise<unknown>[], timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

@@ -1,5 +1,5 @@
 import type { Logger } from '../../observability/logger.ts';
-import { settlesWithin } from '../../util/in-flight-work.ts';
+import { createInFlightWork } from '../../util/in-flight-work.ts';
 import type { CommandJob } from './command-job.ts';
 
 /**
@@ -29,7 +29,7 @@ export interface InProcessCommandRunner extends CommandWorkRunner {
 
 /** Runs commands in the background of this process and keeps their promises so shutdown can wait. */
 export function createInProcessRunner(options: InProcessRunnerOptions): InProcessCommandRunner {
-  const running = new Set<Promise<void>>();
+  const running = createInFlightWork();
   const shutdown = new AbortController();
   const runOne = async (job: CommandJob) => {
     try {
@@ -43,15 +43,14 @@ export function createInProcessRunner(options: InProcessRunnerOptions): InProces
   };
   return {
     async dispatch(job) {
-      const promise: Promise<void> = runOne(job).finally(() => running.delete(promise));
-      running.add(promise);
+      running.track(runOne(job));
     },
-    inFlight: () => running.size,
+    inFlight: running.count,
     async drain(timeoutMs = 10_000) {
-      if (await settlesWithin([...running], timeoutMs)) return;
+      if (await running.settled(timeoutMs)) return;
       // Out of patience: queries stop (and say so to their users) instead of dying with the process.
       shutdown.abort();
-      await settlesWithin([...running], 5_000);
+      await running.settled(5_000);
     },
   };
 }
