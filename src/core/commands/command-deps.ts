@@ -1,4 +1,3 @@
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { AwsClients } from '../../aws/aws-clients.ts';
 import { type Clock, systemClock } from '../../aws/poll.ts';
 import { createRequestPacer, type RequestPacer } from '../../aws/throttle.ts';
@@ -34,7 +33,6 @@ export interface CommandDeps {
   clock: Clock;
   /** CloudTrail's 2 requests/second is per account and region, so every command shares this one. */
   pacer: RequestPacer;
-  cloudTrailFor: (region: string) => Promise<CloudTrailClient>;
   responseWindowMs: number;
   progressAtMs: number[];
   postToResponseUrl: ResponseUrlPoster;
@@ -52,23 +50,8 @@ export function buildCommandDeps(input: CommandDepsInput, options: CommandOption
     clock,
     // 2 per second allowed; 600 ms leaves room for the console and other tools on the same account.
     pacer: createRequestPacer({ clock, minIntervalMs: 600 }),
-    cloudTrailFor: createRegionalCloudTrail(input.aws.cloudTrail),
     responseWindowMs: options.responseWindowMs ?? slackResponseWindowMs,
     progressAtMs: options.progressAtMs ?? [10_000, 90_000],
     postToResponseUrl: options.postToResponseUrl ?? postToResponseUrl,
-  };
-}
-
-/** LookupEvents answers for its client's region; other regions get a client with the same credentials. */
-function createRegionalCloudTrail(base: CloudTrailClient) {
-  const clients = new Map<string, CloudTrailClient>();
-  return async (region: string): Promise<CloudTrailClient> => {
-    if (region === (await base.config.region())) return base;
-    let client = clients.get(region);
-    if (!client) {
-      client = new CloudTrailClient({ region, credentials: base.config.credentials, maxAttempts: 3 });
-      clients.set(region, client);
-    }
-    return client;
   };
 }

@@ -73,8 +73,9 @@ export async function answerCommand(command: RunnableCommand, ctx: QueryContext)
 
 async function answerTrail(command: Of<'trail'>, ctx: QueryContext): Promise<CommandAnswer> {
   const { deps } = ctx;
-  const region = command.region ?? (await deps.aws.cloudTrail.config.region());
-  const client = await deps.cloudTrailFor(region);
+  // LookupEvents answers for its client's region only: another region's events need that region's client.
+  const client = command.region ? deps.aws.in(command.region).cloudTrail : deps.aws.cloudTrail;
+  const region = command.region ?? (await client.config.region());
   const outcome = await lookupTrailEvents(
     { cloudTrailFor: () => client, pacer: deps.pacer, clock: deps.clock },
     {
