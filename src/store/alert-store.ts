@@ -164,11 +164,6 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       return listIndexed(AlertIndexPartitions.open, limit);
     },
 
-    /** Resolved alerts whose outbox still holds Slack steps. */
-    listResolvedWithOutbox(limit = 50): Promise<AlertRecord[]> {
-      return listIndexed(AlertIndexPartitions.outbox, limit);
-    },
-
     /**
      * Every open alert, then every resolved one with Slack steps left, a page at a time: what a sweep must
      * look at in full (however many alerts fired since), without holding them all in memory.

@@ -3,6 +3,7 @@ import { slackChannelPace } from '../../src/core/outbox/channel-pacer.ts';
 import type { StoredMessage } from '../../src/sandbox/fake-slack-types.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
 import { testTopicArn, useHarness } from '../helpers/klaxon-harness.ts';
+import { sweepCandidates } from '../helpers/test-store.ts';
 import { alarm } from './buttons/slack-requests.ts';
 
 /**
@@ -101,9 +102,7 @@ describe('a flood of flapping alarms', () => {
     const roots = h.slack.messages('C0ALERTS').filter((m) => m.text.includes('Flood-'));
     expect(roots).toHaveLength(alarms);
     for (const root of roots) expect(stateChangesShown(root)).toBe(notificationsPerAlarm - 1);
-    const open = await h.store.alerts.listOpenAlerts(100);
-    const resolved = await h.store.alerts.listResolvedWithOutbox(100);
-    for (const record of [...open, ...resolved].filter((r) => r.alert.name.startsWith('Flood-'))) {
+    for (const record of (await sweepCandidates(h.store)).filter((r) => r.alert.name.startsWith('Flood-'))) {
       expect(record.outbox).toEqual([]);
       expect(await h.store.alerts.listAlertEvents(record.alertId, 500)).toHaveLength(notificationsPerAlarm);
     }

@@ -5,6 +5,7 @@ import type { StoredMessage } from '../../../src/sandbox/fake-slack-types.ts';
 import { interactionBody, signSlackRequest } from '../../../src/sandbox/sign-slack-request.ts';
 import { pollWithDeadline } from '../../../src/util/poll-with-deadline.ts';
 import { type Harness, signingSecret, testTopicArn } from '../../helpers/klaxon-harness.ts';
+import { sweepCandidates } from '../../helpers/test-store.ts';
 
 const fixture = (path: string) => JSON.parse(readFileSync(`test/fixtures/${path}`, 'utf8'));
 
@@ -199,13 +200,9 @@ export async function waitForSlackWorkIdle(h: Harness, timeoutMs = 8_000) {
 export async function waitForOutboxesIdle(h: Harness, timeoutMs = 8_000) {
   const idle = await pollWithDeadline(
     async () => {
-      const [open, resolved] = await Promise.all([
-        h.store.alerts.listOpenAlerts(500),
-        h.store.alerts.listResolvedWithOutbox(500),
-      ]);
-      const busy = [...open, ...resolved].filter((record) =>
-        record.outbox.some((e) => e.notBefore === undefined),
-      );
+      const candidates = await sweepCandidates(h.store);
+      const open = candidates.filter((record) => record.status !== 'resolved');
+      const busy = candidates.filter((record) => record.outbox.some((e) => e.notBefore === undefined));
       const leases = await Promise.all(open.map((record) => h.store.alerts.loadAlert(record.alertId)));
       return busy.length + leases.filter((loaded) => loaded.drain).length;
     },
