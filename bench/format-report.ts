@@ -125,6 +125,7 @@ function cpuSection(r: BenchReport): string[] {
     `   its calls through Klaxon's store ${c.paired.viaStoreUs} µs: the store (building items, validating what it reads) adds ${round(c.paired.viaStoreUs - c.paired.callsUs)} µs; server over them ${c.paired.ratioViaStore}`,
     `   the same behind a bare HTTP server receiving the same notifications ${c.paired.behindHttpUs} µs: the SNS exchange adds ${round(c.paired.behindHttpUs - c.paired.viaStoreUs)} µs; everything else (Klaxon's code and the JIT and GC work it causes) ${round(c.paired.serverUs - c.paired.behindHttpUs)} µs; server over them ${c.paired.ratioBehindHttp}`,
     `   that bare server running the pure path first ${c.paired.withPurePathUs} µs: the pure path costs ${c.paired.purePathInServerUs} µs there (${r.isolation.pure.newAlertUs} µs in a quiet process); the outbox, commit and drain add ${round(c.paired.serverUs - c.paired.withPurePathUs)} µs; server over them ${c.paired.ratioWithPurePath}`,
+    `   the floor: that bare server (only what every notification must do, and the same calls) over the calls alone: ${c.paired.floorRatio}, against the target ${c.target}`,
     '   the store calls made as Klaxon makes them (its store: items built, what it reads validated), each alone:',
     ...Object.entries(r.isolation.storeOperations).map(([name, k]) => cost(`${name} via store`, k)),
     `   I/O of one new alert through the store and the Slack client: ${c.storeIoSumUs} µs; ratio ${c.ratioViaStore}`,

@@ -39,6 +39,12 @@ export interface PairedCpuResult {
   ratioBehindHttp: number;
   /** The median of the rounds' server over the bare server with the pure path: the outbox, commit and drain. */
   ratioWithPurePath: number;
+  /**
+   * The median of the rounds' bare server with the pure path over the calls alone: what a server doing only
+   * what every notification must (receive, verify, parse, decide, render, the same calls, answer) costs
+   * here over its calls, whatever else it does or not. The floor under the CPU target on this machine.
+   */
+  floorRatio: number;
 }
 
 /**
@@ -120,6 +126,7 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
     const ratiosViaStore: number[] = [];
     const ratiosBehindHttp: number[] = [];
     const ratiosWithPurePath: number[] = [];
+    const floorRatios: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const from = r * alertsPerRound;
       const serverUs = await cpuPerItem(from, notify);
@@ -136,6 +143,7 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
       ratiosViaStore.push(serverUs / viaStoreUs);
       ratiosBehindHttp.push(serverUs / behindHttpUs);
       ratiosWithPurePath.push(serverUs / withPurePathUs);
+      floorRatios.push(withPurePathUs / callsUs);
     }
     return {
       rounds,
@@ -150,6 +158,7 @@ export async function pairedNewAlertCpu(env: BenchEnv, captured: CapturedNewAler
       ratioViaStore: round(median(ratiosViaStore), 2),
       ratioBehindHttp: round(median(ratiosBehindHttp), 2),
       ratioWithPurePath: round(median(ratiosWithPurePath), 2),
+      floorRatio: round(median(floorRatios), 2),
     };
   } finally {
     sender.close();
