@@ -17,10 +17,6 @@ interface SdkClient {
   };
 }
 
-const refuseCredentials = async (): Promise<never> => {
-  throw new NoSampleAnswerError('The sandbox answers only in us-east-1; it never reaches AWS.');
-};
-
 const isSdkClient = (value: unknown): value is SdkClient =>
   typeof (value as SdkClient | undefined)?.middlewareStack?.add === 'function';
 
@@ -31,9 +27,6 @@ const isSdkClient = (value: unknown): value is SdkClient =>
  */
 export function createSandboxAwsClients(now: () => Date): AwsClients {
   const clients = createAwsClients('us-east-1');
-  // A client made from these for another region (`trail region=…`) has no answers: it fails for want of
-  // credentials before anything is sent, instead of using the machine's own.
-  Object.assign(clients.cloudTrail.config, { credentials: refuseCredentials });
   for (const client of Object.values(clients)) {
     if (!isSdkClient(client)) continue;
     client.middlewareStack.add(
@@ -46,7 +39,8 @@ export function createSandboxAwsClients(now: () => Date): AwsClients {
       { step: 'initialize', name: 'sandboxSampleAnswers' },
     );
   }
-  // Every region is the sample region: a job, log group or alarm elsewhere gets the same sample answers.
+  // Every region is the sample region: a job, log group, alarm or `trail region=…` elsewhere gets the same
+  // sample answers, and no client is ever made that could reach AWS.
   const sandbox: AwsClients = { ...clients, in: () => sandbox, hasCredentials: async () => true };
   return sandbox;
 }
