@@ -4,11 +4,11 @@ import type { Construct } from 'constructs';
 
 /**
  * The one table holding all Klaxon state (alerts, dedupe records, mutes, rerun locks, audit trail): string keys
- * `pk`/`sk`, index `gsi1`, TTL attribute `expiresAt`, on demand, point-in-time recovery, deletion protection,
+ * `pk`/`sk`, indexes `gsi1` (lists) and `gsi2` (the wake index the sweep reads), TTL attribute `expiresAt`, on demand, point-in-time recovery, deletion protection,
  * kept when the stack is deleted.
  */
 export class AlertTable extends dynamodb.Table {
-  static readonly INDEX_NAME = 'gsi1';
+  static readonly INDEX_NAMES = ['gsi1', 'gsi2'] as const;
 
   constructor(scope: Construct, id: string) {
     super(scope, id, {
@@ -20,15 +20,18 @@ export class AlertTable extends dynamodb.Table {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.addGlobalSecondaryIndex({
-      indexName: AlertTable.INDEX_NAME,
-      partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
-    });
+    // CloudFormation adds one index per stack update; a stack that has gsi1 gets gsi2 in one deployment.
+    for (const indexName of AlertTable.INDEX_NAMES) {
+      this.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: `${indexName}pk`, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: `${indexName}sk`, type: dynamodb.AttributeType.STRING },
+      });
+    }
   }
 
-  /** What IAM statements name to reach the items: the table and its index. */
+  /** What IAM statements name to reach the items: the table and its indexes. */
   get resourceArns(): string[] {
-    return [this.tableArn, `${this.tableArn}/index/${AlertTable.INDEX_NAME}`];
+    return [this.tableArn, ...AlertTable.INDEX_NAMES.map((name) => `${this.tableArn}/index/${name}`)];
   }
 }

@@ -1,5 +1,6 @@
 import type { AwsClients } from '../aws/aws-clients.ts';
 import { createSuppressionCheck } from '../core/silences/suppression-check.ts';
+import { createFullSweepGate } from '../core/sweep/full-sweep-gate.ts';
 import {
   createReconcileGate,
   reconcileAlarms as reconcileAlarmStates,
@@ -7,6 +8,9 @@ import {
 import type { ActionService } from './create-action-service.ts';
 import type { NotificationService } from './create-notification-service.ts';
 import { sweepOnce } from './periodic-sweep.ts';
+
+/** How often a sweep reads every open alert instead of the wake index. */
+const fullSweepIntervalMs = 60 * 60_000;
 
 /**
  * The `sweep` service: what runs once a minute (a timer in the server, the schedule on the worker). Alarm
@@ -34,6 +38,7 @@ export function createSweepService(
     loadActive: () => store.silences.listActiveSilences(),
     nowMs: () => clock.now(),
   });
-  const parts = { actions, outbox: base.outbox, reconcileAlarms, isSuppressed };
+  const fullPass = createFullSweepGate({ intervalMs: fullSweepIntervalMs, nowMs: () => clock.now() });
+  const parts = { actions, outbox: base.outbox, reconcileAlarms, isSuppressed, fullPass };
   return { reconcileAlarms, isSuppressed, sweep: () => sweepOnce(parts) };
 }

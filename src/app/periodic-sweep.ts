@@ -1,5 +1,5 @@
 import type { AlertChangeDeps } from '../core/buttons/action-deps.ts';
-import { sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
+import { type SweepScope, sweepOutboxes } from '../core/outbox/sweep-outbox.ts';
 import {
   type SilenceDeps,
   sweepExpiredSilences,
@@ -23,16 +23,20 @@ export async function sweepOnce(core: {
   reconcileAlarms?: () => Promise<number>;
   /** Silences and maintenance windows: no reminder for an alert they cover. */
   isSuppressed?: SuppressionCheck;
+  /** Whether this sweep reads every open alert instead of the wake index (full-sweep-gate.ts); default yes. */
+  fullPass?: () => boolean;
 }) {
+  const scope: SweepScope = (core.fullPass?.() ?? true) ? 'full' : 'wake';
   const mutesEnded = await sweepExpiredMutes(core.actions);
   const silencesEnded = await sweepExpiredSilences(core.actions);
   const windowsSummarised = await sweepEndedWindows(core.actions);
   const summariesRetried = await sweepPendingSummaries(core.actions);
   // After the mutes: an alert whose mute just ended is reminded about on this same sweep if it is overdue.
-  const remindersSent = await sweepEscalations(core.actions, core.isSuppressed);
+  const remindersSent = await sweepEscalations(core.actions, core.isSuppressed, scope);
   const alarmsReconciled = (await core.reconcileAlarms?.()) ?? 0;
-  const outboxes = await sweepOutboxes(core.outbox);
+  const outboxes = await sweepOutboxes(core.outbox, scope);
   return {
+    scope,
     mutesEnded,
     silencesEnded,
     windowsSummarised,

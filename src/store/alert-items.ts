@@ -1,3 +1,4 @@
+import { wakeAtOf } from '../model/alert-wake.ts';
 import type { AlertRecord, DrainLease } from '../model/records.ts';
 import { writeRecord } from './record-schemas.ts';
 
@@ -11,6 +12,12 @@ export const AlertIndexPartitions = {
   outbox: 'ALERTS#outbox',
 } as const;
 
+/**
+ * gsi2, the wake index: every alert with work scheduled (Slack steps in its outbox or a reminder to come),
+ * sorted by when (model/alert-wake.ts). The sweep reads this partition, not every open alert.
+ */
+export const alertWakePartition = 'ALERTS#wake';
+
 /** Free: nobody holds the drain lease, or its holder let it run out (died or stalled). */
 export function drainFreeCondition(nowMs: number) {
   return {
@@ -21,7 +28,7 @@ export function drainFreeCondition(nowMs: number) {
   };
 }
 
-/** The stored item of an alert: keys, version and status on top, its gsi1 key when it has one, the lease. */
+/** The stored item of an alert: keys, version and status on top, its index keys when it has them, the lease. */
 export function toAlertItem(record: AlertRecord, drain?: DrainLease) {
   const { version, ...rest } = record;
   return {
@@ -29,6 +36,7 @@ export function toAlertItem(record: AlertRecord, drain?: DrainLease) {
     version,
     status: record.status,
     ...indexKeyOf(record),
+    ...wakeKeyOf(record),
     ...(drain ? { drainOwner: drain.owner, drainUntil: drain.until } : {}),
     record: writeRecord(rest),
   };
@@ -38,4 +46,9 @@ function indexKeyOf(record: AlertRecord): { gsi1pk?: string; gsi1sk?: string } {
   if (record.status === 'open') return { gsi1pk: AlertIndexPartitions.open, gsi1sk: record.lastFiredAt };
   if (record.outbox.length === 0) return {};
   return { gsi1pk: AlertIndexPartitions.outbox, gsi1sk: record.resolvedAt ?? record.lastFiredAt };
+}
+
+function wakeKeyOf(record: AlertRecord): { gsi2pk?: string; gsi2sk?: string } {
+  const wakeAt = wakeAtOf(record);
+  return wakeAt === undefined ? {} : { gsi2pk: alertWakePartition, gsi2sk: new Date(wakeAt).toISOString() };
 }

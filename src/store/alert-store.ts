@@ -5,7 +5,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AlertRecord, DrainLease, MuteRecord } from '../model/records.ts';
 import type { ActiveSilence } from '../model/silence.ts';
 import { createAlertCommit } from './alert-commit.ts';
-import { AlertIndexPartitions, drainFreeCondition } from './alert-items.ts';
+import { AlertIndexPartitions, alertWakePartition, drainFreeCondition } from './alert-items.ts';
 import { createAlertWriteItems } from './alert-write-items.ts';
 import { batchGetItems } from './batch-get-items.ts';
 import { alertStateKey, type KlaxonEntities, muteKey, notificationKey, silenceIndexKey } from './entities.ts';
@@ -56,26 +56,32 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       ...(messageId ? [notificationKey({ messageId })] : []),
     ]);
 
-  const queryIndexed = async (partition: string, limit: number, startKey?: Record<string, unknown>) => {
+  /** gsi1 lists most recently fired first; gsi2 (the wake index) soonest due first. */
+  const queryIndexed = async (
+    { index, partition }: IndexPartition,
+    limit: number,
+    startKey?: Record<string, unknown>,
+  ) => {
     const { Items = [], LastEvaluatedKey } = await table
       .build(QueryCommand)
       .entities(entities.alertState)
-      .query({ index: 'gsi1', partition })
-      .options({ reverse: true, limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+      .query({ index, partition })
+      .options({ reverse: index === 'gsi1', limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
       .send();
     return { records: Items.map((item) => snapshotOf(item).record!), next: LastEvaluatedKey };
   };
   const listIndexed = async (partition: string, limit: number) =>
-    (await queryIndexed(partition, limit)).records;
-  /** Every alert of a partition, most recently fired first, one page (one Query) at a time. */
-  async function* pagesIndexed(partition: string, pageSize: number): AsyncGenerator<AlertRecord[]> {
+    (await queryIndexed({ index: 'gsi1', partition }, limit)).records;
+  /** Every alert of an index partition, one page (one Query) at a time. */
+  async function* pagesIndexed(at: IndexPartition, pageSize: number): AsyncGenerator<AlertRecord[]> {
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await queryIndexed(partition, pageSize, startKey);
+      const page = await queryIndexed(at, pageSize, startKey);
       if (page.records.length > 0) yield page.records;
       startKey = page.next;
     } while (startKey);
   }
+  const open = { index: 'gsi1', partition: AlertIndexPartitions.open } as const;
 
   return {
     /** The alert's state, mute and drain lease in one BatchGetItem. */
@@ -165,17 +171,25 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
     },
 
     /**
-     * Every open alert, then every resolved one with Slack steps left, a page at a time: what a sweep must
-     * look at in full (however many alerts fired since), without holding them all in memory.
+     * Every open alert, then every resolved one with Slack steps left, a page at a time: what a full sweep
+     * looks at (however many alerts fired since), without holding them all in memory.
      */
     async *pagesToSweep(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
-      yield* pagesIndexed(AlertIndexPartitions.open, pageSize);
-      yield* pagesIndexed(AlertIndexPartitions.outbox, pageSize);
+      yield* pagesIndexed(open, pageSize);
+      yield* pagesIndexed({ index: 'gsi1', partition: AlertIndexPartitions.outbox }, pageSize);
+    },
+
+    /**
+     * Every alert with work scheduled (Slack steps in its outbox, or a reminder to come), soonest first, a
+     * page at a time: what the once-a-minute sweep reads instead of every open alert.
+     */
+    wakePages(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
+      return pagesIndexed({ index: 'gsi2', partition: alertWakePartition }, pageSize);
     },
 
     /** Every open alert, most recently fired first, a page at a time. */
     openAlertPages(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
-      return pagesIndexed(AlertIndexPartitions.open, pageSize);
+      return pagesIndexed(open, pageSize);
     },
 
     async recordTopicEvent(topicArn: string, at: string, record: Record<string, unknown>): Promise<void> {
@@ -199,6 +213,11 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   };
 }
 export type AlertStore = ReturnType<typeof createAlertStore>;
+
+interface IndexPartition {
+  index: 'gsi1' | 'gsi2';
+  partition: string;
+}
 
 function snapshotOf(item: unknown): AlertSnapshot {
   if (!item) return {};

@@ -31,6 +31,8 @@ export function createEntities(table: KlaxonTable) {
       status: string(),
       gsi1pk: string().optional(),
       gsi1sk: string().optional(),
+      gsi2pk: string().optional(),
+      gsi2sk: string().optional(),
       // The drain lease lives beside the record so renewing it never bumps the version (alert-store.ts).
       drainOwner: string().optional(),
       drainUntil: number().optional(),

@@ -1,4 +1,11 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type GlobalSecondaryIndex,
+  type TableDescription,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Table } from 'dynamodb-toolbox/table';
 
@@ -6,7 +13,8 @@ import { Table } from 'dynamodb-toolbox/table';
  * One table for everything. Key patterns (pk / sk):
  *   ALERT#<alertId> / #STATE           an alert's lifecycle, its outbox and its drain lease (gsi1: ALERTS#open /
  *                                      <lastFiredAt> while open; ALERTS#outbox / <resolvedAt> while resolved with
- *                                      Slack steps still in its outbox; none otherwise)
+ *                                      Slack steps still in its outbox; none otherwise) (gsi2: ALERTS#wake /
+ *                                      <when its next step or reminder is due> while it has one: what the sweep reads)
  *   ALERT#<alertId> / #MUTE            its mute (gsi1: MUTES / <until>), read together with #STATE in one batch
  *   ALERT#<alertId> / EVENT#<time>#<messageId>   every notification received (TTL)
  *   NOTIF#<messageId> / NOTIF          delivery dedupe, committed with the change it caused (TTL one week)
@@ -31,6 +39,11 @@ export function createKlaxonTable(options: { name: string; documentClient: Dynam
         type: 'global',
         partitionKey: { name: 'gsi1pk', type: 'string' },
         sortKey: { name: 'gsi1sk', type: 'string' },
+      },
+      gsi2: {
+        type: 'global',
+        partitionKey: { name: 'gsi2pk', type: 'string' },
+        sortKey: { name: 'gsi2sk', type: 'string' },
       },
     },
   });
@@ -59,38 +72,75 @@ export function createDocumentClient(options: { endpoint?: string; region?: stri
   });
 }
 
-/** Creates the table if it is missing (local runs and tests; production tables come from CDK). */
+const globalIndex = (name: string): GlobalSecondaryIndex => ({
+  IndexName: name,
+  KeySchema: [
+    { AttributeName: `${name}pk`, KeyType: 'HASH' },
+    { AttributeName: `${name}sk`, KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'ALL' },
+});
+const indexNames = ['gsi1', 'gsi2'];
+const attributeDefinitions = (names: string[]) =>
+  names.map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
+
+/**
+ * Creates the table if it is missing, and adds an index a table made by an older Klaxon lacks (local runs
+ * and tests; production tables come from CDK). Items written before an index existed are not in it: the
+ * sweep's hourly full pass finds their work (app/sweep-service).
+ */
 export async function ensureTableExists(documentClient: DynamoDBDocumentClient, name: string) {
   // The document client shares its middleware stack with the plain client, so table commands go through it.
   const client = documentClient as unknown as DynamoDBClient;
+  let table: TableDescription | undefined;
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
-    return;
+    ({ Table: table } = await client.send(new DescribeTableCommand({ TableName: name })));
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
-  await client.send(
-    new CreateTableCommand({
-      TableName: name,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((n) => ({
-        AttributeName: n,
-        AttributeType: 'S',
-      })),
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'gsi1',
-          KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
+  if (!table) {
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attributeDefinitions([
+          'pk',
+          'sk',
+          ...indexNames.flatMap((n) => [`${n}pk`, `${n}sk`]),
+        ]),
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: indexNames.map(globalIndex),
+      }),
+    );
+    return;
+  }
+  const present = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  // DynamoDB adds one index per UpdateTable.
+  for (const missing of indexNames.filter((index) => !present.has(index))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: attributeDefinitions([`${missing}pk`, `${missing}sk`]),
+        GlobalSecondaryIndexUpdates: [{ Create: globalIndex(missing) }],
+      }),
+    );
+    await waitForActiveIndex(client, name, missing);
+  }
+}
+
+/** A new index takes writes only once it is built (DynamoDB Local too, on a busy machine). */
+async function waitForActiveIndex(client: DynamoDBClient, tableName: string, indexName: string) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((candidate) => candidate.IndexName === indexName);
+    if (index?.IndexStatus === 'ACTIVE' && Table?.TableStatus === 'ACTIVE') return;
+    if (Date.now() > deadline) {
+      throw new Error(`index ${indexName} of table ${tableName} is still ${index?.IndexStatus ?? 'missing'}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -1,7 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AlertRecord } from '../../src/model/records.ts';
-import type { KlaxonStore } from '../../src/store/open-store.ts';
+import { type KlaxonStore, openStore } from '../../src/store/open-store.ts';
 import { StoredRecordError } from '../../src/store/record-schemas.ts';
+import { createDocumentClient } from '../../src/store/table.ts';
 import { openTestStore, sweepCandidates } from '../helpers/test-store.ts';
 import { sampleRecord } from '../unit/buttons/sample-record.ts';
 
@@ -164,5 +166,57 @@ describe('alert store on DynamoDB Local', () => {
     // Assess
     expect(pages).toEqual([['open-4', 'open-3'], ['open-2', 'open-1'], ['open-0'], ['resolved-waiting']]);
     expect(open).toEqual(['open-4', 'open-3', 'open-2', 'open-1', 'open-0']);
+  });
+});
+
+describe('a table an older Klaxon created', () => {
+  it('gets the wake index when Klaxon opens it, and lists there what has work', async () => {
+    // Prepare: a table as the first version made it, with gsi1 only.
+    const tableName = `klaxon-test-older-${Date.now()}`;
+    const older = createDocumentClient({ endpoint: inject('dynamoEndpoint') }) as unknown as DynamoDBClient;
+    await older.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((n) => ({
+          AttributeName: n,
+          AttributeType: 'S',
+        })),
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const upgraded = await openStore({ tableName, endpoint: inject('dynamoEndpoint'), createTable: true });
+    const waiting = {
+      ...fresh('w1'),
+      outbox: [{ seq: 1, step: { kind: 'update-root' as const }, createdAt: 1 }],
+    };
+    await upgraded.alerts.commit({ alertId: 'w1', expectedVersion: 0, change: { next: waiting, steps: [] } });
+    await upgraded.alerts.commit({
+      alertId: 'q1',
+      expectedVersion: 0,
+      change: { next: fresh('q1'), steps: [] },
+    });
+
+    // Assess
+    const { Table } = await older.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['gsi1', 'gsi2']);
+    const woken: string[] = [];
+    for await (const page of upgraded.alerts.wakePages()) woken.push(...page.map((r) => r.alertId));
+    expect(woken).toEqual(['w1']);
   });
 });

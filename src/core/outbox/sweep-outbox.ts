@@ -12,16 +12,27 @@ export interface OutboxSweepResult {
 }
 
 /**
- * Finishes whatever the outboxes still hold: SNS gave up, Slack was down, a process died, or a coalesced
- * update or digest came due. It reads every open alert and every resolved one with steps left, page by page:
- * a post Slack refused during a storm is finished however many alerts fired after it. Safe from several
- * places at once: each alert is drained under its lease.
+ * What a sweep reads. `wake`: the alerts in the store's wake index, every one with work scheduled (what is
+ * left out has an empty outbox and no reminder to come). `full`: every open alert and every resolved one
+ * with steps left, for work the index cannot show (items written before it existed); see full-sweep-gate.ts.
  */
-export async function sweepOutboxes(rt: OutboxRuntime): Promise<OutboxSweepResult> {
+export type SweepScope = 'wake' | 'full';
+
+/**
+ * Finishes whatever the outboxes still hold: SNS gave up, Slack was down, a process died, or a coalesced
+ * update or digest came due. It reads its scope page by page: a post Slack refused during a storm is
+ * finished however many alerts fired after it. Safe from several places at once: each alert is drained
+ * under its lease.
+ */
+export async function sweepOutboxes(
+  rt: OutboxRuntime,
+  scope: SweepScope = 'wake',
+): Promise<OutboxSweepResult> {
   const owner = `sweep:${randomUUID().slice(0, 8)}`;
   const result = { drained: 0, failed: 0 };
   let oldest = 0;
-  for await (const page of rt.alerts.pagesToSweep()) {
+  const pages = scope === 'full' ? rt.alerts.pagesToSweep() : rt.alerts.wakePages();
+  for await (const page of pages) {
     const now = rt.clock.now();
     // What each alert's outbox holds after this sweep: as read, or as its drain left it.
     const left = new Map(page.map((record) => [record.alertId, record]));

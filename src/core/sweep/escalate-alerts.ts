@@ -4,6 +4,7 @@ import { klaxonActor } from '../../model/klaxon-actor.ts';
 import type { AlertRecord } from '../../model/records.ts';
 import type { AlertChangeDeps } from '../buttons/action-deps.ts';
 import { commitChange, type Decided } from '../outbox/commit-change.ts';
+import type { SweepScope } from '../outbox/sweep-outbox.ts';
 import { decideEscalation, isEscalationDue } from './decide-escalation.ts';
 import { isSuppressed as noSilences, type SuppressionCheck } from './is-suppressed.ts';
 
@@ -17,11 +18,13 @@ export const escalateAuditAction = 'escalate';
 export async function sweepEscalations(
   deps: AlertChangeDeps,
   isSuppressed: SuppressionCheck = noSilences,
+  scope: SweepScope = 'wake',
 ): Promise<number> {
   const now = deps.now();
   let sent = 0;
-  // Every open alert, however many fired after it: the longest-waiting ones need their reminder most.
-  for await (const page of deps.store.alerts.openAlertPages()) {
+  // However many fired after it: the longest-waiting ones need their reminder most.
+  const pages = scope === 'full' ? deps.store.alerts.openAlertPages() : deps.store.alerts.wakePages();
+  for await (const page of pages) {
     // The mute is read again in the commit; a muted alert is skipped there.
     for (const record of page.filter((candidate) => isEscalationDue(candidate, undefined, now))) {
       try {
