@@ -21,11 +21,14 @@ export class AlertTable extends dynamodb.Table {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // CloudFormation adds one index per stack update; a stack that has gsi1 gets gsi2 in one deployment.
+    // The wake index holds keys only, as src/store/table.ts says why.
+    const projections = { gsi1: dynamodb.ProjectionType.ALL, gsi2: dynamodb.ProjectionType.KEYS_ONLY };
     for (const indexName of AlertTable.INDEX_NAMES) {
       this.addGlobalSecondaryIndex({
         indexName,
         partitionKey: { name: `${indexName}pk`, type: dynamodb.AttributeType.STRING },
         sortKey: { name: `${indexName}sk`, type: dynamodb.AttributeType.STRING },
+        projectionType: projections[indexName],
       });
     }
   }

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand as DocumentQueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
@@ -56,32 +56,26 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       ...(messageId ? [notificationKey({ messageId })] : []),
     ]);
 
-  /** gsi1 lists most recently fired first; gsi2 (the wake index) soonest due first. */
-  const queryIndexed = async (
-    { index, partition }: IndexPartition,
-    limit: number,
-    startKey?: Record<string, unknown>,
-  ) => {
+  const queryIndexed = async (partition: string, limit: number, startKey?: Record<string, unknown>) => {
     const { Items = [], LastEvaluatedKey } = await table
       .build(QueryCommand)
       .entities(entities.alertState)
-      .query({ index, partition })
-      .options({ reverse: index === 'gsi1', limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+      .query({ index: 'gsi1', partition })
+      .options({ reverse: true, limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
       .send();
     return { records: Items.map((item) => snapshotOf(item).record!), next: LastEvaluatedKey };
   };
   const listIndexed = async (partition: string, limit: number) =>
-    (await queryIndexed({ index: 'gsi1', partition }, limit)).records;
-  /** Every alert of an index partition, one page (one Query) at a time. */
-  async function* pagesIndexed(at: IndexPartition, pageSize: number): AsyncGenerator<AlertRecord[]> {
+    (await queryIndexed(partition, limit)).records;
+  /** Every alert of a gsi1 partition, most recently fired first, one page (one Query) at a time. */
+  async function* pagesIndexed(partition: string, pageSize: number): AsyncGenerator<AlertRecord[]> {
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await queryIndexed(at, pageSize, startKey);
+      const page = await queryIndexed(partition, pageSize, startKey);
       if (page.records.length > 0) yield page.records;
       startKey = page.next;
     } while (startKey);
   }
-  const open = { index: 'gsi1', partition: AlertIndexPartitions.open } as const;
 
   return {
     /** The alert's state, mute and drain lease in one BatchGetItem. */
@@ -175,21 +169,40 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
      * looks at (however many alerts fired since), without holding them all in memory.
      */
     async *pagesToSweep(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
-      yield* pagesIndexed(open, pageSize);
-      yield* pagesIndexed({ index: 'gsi1', partition: AlertIndexPartitions.outbox }, pageSize);
+      yield* pagesIndexed(AlertIndexPartitions.open, pageSize);
+      yield* pagesIndexed(AlertIndexPartitions.outbox, pageSize);
     },
 
     /**
      * Every alert with work scheduled (Slack steps in its outbox, or a reminder to come), soonest first, a
      * page at a time: what the once-a-minute sweep reads instead of every open alert.
      */
-    wakePages(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
-      return pagesIndexed({ index: 'gsi2', partition: alertWakePartition }, pageSize);
+    async *wakePages(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        // The index holds keys only (table.ts): one Query for a page of them, one BatchGetItem for their records.
+        const { Items = [], LastEvaluatedKey } = await documentClient.send(
+          new DocumentQueryCommand({
+            TableName: table.getName(),
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :wake',
+            ExpressionAttributeValues: { ':wake': alertWakePartition },
+            Limit: pageSize,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        const keys = Items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+        const stored = keys.length > 0 ? await batchGetItems(documentClient, table.getName(), keys) : [];
+        // An alert deleted since the index was read is simply not there any more.
+        const records = stored.flatMap((item) => (item ? [snapshotOf(item).record!] : []));
+        if (records.length > 0) yield records;
+        startKey = LastEvaluatedKey;
+      } while (startKey);
     },
 
     /** Every open alert, most recently fired first, a page at a time. */
     openAlertPages(pageSize = sweepPageSize): AsyncGenerator<AlertRecord[]> {
-      return pagesIndexed(open, pageSize);
+      return pagesIndexed(AlertIndexPartitions.open, pageSize);
     },
 
     async recordTopicEvent(topicArn: string, at: string, record: Record<string, unknown>): Promise<void> {
@@ -213,11 +226,6 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
   };
 }
 export type AlertStore = ReturnType<typeof createAlertStore>;
-
-interface IndexPartition {
-  index: 'gsi1' | 'gsi2';
-  partition: string;
-}
 
 function snapshotOf(item: unknown): AlertSnapshot {
   if (!item) return {};

@@ -72,15 +72,21 @@ export function createDocumentClient(options: { endpoint?: string; region?: stri
   });
 }
 
-const globalIndex = (name: string): GlobalSecondaryIndex => ({
+/**
+ * gsi1 lists whole items. gsi2, the wake index, holds keys only: an alert enters it with each commit that
+ * owes Slack a step and leaves it at the drain's completion, so a copy of the whole item there would double
+ * what every new alert writes; the sweep reads the few records it names by key.
+ */
+const indexProjections = { gsi1: 'ALL', gsi2: 'KEYS_ONLY' } as const;
+const indexNames = Object.keys(indexProjections) as Array<keyof typeof indexProjections>;
+const globalIndex = (name: keyof typeof indexProjections): GlobalSecondaryIndex => ({
   IndexName: name,
   KeySchema: [
     { AttributeName: `${name}pk`, KeyType: 'HASH' },
     { AttributeName: `${name}sk`, KeyType: 'RANGE' },
   ],
-  Projection: { ProjectionType: 'ALL' },
+  Projection: { ProjectionType: indexProjections[name] },
 });
-const indexNames = ['gsi1', 'gsi2'];
 const attributeDefinitions = (names: string[]) =>
   names.map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
 

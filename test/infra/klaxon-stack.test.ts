@@ -53,7 +53,7 @@ describe('KlaxonStack with every option', () => {
             { AttributeName: `${name}pk`, KeyType: 'HASH' },
             { AttributeName: `${name}sk`, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: name === 'gsi1' ? 'ALL' : 'KEYS_ONLY' },
         })),
         TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
         BillingMode: 'PAY_PER_REQUEST',
