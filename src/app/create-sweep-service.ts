@@ -1,15 +1,19 @@
 import type { AwsClients } from '../aws/aws-clients.ts';
 import { createSuppressionCheck } from '../core/silences/suppression-check.ts';
-import { createFullSweepGate } from '../core/sweep/full-sweep-gate.ts';
 import {
   createReconcileGate,
   reconcileAlarms as reconcileAlarmStates,
 } from '../core/sweep/reconcile-alarms.ts';
+import { createIntervalGate } from '../util/interval-gate.ts';
 import type { ActionService } from './create-action-service.ts';
 import type { NotificationService } from './create-notification-service.ts';
 import { sweepOnce } from './periodic-sweep.ts';
 
-/** How often a sweep reads every open alert instead of the wake index. */
+/**
+ * How often a sweep reads every open alert instead of the wake index (and the first sweep of a process does).
+ * The index holds every alert written since it existed; the full pass is what finds work on items an older
+ * Klaxon wrote, and what bounds the harm of any write that missed it.
+ */
 const fullSweepIntervalMs = 60 * 60_000;
 
 /**
@@ -38,7 +42,7 @@ export function createSweepService(
     loadActive: () => store.silences.listActiveSilences(),
     nowMs: () => clock.now(),
   });
-  const fullPass = createFullSweepGate({ intervalMs: fullSweepIntervalMs, nowMs: () => clock.now() });
+  const fullPass = createIntervalGate({ intervalMs: fullSweepIntervalMs, nowMs: () => clock.now() });
   const parts = { actions, outbox: base.outbox, reconcileAlarms, isSuppressed, fullPass };
   return { reconcileAlarms, isSuppressed, sweep: () => sweepOnce(parts) };
 }

@@ -23,7 +23,7 @@ export async function sweepOnce(core: {
   reconcileAlarms?: () => Promise<number>;
   /** Silences and maintenance windows: no reminder for an alert they cover. */
   isSuppressed?: SuppressionCheck;
-  /** Whether this sweep reads every open alert instead of the wake index (full-sweep-gate.ts); default yes. */
+  /** Whether this sweep reads every open alert instead of the wake index (create-sweep-service.ts); default yes. */
   fullPass?: () => boolean;
 }) {
   const scope: SweepScope = (core.fullPass?.() ?? true) ? 'full' : 'wake';

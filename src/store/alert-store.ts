@@ -7,7 +7,7 @@ import type { ActiveSilence } from '../model/silence.ts';
 import { createAlertCommit } from './alert-commit.ts';
 import { AlertIndexPartitions, alertWakePartition, drainFreeCondition } from './alert-items.ts';
 import { createAlertWriteItems } from './alert-write-items.ts';
-import { batchGetItems } from './batch-get-items.ts';
+import { batchGetItems, type ItemKey } from './batch-get-items.ts';
 import { alertStateKey, type KlaxonEntities, muteKey, notificationKey, silenceIndexKey } from './entities.ts';
 import {
   readActiveSilences,
@@ -56,6 +56,20 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
       ...(messageId ? [notificationKey({ messageId })] : []),
     ]);
 
+  /** Alert state items by key, 100 to a BatchGetItem; keys with nothing stored are left out. */
+  const loadRecordsAt = async (keys: readonly ItemKey[]): Promise<AlertRecord[]> => {
+    const records: AlertRecord[] = [];
+    for (let start = 0; start < keys.length; start += maxBatchGetKeys) {
+      const items = await batchGetItems(
+        documentClient,
+        table.getName(),
+        keys.slice(start, start + maxBatchGetKeys),
+      );
+      for (const item of items) if (item) records.push(snapshotOf(item).record!);
+    }
+    return records;
+  };
+
   const queryIndexed = async (partition: string, limit: number, startKey?: Record<string, unknown>) => {
     const { Items = [], LastEvaluatedKey } = await table
       .build(QueryCommand)
@@ -89,16 +103,8 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
     },
 
     /** The stored records of these alerts (others are left out), 100 to a BatchGetItem: titles for lists. */
-    async loadRecords(alertIds: readonly string[]): Promise<AlertRecord[]> {
-      const records: AlertRecord[] = [];
-      for (let start = 0; start < alertIds.length; start += maxBatchGetKeys) {
-        const keys = alertIds
-          .slice(start, start + maxBatchGetKeys)
-          .map((alertId) => alertStateKey({ alertId }));
-        const items = await batchGetItems(documentClient, table.getName(), keys);
-        for (const item of items) if (item) records.push(snapshotOf(item).record!);
-      }
-      return records;
+    loadRecords(alertIds: readonly string[]): Promise<AlertRecord[]> {
+      return loadRecordsAt(alertIds.map((alertId) => alertStateKey({ alertId })));
     },
 
     /** The same, plus whether this SNS message was already recorded: one BatchGetItem. */
@@ -191,10 +197,10 @@ export function createAlertStore(table: KlaxonTable, entities: KlaxonEntities) {
             ...(startKey ? { ExclusiveStartKey: startKey } : {}),
           }),
         );
-        const keys = Items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
-        const stored = keys.length > 0 ? await batchGetItems(documentClient, table.getName(), keys) : [];
         // An alert deleted since the index was read is simply not there any more.
-        const records = stored.flatMap((item) => (item ? [snapshotOf(item).record!] : []));
+        const records = await loadRecordsAt(
+          Items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) })),
+        );
         if (records.length > 0) yield records;
         startKey = LastEvaluatedKey;
       } while (startKey);

@@ -93,7 +93,7 @@ const attributeDefinitions = (names: string[]) =>
 /**
  * Creates the table if it is missing, and adds an index a table made by an older Klaxon lacks (local runs
  * and tests; production tables come from CDK). Items written before an index existed are not in it: the
- * sweep's hourly full pass finds their work (core/sweep/full-sweep-gate.ts).
+ * sweep's hourly full pass finds their work (app/create-sweep-service.ts).
  */
 export async function ensureTableExists(documentClient: DynamoDBDocumentClient, name: string) {
   // The document client shares its middleware stack with the plain client, so table commands go through it.

@@ -14,7 +14,7 @@ export interface OutboxSweepResult {
 /**
  * What a sweep reads. `wake`: the alerts in the store's wake index, every one with work scheduled (what is
  * left out has an empty outbox and no reminder to come). `full`: every open alert and every resolved one
- * with steps left, for work the index cannot show (items written before it existed); see full-sweep-gate.ts.
+ * with steps left, for work the index cannot show (items written before it existed); see app/create-sweep-service.ts.
  */
 export type SweepScope = 'wake' | 'full';
 

@@ -2,6 +2,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { type AlarmState, describeAlarmStates } from '../../aws/describe-alarm-states.ts';
 import { isMuteActive } from '../../model/mute-state.ts';
 import type { AlertRecord } from '../../model/records.ts';
+import { createIntervalGate } from '../../util/interval-gate.ts';
 import type { AlertChangeDeps } from '../buttons/action-deps.ts';
 import {
   type AlertChange,
@@ -125,11 +126,9 @@ export function createReconcileGate(options: {
   reconcile: () => Promise<number>;
   onError: (error: unknown) => void;
 }): () => Promise<number> {
-  let lastRun: number | undefined;
+  const due = createIntervalGate(options);
   return async () => {
-    const now = options.nowMs();
-    if (lastRun !== undefined && now - lastRun < options.intervalMs) return 0;
-    lastRun = now;
+    if (!due()) return 0;
     try {
       return await options.reconcile();
     } catch (error) {
